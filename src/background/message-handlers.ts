@@ -1,0 +1,60 @@
+/**
+ * Handlers for the message protocol, with the trust checks of each channel: page reports come from content scripts
+ * in hostile pages (validated, top frame only, rate-limited per tab); tab state is served to extension pages only.
+ */
+import * as v from 'valibot';
+import { createRateLimiter } from '../core/rate-limit.ts';
+import type { Runtime } from '../shared/browser.ts';
+import type { Handlers } from '../shared/messages.ts';
+import { parsePageReport } from '../shared/page-report.ts';
+import type { TabState } from '../shared/tab-state.ts';
+import type { createTabEvents } from './tab-events.ts';
+import type { TabStore } from './tab-store.ts';
+
+export interface MessageDeps {
+  events: ReturnType<typeof createTabEvents>;
+  store: TabStore;
+  now: () => number;
+  /** The extension's own origin, e.g. `chrome-extension://<id>`; only pages from it may read tab state. */
+  extensionOrigin: string;
+  /** E2E build only; absent in production, where `e2e/open` is refused. */
+  openExtensionPage?: (path: string, senderTabId: number) => Promise<void>;
+}
+
+/** A page may re-report as late text is drawn, but never flood: 8 at once, then one every 2 s. */
+const PAGE_REPORT_LIMIT = { capacity: 8, refillPerSecond: 0.5, maxKeys: 500 };
+
+const TabRequestSchema = v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+const OpenRequestSchema = v.strictObject({ path: v.pipe(v.string(), v.maxLength(200), v.regex(/^[a-z]+\.html(\?[\w=&-]*)?$/)) });
+
+function isExtensionPage(sender: Runtime.MessageSender, extensionOrigin: string): boolean {
+  return sender.tab === undefined || (sender.url ?? '').startsWith(`${extensionOrigin}/`);
+}
+
+export function createMessageHandlers({ events, store, now, extensionOrigin, openExtensionPage }: MessageDeps): Handlers {
+  const limiter = createRateLimiter(PAGE_REPORT_LIMIT);
+
+  return {
+    async 'page/report'(payload, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || sender.frameId !== 0 || !sender.url) return;
+      if (!limiter.take(`tab:${tabId}`, now()).ok) return;
+      const report = parsePageReport(payload);
+      if (!report) return;
+      await events.onPageReport(tabId, sender.url, report.markers, report.status);
+    },
+
+    async 'tab/get'(payload, sender): Promise<TabState | null> {
+      const request = v.safeParse(TabRequestSchema, payload);
+      if (!request.success || !isExtensionPage(sender, extensionOrigin)) return null;
+      return store.getState(request.output.tabId);
+    },
+
+    async 'e2e/open'(payload, sender) {
+      const request = v.safeParse(OpenRequestSchema, payload);
+      const tabId = sender.tab?.id;
+      if (!openExtensionPage || !request.success || tabId === undefined) return;
+      await openExtensionPage(request.output.path, tabId);
+    },
+  };
+}

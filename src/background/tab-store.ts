@@ -1,0 +1,66 @@
+/**
+ * Per-tab state and the last main-frame response of each tab, in storage.session. Module variables would die with
+ * the MV3 worker; storage.session survives it. Writes for one tab are chained so that a header event and a page
+ * report arriving together cannot overwrite each other out of order.
+ */
+import type { HeaderList } from '../core/detect/types.ts';
+import { parseTabState, tabStateKey, type TabState } from '../shared/tab-state.ts';
+
+export interface SessionArea {
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
+export interface MainFrameResponse {
+  url: string;
+  status: number;
+  headers: HeaderList;
+}
+
+/** Bounds what a hostile server can make us store: header count and value length. */
+const MAX_HEADERS = 64;
+const MAX_HEADER_VALUE = 512;
+
+export function capHeaders(headers: ReadonlyArray<{ name: string; value?: string | undefined }>): HeaderList {
+  return headers
+    .slice(0, MAX_HEADERS)
+    .map((h) => [h.name.slice(0, 64).toLowerCase(), (h.value ?? '').slice(0, MAX_HEADER_VALUE)] as const);
+}
+
+const responseKey = (tabId: number) => `resp:${tabId}`;
+
+export function createTabStore(area: SessionArea) {
+  const queues = new Map<number, Promise<unknown>>();
+
+  /** Runs `task` after every earlier task of the same tab; one failure does not block the next. */
+  function serialize<T>(tabId: number, task: () => Promise<T>): Promise<T> {
+    const previous = queues.get(tabId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(task);
+    queues.set(tabId, next);
+    void next.finally(() => queues.get(tabId) === next && queues.delete(tabId)).catch(() => undefined);
+    return next;
+  }
+
+  async function getState(tabId: number): Promise<TabState | null> {
+    const key = tabStateKey(tabId);
+    return parseTabState((await area.get(key))[key]);
+  }
+
+  async function getResponse(tabId: number): Promise<MainFrameResponse | null> {
+    const key = responseKey(tabId);
+    const value = (await area.get(key))[key] as MainFrameResponse | undefined;
+    return value && typeof value.url === 'string' && Array.isArray(value.headers) ? value : null;
+  }
+
+  return {
+    serialize,
+    getState,
+    getResponse,
+    putState: (state: TabState) => area.set({ [tabStateKey(state.tabId)]: state }),
+    putResponse: (tabId: number, response: MainFrameResponse) => area.set({ [responseKey(tabId)]: response }),
+    forget: (tabId: number) => serialize(tabId, () => area.remove([tabStateKey(tabId), responseKey(tabId)])),
+  };
+}
+
+export type TabStore = ReturnType<typeof createTabStore>;

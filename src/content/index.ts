@@ -1,0 +1,21 @@
+/**
+ * Content script entry. It runs on every page a person opens, so a normal page must cost almost nothing: one cheap
+ * prefilter, and nothing else unless the page could be an error, block or challenge page.
+ */
+import { isCandidatePage } from '../core/detect/prefilter.ts';
+import { send } from '../shared/messages.ts';
+import { installE2eBridge } from './e2e-bridge.ts';
+import { reportAndWatch } from './report-page.ts';
+
+/** HTTP status as this document's Navigation Timing saw it (Chrome 109+, Firefox 111+); null when unknown. */
+function navigationStatus(): number | null {
+  const entry = performance.getEntriesByType('navigation')[0] as (PerformanceEntry & { responseStatus?: number }) | undefined;
+  return entry?.responseStatus || null;
+}
+
+if (import.meta.env.VITE_E2E === '1') installE2eBridge(window);
+
+const status = navigationStatus();
+if (isCandidatePage(document, status)) {
+  reportAndWatch(document, (markers, sequence) => send('page/report', { markers, status, sequence }));
+}

@@ -1,0 +1,38 @@
+/**
+ * Maps a browser's main-frame network error string (webRequest.onErrorOccurred `error`) to a category a person
+ * understands. Chrome reports `net::ERR_*`; Firefox reports `NS_ERROR_*`, `SEC_ERROR_*`, `SSL_ERROR_*` or `MOZILLA_PKIX_ERROR_*`.
+ */
+export const NETWORK_ERROR_CATEGORIES = ['dns', 'refused', 'timeout', 'tls', 'offline', 'reset', 'other'] as const;
+export type NetworkErrorCategory = (typeof NETWORK_ERROR_CATEGORIES)[number];
+
+export interface NetworkError {
+  /** The browser's own error string, cut to 120 chars. */
+  error: string;
+  category: NetworkErrorCategory;
+}
+
+const RULES: ReadonlyArray<readonly [RegExp, NetworkErrorCategory]> = [
+  [/NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|DNS_|UNKNOWN_HOST|UNKNOWN_PROXY_HOST/, 'dns'],
+  [/INTERNET_DISCONNECTED|NETWORK_CHANGED|NS_ERROR_OFFLINE|NETWORK_ACCESS_DENIED/, 'offline'],
+  [/CONNECTION_REFUSED|ADDRESS_UNREACHABLE|ERR_CONNECTION_FAILED/, 'refused'],
+  [/TIMED_OUT|NET_TIMEOUT/, 'timeout'],
+  [/CERT|SSL|SEC_ERROR|MOZILLA_PKIX|TLS|BAD_SSL/, 'tls'],
+  [/CONNECTION_RESET|CONNECTION_CLOSED|EMPTY_RESPONSE|NET_RESET|NET_INTERRUPT|PARTIAL_TRANSFER/, 'reset'],
+];
+
+/**
+ * Errors that are not failures of the site or the network: the person stopped the load, navigated away, or the
+ * response became a download. Reporting these would be noise.
+ */
+const IGNORED = /ERR_ABORTED|NS_BINDING_ABORTED|NS_BINDING_REDIRECTED|NS_ERROR_ABORT|ERR_BLOCKED_BY_RESPONSE|NS_BINDING_RETARGETED/;
+
+/**
+ * @example classifyNetworkError('net::ERR_NAME_NOT_RESOLVED') // { error: 'net::ERR_NAME_NOT_RESOLVED', category: 'dns' }
+ * @returns null for errors that do not mean a failed page (aborts, downloads).
+ */
+export function classifyNetworkError(error: string): NetworkError | null {
+  const text = error.slice(0, 120);
+  if (IGNORED.test(text)) return null;
+  const rule = RULES.find(([pattern]) => pattern.test(text));
+  return { error: text, category: rule ? rule[1] : 'other' };
+}

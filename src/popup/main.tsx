@@ -1,0 +1,23 @@
+import { render } from 'preact';
+import { browser } from '../shared/browser.ts';
+import { send } from '../shared/messages.ts';
+import { Popup } from './Popup.tsx';
+
+/** `popup.html?tab=ID` shows that tab (tests, links from notifications); otherwise the active tab of this window. */
+async function resolveTabId(): Promise<number | null> {
+  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active?.id ?? null;
+}
+
+async function main() {
+  const root = document.getElementById('app');
+  if (!root) return;
+  document.documentElement.lang = browser.i18n.getUILanguage();
+  const tabId = await resolveTabId();
+  const state = tabId === null ? null : await send('tab/get', { tabId });
+  render(<Popup state={state} />, root);
+}
+
+void main();

@@ -1,0 +1,48 @@
+/**
+ * The one typed message protocol between contexts. Names are 'area/verb'. The handler map is typed over the whole
+ * protocol, so a message without a handler is a compile error; senders get the response type for free.
+ */
+import { browser, type Runtime } from './browser.ts';
+import type { PageReport } from './page-report.ts';
+import type { TabState } from './tab-state.ts';
+
+export interface Protocol {
+  /** Content script → background: what the document shows (hostile input; validated on arrival). */
+  'page/report': { req: PageReport; res: void };
+  /** Extension page → background: the stored state of a tab. */
+  'tab/get': { req: { tabId: number }; res: TabState | null };
+  /** E2E build only: open an extension page in a new tab (BiDi cannot navigate to moz-extension://). */
+  'e2e/open': { req: { path: string }; res: void };
+}
+
+export type MessageType = keyof Protocol;
+export interface Envelope<K extends MessageType = MessageType> {
+  type: K;
+  payload: Protocol[K]['req'];
+}
+
+export type Handlers = {
+  [K in MessageType]: (payload: unknown, sender: Runtime.MessageSender) => Promise<Protocol[K]['res']>;
+};
+
+/** Sends a message to the background and returns its typed answer. */
+export function send<K extends MessageType>(type: K, payload: Protocol[K]['req']): Promise<Protocol[K]['res']> {
+  return browser.runtime.sendMessage({ type, payload } satisfies Envelope<K>) as Promise<Protocol[K]['res']>;
+}
+
+function isEnvelope(message: unknown): message is { type: string; payload: unknown } {
+  return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string';
+}
+
+/**
+ * Builds the single onMessage listener of a context. It is a plain function, not `async`: returning a Promise takes
+ * over the reply, so it returns one only for known types and `undefined` for everything else (style notes §0.2).
+ * Handlers receive `unknown` payloads on purpose: each validates its own input.
+ */
+export function createDispatcher(handlers: Handlers) {
+  return (message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
+    if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type)) return undefined;
+    if (sender.id !== browser.runtime.id) return undefined;
+    return handlers[message.type as MessageType](message.payload, sender);
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * What a content script reports about its document. The page cannot send in our name, but it shapes the DOM we read
+ * to any size or content it likes, so the background parses every report against these bounds before using it.
+ */
+import * as v from 'valibot';
+
+/** Acceptance bounds: a little above what extractPageMarkers produces, so honest reports always pass. */
+const MAX_TITLE = 400;
+const MAX_TEXT = 10_000;
+const MAX_SCRIPT = 10_000;
+const MAX_LIST = 400;
+const MAX_ITEM = 400;
+
+const boundedList = v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_ITEM))), v.maxLength(MAX_LIST));
+
+export const PageMarkersSchema = v.strictObject({
+  title: v.pipe(v.string(), v.maxLength(MAX_TITLE)),
+  text: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
+  ids: boundedList,
+  classes: boundedList,
+  resources: boundedList,
+  inlineScript: v.pipe(v.string(), v.maxLength(MAX_SCRIPT)),
+  errorSourceId: v.nullable(v.pipe(v.string(), v.maxLength(MAX_ITEM))),
+  isPlainText: v.boolean(),
+});
+
+export const PageReportSchema = v.strictObject({
+  markers: PageMarkersSchema,
+  /** HTTP status as the page's Navigation Timing saw it; the background prefers webRequest's own. */
+  status: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(999))),
+  /** Bumped on each re-report of the same document (late-drawn challenge text), so stale ones can be dropped. */
+  sequence: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)),
+});
+
+export type PageReport = v.InferOutput<typeof PageReportSchema>;
+
+/** @returns the report, or null when the payload is malformed or over bounds. */
+export function parsePageReport(payload: unknown): PageReport | null {
+  const result = v.safeParse(PageReportSchema, payload);
+  return result.success ? result.output : null;
+}

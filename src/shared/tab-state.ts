@@ -1,0 +1,41 @@
+/**
+ * Per-tab state, kept in storage.session so it survives the MV3 worker being killed (it is cleared when the browser
+ * closes, which is what a per-tab state should do). Reads are validated: a shape from an older version is dropped.
+ */
+import * as v from 'valibot';
+import { DETECTION_KINDS, VENDORS } from '../core/detect/types.ts';
+import { NETWORK_ERROR_CATEGORIES } from '../core/network/network-error.ts';
+
+export const TAB_KINDS = [...DETECTION_KINDS, 'network-error'] as const;
+export type TabKind = (typeof TAB_KINDS)[number];
+
+const DetectionSchema = v.object({
+  vendor: v.nullable(v.picklist(VENDORS)),
+  kind: v.picklist(DETECTION_KINDS),
+  code: v.nullable(v.number()),
+  colo: v.nullable(v.string()),
+  rayId: v.nullable(v.string()),
+  evidence: v.array(v.string()),
+  unconfirmed: v.boolean(),
+});
+
+export const TabStateSchema = v.object({
+  tabId: v.number(),
+  url: v.string(),
+  host: v.string(),
+  status: v.nullable(v.number()),
+  kind: v.picklist(TAB_KINDS),
+  detection: v.nullable(DetectionSchema),
+  networkError: v.nullable(v.object({ error: v.string(), category: v.picklist(NETWORK_ERROR_CATEGORIES) })),
+  updatedAt: v.number(),
+});
+
+export type TabState = v.InferOutput<typeof TabStateSchema>;
+
+export const tabStateKey = (tabId: number) => `tab:${tabId}`;
+
+/** @returns the state, or null when absent or not of the current shape. */
+export function parseTabState(value: unknown): TabState | null {
+  const result = v.safeParse(TabStateSchema, value);
+  return result.success ? result.output : null;
+}

@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import base from './manifest.json' with { type: 'json' };
+
+const target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
+
+/**
+ * manifest.json is the Chrome form and the one source of truth; Firefox needs an event-page background,
+ * an add-on id and a data-collection declaration (toolchain notes §1).
+ */
+function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {
+  if (browser === 'chrome') return base as ManifestV3Export;
+  const { service_worker: _sw, ...background } = base.background;
+  return {
+    ...base,
+    background: { ...background, scripts: [base.background.service_worker] },
+    browser_specific_settings: {
+      gecko: {
+        id: 'culprit@culprit-ext.org',
+        strict_min_version: '140.0',
+        // Peer reports are opt-in and carry no browsing data we could name here beyond "none" by default.
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
+    },
+  } as ManifestV3Export;
+}
+
+export default defineConfig({
+  // The HTML pages live in src/ so that they land at the root of dist (popup.html), as the E2E contract expects.
+  root: resolve(import.meta.dirname, 'src'),
+  publicDir: resolve(import.meta.dirname, 'public'),
+  envDir: import.meta.dirname,
+  define: { 'import.meta.env.BROWSER': JSON.stringify(target) },
+  plugins: [preact(), crx({ manifest: manifestFor(target), browser: target })],
+  build: {
+    outDir: resolve(import.meta.dirname, 'dist', target),
+    emptyOutDir: true,
+    target: 'es2022',
+  },
+});
