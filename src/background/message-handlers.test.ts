@@ -1,0 +1,87 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { PageMarkers } from '../core/detect/types.ts';
+import type { Runtime } from '../shared/browser.ts';
+import { createMessageHandlers, type MessageDeps } from './message-handlers.ts';
+
+const markers: PageMarkers = {
+  title: 'Just a moment...', text: '', ids: [], classes: [], resources: [], inlineScript: '', errorSourceId: null, isPlainText: false,
+};
+const report = { markers, status: 403, sequence: 0 };
+const pageSender = (over: Partial<Runtime.MessageSender> = {}): Runtime.MessageSender => ({
+  id: 'ext', tab: { id: 9 } as Runtime.MessageSender['tab'], frameId: 0, url: 'https://a.example/', ...over,
+});
+
+function setup(extra: Partial<MessageDeps> = {}) {
+  const onPageReport = vi.fn(async () => undefined);
+  const getState = vi.fn(async () => null);
+  const deps = {
+    events: { onPageReport, onMainFrameHeaders: vi.fn(), onMainFrameError: vi.fn() },
+    store: { getState },
+    now: () => 0,
+    extensionOrigin: 'chrome-extension://ext',
+    ...extra,
+  } as unknown as MessageDeps; // only the members the handlers touch are provided
+  return { handlers: createMessageHandlers(deps), onPageReport, getState };
+}
+
+describe('page/report', () => {
+  it('accepts a valid report from a top frame', async () => {
+    const { handlers, onPageReport } = setup();
+    await handlers['page/report'](report, pageSender());
+    expect(onPageReport).toHaveBeenCalledWith(9, 'https://a.example/', markers, 403);
+  });
+
+  it.each([
+    ['a sub-frame', pageSender({ frameId: 3 })],
+    ['no tab', pageSender({ tab: undefined })],
+  ])('ignores a report from %s', async (_, sender) => {
+    const { handlers, onPageReport } = setup();
+    await handlers['page/report'](report, sender);
+    expect(onPageReport).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['garbage', 'x'],
+    ['an oversized title', { ...report, markers: { ...markers, title: 'x'.repeat(5000) } }],
+    ['an extra field', { ...report, evil: true }],
+    ['a wrong type', { ...report, status: '500' }],
+  ])('drops %s', async (_, payload) => {
+    const { handlers, onPageReport } = setup();
+    await handlers['page/report'](payload, pageSender());
+    expect(onPageReport).not.toHaveBeenCalled();
+  });
+
+  it('rate-limits a flood from one tab but not other tabs', async () => {
+    const { handlers, onPageReport } = setup();
+    for (let i = 0; i < 100; i++) await handlers['page/report'](report, pageSender());
+    expect(onPageReport).toHaveBeenCalledTimes(8);
+    await handlers['page/report'](report, pageSender({ tab: { id: 10 } as Runtime.MessageSender['tab'] }));
+    expect(onPageReport).toHaveBeenCalledTimes(9);
+  });
+});
+
+describe('tab/get', () => {
+  it('answers extension pages and refuses content scripts', async () => {
+    const { handlers, getState } = setup();
+    await handlers['tab/get']({ tabId: 3 }, { id: 'ext', url: 'chrome-extension://ext/popup.html' });
+    expect(getState).toHaveBeenCalledWith(3);
+    expect(await handlers['tab/get']({ tabId: 3 }, pageSender())).toBeNull();
+    expect(getState).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('e2e/open', () => {
+  it('is refused when the build has no bridge', async () => {
+    const { handlers } = setup();
+    await expect(handlers['e2e/open']({ path: 'popup.html' }, pageSender())).resolves.toBeUndefined();
+  });
+
+  it('opens only plain extension page paths', async () => {
+    const openExtensionPage = vi.fn(async () => undefined);
+    const { handlers } = setup({ openExtensionPage });
+    await handlers['e2e/open']({ path: 'popup.html?tab=self' }, pageSender());
+    await handlers['e2e/open']({ path: 'https://evil.example/' }, pageSender());
+    expect(openExtensionPage).toHaveBeenCalledTimes(1);
+    expect(openExtensionPage).toHaveBeenCalledWith('popup.html?tab=self', 9);
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Detection, PageMarkers, PageSnapshot } from '../core/detect/types.ts';
+import type { TabState } from '../shared/tab-state.ts';
+import { createTabEvents } from './tab-events.ts';
+import { createTabStore, type SessionArea } from './tab-store.ts';
+
+/** storage.session stand-in with the same async, copy-on-write semantics. */
+function memoryArea(): SessionArea & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  const clone = <T>(value: T): T => structuredClone(value);
+  return {
+    data,
+    get: async (keys) => Object.fromEntries([keys].flat().filter((k) => data.has(k)).map((k) => [k, clone(data.get(k))])),
+    set: async (items) => void Object.entries(items).forEach(([k, value]) => data.set(k, clone(value))),
+    remove: async (keys) => void [keys].flat().forEach((k) => data.delete(k)),
+  };
+}
+
+const detection = (over: Partial<Detection>): Detection => ({
+  vendor: null, kind: 'none', code: null, colo: null, rayId: null, evidence: [], unconfirmed: false, ...over,
+});
+
+const markers: PageMarkers = {
+  title: 'example.com | 522: Connection timed out', text: '', ids: ['cf-wrapper'], classes: [], resources: [],
+  inlineScript: '', errorSourceId: 'cf-host-status', isPlainText: false,
+};
+
+function setup(classify: (s: PageSnapshot) => Detection) {
+  const area = memoryArea();
+  const store = createTabStore(area);
+  const rendered: Array<[number, TabState | null]> = [];
+  const events = createTabEvents({ store, classify, now: () => 1000, render: async (id, s) => void rendered.push([id, s]) });
+  return { area, store, events, rendered };
+}
+
+describe('tab events', () => {
+  it('joins the page report with the main-frame headers of the same origin, even after the page rewrote its URL', async () => {
+    const classify = vi.fn((s: PageSnapshot) =>
+      detection({ kind: s.page ? 'origin-error' : 'none', vendor: s.headers ? 'cloudflare' : null, code: s.status }),
+    );
+    const { events, store, rendered } = setup(classify);
+    await events.onMainFrameHeaders({ tabId: 7, url: 'https://shop.example/a', statusCode: 522, responseHeaders: [{ name: 'Server', value: 'cloudflare' }] });
+    await events.onPageReport(7, 'https://shop.example/a?__cf_chl_rt_tk=x', markers, null);
+
+    const last = classify.mock.calls.at(-1)?.[0];
+    expect(last?.headers).toEqual([['server', 'cloudflare']]);
+    expect(last?.status).toBe(522);
+    expect(await store.getState(7)).toMatchObject({ kind: 'origin-error', host: 'shop.example', status: 522 });
+    expect(rendered.map(([, s]) => s?.kind)).toEqual(['none', 'origin-error']);
+  });
+
+  it('does not join headers from another origin (the tab navigated away)', async () => {
+    const classify = vi.fn((_: PageSnapshot) => detection({}));
+    const { events } = setup(classify);
+    await events.onMainFrameHeaders({ tabId: 1, url: 'https://a.example/', statusCode: 200, responseHeaders: [] });
+    await events.onPageReport(1, 'https://b.example/', markers, 403);
+    expect(classify.mock.calls.at(-1)?.[0]).toMatchObject({ headers: null, status: 403 });
+  });
+
+  it('records a DNS failure as network-error and ignores an aborted load', async () => {
+    const { events, store } = setup(() => detection({}));
+    await events.onMainFrameError({ tabId: 2, url: 'https://gone.example/', error: 'net::ERR_NAME_NOT_RESOLVED' });
+    expect(await store.getState(2)).toMatchObject({ kind: 'network-error', networkError: { category: 'dns' } });
+    await events.onMainFrameError({ tabId: 3, url: 'https://x.example/', error: 'net::ERR_ABORTED' });
+    expect(await store.getState(3)).toBeNull();
+  });
+
+  it('caps a hostile header flood before storing it', async () => {
+    const { events, store } = setup(() => detection({}));
+    const flood = Array.from({ length: 5000 }, (_, i) => ({ name: `x-${i}`, value: 'v'.repeat(100_000) }));
+    await events.onMainFrameHeaders({ tabId: 4, url: 'https://a.example/', statusCode: 200, responseHeaders: flood });
+    const response = await store.getResponse(4);
+    expect(response?.headers).toHaveLength(64);
+    expect(response?.headers[0]?.[1]).toHaveLength(512);
+  });
+
+  it('ignores events that belong to no tab (tabId -1: service workers, prefetch)', async () => {
+    const { events, area } = setup(() => detection({}));
+    await events.onMainFrameHeaders({ tabId: -1, url: 'https://a.example/', statusCode: 500 });
+    expect(area.data.size).toBe(0);
+  });
+
+  it('keeps per-tab order when events race', async () => {
+    let n = 0;
+    const { events, store } = setup(() => detection({ code: ++n }));
+    await Promise.all([
+      events.onMainFrameHeaders({ tabId: 5, url: 'https://a.example/', statusCode: 500 }),
+      events.onPageReport(5, 'https://a.example/', markers, null),
+    ]);
+    expect((await store.getState(5))?.detection?.code).toBe(2);
+  });
+});

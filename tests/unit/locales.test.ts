@@ -1,0 +1,72 @@
+/**
+ * Every visible string comes from _locales, in both languages. These checks read the sources as text, so a key used
+ * in code but missing from a locale, or a UI string typed straight into JSX, fails here rather than in front of a person.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const load = (lang: string) =>
+  JSON.parse(readFileSync(join(root, 'public', '_locales', lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+const en = load('en');
+const ko = load('ko');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+const uiSources = ['background', 'content', 'popup', 'options', 'history', 'shared']
+  .map((d) => join(root, 'src', d))
+  .filter((d) => { try { return statSync(d).isDirectory(); } catch { return false; } })
+  .flatMap(sourceFiles);
+
+/** `placeholders` name $1-style substitutions; both locales must declare the same ones. */
+const placeholdersOf = (entry: { message: string }) => [...entry.message.matchAll(/\$(\w+)\$/g)].map((m) => m[1]).sort();
+
+describe('locales', () => {
+  it('en and ko have the same keys', () => {
+    expect(Object.keys(ko).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('no message is empty, and both locales use the same placeholders', () => {
+    for (const key of Object.keys(en)) {
+      expect(en[key]?.message.trim(), key).not.toBe('');
+      expect(ko[key]?.message.trim(), key).not.toBe('');
+      expect(placeholdersOf(ko[key]!), key).toEqual(placeholdersOf(en[key]!));
+    }
+  });
+
+  it('every literal key passed to t() and every __MSG_ in the manifest exists', () => {
+    const used = new Set<string>();
+    for (const file of uiSources) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) used.add(m[1]!);
+    }
+    for (const m of readFileSync(join(root, 'manifest.json'), 'utf8').matchAll(/__MSG_(\w+)__/g)) used.add(m[1]!);
+    expect(used.size).toBeGreaterThan(5);
+    expect([...used].filter((key) => !(key in en))).toEqual([]);
+  });
+
+  it('keys built from a prefix (headline_, title_, network_) all exist for every state', () => {
+    const keys = Object.keys(en);
+    const tabKinds = ['none', 'originError', 'edgeError', 'siteConfig', 'blocked', 'challenge', 'challengeFailed', 'networkError'];
+    for (const kind of tabKinds) expect(keys).toContain(`headline_${kind}`);
+    for (const kind of tabKinds) expect(keys).toContain(`title_${kind}`);
+    for (const c of ['dns', 'refused', 'timeout', 'tls', 'offline', 'reset', 'other']) expect(keys).toContain(`network_${c}`);
+  });
+
+  it('no UI string is typed straight into JSX', () => {
+    const offenders: string[] = [];
+    for (const file of uiSources.filter((f) => f.endsWith('.tsx'))) {
+      // Text between a closing '>' and the next '<' that holds letters and is not an expression.
+      for (const m of readFileSync(file, 'utf8').matchAll(/>([^<>{}]*\p{L}[^<>{}]*)</gu)) {
+        const text = m[1]!.trim();
+        if (text && !/^[=&|?:]/.test(text) && !/=>|\)\s*$/.test(text)) offenders.push(`${file}: ${text}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
