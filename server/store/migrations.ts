@@ -1,0 +1,62 @@
+/**
+ * The one set of migrations, run unchanged on PGlite (PostgreSQL 18 in WASM) and PostgreSQL ≥ 15.
+ * Append only: never edit a shipped migration, add the next version.
+ */
+import type { SqlClient } from './sql-client.ts';
+
+export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+  {
+    version: 1,
+    // prefix (first 2 bytes of host_hash as 0..65535) leads the key so a bucket lookup is a few index range scans.
+    // BRIN on minute keeps the retention delete cheap without a second b-tree to maintain on every write.
+    sql: `
+      CREATE TABLE report_buckets (
+        prefix integer NOT NULL,
+        minute integer NOT NULL,
+        host_hash bytea NOT NULL,
+        kind text NOT NULL,
+        vendor text NOT NULL,
+        colo text NOT NULL DEFAULT '',
+        count integer NOT NULL,
+        PRIMARY KEY (prefix, minute, host_hash, kind, vendor, colo)
+      );
+      CREATE INDEX report_buckets_minute_brin ON report_buckets USING brin (minute);
+      CREATE TABLE report_dedupe (
+        key bytea PRIMARY KEY,
+        expires_minute integer NOT NULL
+      );
+      CREATE INDEX report_dedupe_expires_brin ON report_dedupe USING brin (expires_minute);
+    `,
+  },
+];
+
+/** Arbitrary constant: serialises concurrent migrators (several nodes starting at once). */
+const MIGRATION_LOCK = 7_415_963;
+
+/**
+ * Brings the schema up to date; safe to call from several processes at once.
+ * @example await migrate(sql);
+ */
+export async function migrate(sql: SqlClient): Promise<number> {
+  return sql.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const rows = await tx.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const applied = new Set(rows.map((row) => row.version));
+    let count = 0;
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [migration.version]);
+      count++;
+    }
+    return count;
+  });
+}
+
+/** Migrations hold no literals with semicolons, so a plain split is enough (and lets them run inside the transaction). */
+function splitStatements(sql: string): string[] {
+  return sql.split(';').map((statement) => statement.trim()).filter((statement) => statement.length > 0);
+}

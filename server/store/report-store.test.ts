@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openPgClient } from './pg-client.ts';
+import { openPgliteClient } from './pglite-client.ts';
+import { createReportStore, DEDUPE_MINUTES, type BucketReport, type ReportStore } from './report-store.ts';
+import type { SqlClient } from './sql-client.ts';
+
+const NOW = 29_000_000; // an epoch minute in 2025
+const HOST_A = `abcd${'1'.repeat(60)}`;
+const HOST_B = `abcd${'2'.repeat(60)}`;
+const HOST_OTHER = `abce${'3'.repeat(60)}`;
+
+let keySeq = 0;
+function report(overrides: Partial<BucketReport> = {}): BucketReport {
+  keySeq++;
+  return {
+    hostHash: HOST_A,
+    kind: 'edge-error',
+    vendor: 'cloudflare',
+    colo: 'FRA',
+    minute: NOW,
+    dedupeKey: keySeq.toString(16).padStart(32, '0'),
+    ...overrides,
+  };
+}
+
+/** The same suite on every backend: PGlite in memory always, PostgreSQL when DATABASE_URL is set. */
+function describeStore(name: string, open: () => Promise<SqlClient>, skipReason?: string): void {
+  const title = `ReportStore on ${name}${skipReason ? ` (skipped: ${skipReason})` : ''}`;
+  describe.skipIf(skipReason !== undefined)(title, () => {
+    let sql: SqlClient;
+    let store: ReportStore;
+    beforeAll(async () => {
+      sql = await open();
+      store = await createReportStore(sql);
+    });
+    beforeEach(async () => {
+      await sql.exec('TRUNCATE report_buckets, report_dedupe');
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+
+    it('migrates idempotently', async () => {
+      await createReportStore(sql);
+      const rows = await sql.query<{ version: number }>('SELECT version FROM schema_migrations');
+      expect(rows.map((row) => row.version)).toEqual([1]);
+    });
+
+    it('increments one bucket per (host, minute, kind, vendor, colo)', async () => {
+      expect(await store.commitReports([report(), report(), report({ colo: '' })])).toEqual([true, true, true]);
+      await store.commitReports([report()]);
+      const rows = await sql.query<{ colo: string; count: number }>(
+        'SELECT colo, count FROM report_buckets ORDER BY colo',
+      );
+      expect(rows).toEqual([
+        { colo: '', count: 1 },
+        { colo: 'FRA', count: 3 },
+      ]);
+    });
+
+    it('counts a client once per host per 10 minutes, within and across batches', async () => {
+      const first = report();
+      const again = { ...first };
+      expect(await store.commitReports([first, again])).toEqual([true, false]);
+      expect(await store.commitReports([{ ...first, minute: NOW + DEDUPE_MINUTES - 1 }])).toEqual([false]);
+      expect(await store.commitReports([{ ...first, minute: NOW + DEDUPE_MINUTES }])).toEqual([true]);
+      const [row] = await sql.query<{ total: number }>('SELECT sum(count)::int AS total FROM report_buckets');
+      expect(row?.total).toBe(2);
+    });
+
+    it('stores no client id, only the 16-byte dedupe hash', async () => {
+      await store.commitReports([report()]);
+      const [row] = await sql.query<{ bytes: number }>('SELECT octet_length(key) AS bytes FROM report_dedupe');
+      expect(row?.bytes).toBe(16);
+    });
+
+    it('reads a prefix as 5-minute slots and same-hour daily windows', async () => {
+      await store.commitReports([
+        report(),
+        report({ minute: NOW - 4 }),
+        report({ minute: NOW - 5 }),
+        report({ minute: NOW - 59 }),
+        report({ minute: NOW - 60 }), // outside the hour and every baseline window: ignored
+        report({ minute: NOW - 1440 + 29 }),
+        report({ minute: NOW - 1440 - 30 }), // first minute outside the day-1 window
+        report({ minute: NOW - 7 * 1440 }),
+        report({ minute: NOW - 8 * 1440 }), // beyond the baseline
+        report({ hostHash: HOST_B, kind: 'blocked', minute: NOW - 1440 }),
+        report({ hostHash: HOST_OTHER }),
+      ]);
+      const hosts = await store.readPrefix(0xabcd, NOW);
+      const byHost = new Map(hosts.map((host) => [host.hostHash, host.series]));
+      expect([...byHost.keys()].sort()).toEqual([HOST_A, HOST_B]);
+      expect(byHost.get(HOST_A)).toEqual({ slots: [2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1], dailyHour: [1, 0, 0, 0, 0, 0, 1] });
+      expect(byHost.get(HOST_B)?.dailyHour[0]).toBe(1);
+      expect(await store.readPrefix(0x0000, NOW)).toEqual([]);
+    });
+
+    it('deletes old buckets and expired dedupe keys only', async () => {
+      await store.commitReports([report({ minute: NOW - 9 * 1440 }), report({ minute: NOW - 100 }), report()]);
+      const deleted = await store.deleteExpired(NOW, 8 * 1440);
+      expect(deleted).toEqual({ buckets: 1, dedupeKeys: 2 });
+      const [row] = await sql.query<{ total: number }>('SELECT count(*)::int AS total FROM report_buckets');
+      expect(row?.total).toBe(2);
+    });
+
+    it('commits concurrent batches without losing increments', async () => {
+      const batches = Array.from({ length: 8 }, () => Array.from({ length: 25 }, () => report({ hostHash: HOST_B })));
+      await Promise.all(batches.map((batch) => store.commitReports(batch)));
+      const [row] = await sql.query<{ total: number }>('SELECT sum(count)::int AS total FROM report_buckets');
+      expect(row?.total).toBe(200);
+    });
+
+    it('reports reachability', async () => {
+      expect(await store.isReachable()).toBe(true);
+    });
+  });
+}
+
+describeStore('PGlite (memory)', () => openPgliteClient());
+
+const databaseUrl = process.env.DATABASE_URL;
+describeStore(
+  'PostgreSQL',
+  async () => openPgClient(databaseUrl ?? ''),
+  databaseUrl ? undefined : 'DATABASE_URL is not set; run `npm run test:server:pg`',
+);
