@@ -1,0 +1,24 @@
+import { readFile } from 'node:fs/promises';
+import { classify, extractPageMarkers } from '../core/detect/index.ts';
+import type { Detection, HeaderList } from '../core/detect/types.ts';
+import { parseHtml } from './parse-html.ts';
+
+export interface ClassifyFileOptions {
+  file: string;
+  url: string;
+  status: number | null;
+  /** null: headers unknown, so CDN-looking pages come back `unconfirmed`. */
+  headers: HeaderList | null;
+}
+
+/** Reads, parses and classifies one saved page. `.txt` files are treated as text/plain bodies. */
+export async function classifyFile(options: ClassifyFileOptions): Promise<Detection> {
+  const source = await readFile(options.file, 'utf8');
+  const page = parseHtml(source, options.url, options.file.endsWith('.txt'));
+  try {
+    const markers = extractPageMarkers(page.document);
+    return classify({ url: options.url, status: options.status, headers: options.headers, page: markers });
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,54 @@
+import { toHeaderHit, type Detector, type Finding } from './detector.ts';
+import { isSmallPage, toCode, toIata } from './page-queries.ts';
+import type { DetectionKind, PageMarkers } from './types.ts';
+
+const ORIGIN_REASONS = /first byte timeout|backend is unhealthy|backend fetch failed|connection refused|operation now in progress|connection timed out|no healthy/i;
+// cache-lga21925-LGA: the trailing upper-case code is the POP's IATA code.
+const CACHE_NODE = /\bcache-[a-z0-9]+-([A-Z]{3})\b/g;
+
+/** Last POP named in `value`. */
+function readLastPop(value: string): string | null {
+  let last: string | null = null;
+  for (const match of value.matchAll(CACHE_NODE)) last = toIata(match[1]);
+  return last;
+}
+
+function kindForStatus(code: number | null, text: string): DetectionKind {
+  if (ORIGIN_REASONS.test(text)) return 'origin-error';
+  if (code === 403 || code === 429) return 'blocked';
+  // A bare "503 Service Unavailable" is what every Fastly POP served in the 8 Jun 2021 outage.
+  if (code === 503) return 'edge-error';
+  return code !== null && code >= 500 ? 'origin-error' : 'blocked';
+}
+
+function readPage(page: PageMarkers, status: number | null): Finding | null {
+  if (!isSmallPage(page, 800)) return null;
+  const colo = readLastPop(page.text);
+  if (/^Fastly error: unknown domain/i.test(page.title) || /Fastly error: unknown domain/i.test(page.text)) {
+    return { kind: 'site-config', code: status, evidence: ['text:unknown-domain'], colo, fromPage: true };
+  }
+  // Fastly's synthetic page says "Guru Mediation" and names a cache node; stock Varnish says "Meditation" + XID.
+  if (!/Guru Mediation/.test(page.text) || !/Details: cache-/.test(page.text)) return null;
+  const code = status ?? toCode(/^Error (\d{3})\b/.exec(page.text)?.[1]);
+  const kind = kindForStatus(code, `${page.title} ${page.text}`);
+  return { kind, code, evidence: ['text:guru-mediation'], colo, fromPage: true };
+}
+
+/** Fastly: `x-served-by: cache-…-XXX`, `x-fastly-request-id`; "Guru Mediation" and "unknown domain" pages. */
+export const fastly: Detector = {
+  id: 'fastly',
+  vendor: 'fastly',
+  readHeaders(headers) {
+    const evidence: string[] = [];
+    // With shielding, x-served-by lists the shield POP first and the edge POP (the one near the visitor) last.
+    const servedBy = headers.all('x-served-by').join(', ');
+    const colo = readLastPop(servedBy);
+    if (colo) evidence.push('header:x-served-by');
+    if (headers.has('x-fastly-request-id')) evidence.push('header:x-fastly-request-id');
+    if (headers.has('fastly-debug-digest')) evidence.push('header:fastly-debug-digest');
+    return toHeaderHit(evidence, colo);
+  },
+  inspect: ({ page, status }) => (page ? readPage(page, status) : null),
+};
+
+// Fixtures: fastly-503-first-byte, fastly-unknown-domain; negative: varnish-origin-503.
