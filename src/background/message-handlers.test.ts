@@ -7,9 +7,10 @@ const markers: PageMarkers = {
   title: 'Just a moment...', text: '', ids: [], classes: [], resources: [], inlineScript: '', errorSourceId: null, isPlainText: false,
 };
 const report = { markers, status: 403, sequence: 0 };
-const pageSender = (over: Partial<Runtime.MessageSender> = {}): Runtime.MessageSender => ({
-  id: 'ext', tab: { id: 9 } as Runtime.MessageSender['tab'], frameId: 0, url: 'https://a.example/', ...over,
-});
+type Tab = NonNullable<Runtime.MessageSender['tab']>;
+const tab = (id: number) => ({ id }) as Tab; // the handlers read only the id
+const pageSender = (over: { [K in keyof Runtime.MessageSender]?: Runtime.MessageSender[K] | undefined } = {}) =>
+  ({ id: 'ext', tab: tab(9), frameId: 0, url: 'https://a.example/', ...over }) as Runtime.MessageSender;
 
 function setup(extra: Partial<MessageDeps> = {}) {
   const onPageReport = vi.fn(async () => undefined);
@@ -55,7 +56,7 @@ describe('page/report', () => {
     const { handlers, onPageReport } = setup();
     for (let i = 0; i < 100; i++) await handlers['page/report'](report, pageSender());
     expect(onPageReport).toHaveBeenCalledTimes(8);
-    await handlers['page/report'](report, pageSender({ tab: { id: 10 } as Runtime.MessageSender['tab'] }));
+    await handlers['page/report'](report, pageSender({ tab: tab(10) }));
     expect(onPageReport).toHaveBeenCalledTimes(9);
   });
 });

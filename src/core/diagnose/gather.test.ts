@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { VendorStatus } from '../status/types.ts';
+import { decide } from './decide.ts';
+import { gatherFacts, type GatherDeps } from './gather.ts';
+import { DEFAULT_PROBE_CONFIG } from './probe-config.ts';
+import type { PageFacts } from './types.ts';
+
+type Route = Response | 'hang' | 'refuse';
+/** A fetch that answers from a table; 'hang' never answers (but honours abort), 'refuse' fails like a closed port. */
+function fakeFetch(routes: Record<string, () => Route>, seen: string[] = []) {
+  return async (url: string, init: RequestInit): Promise<Response> => {
+    seen.push(url);
+    const key = Object.keys(routes).find((prefix) => url.startsWith(prefix));
+    const route = key ? routes[key]!() : 'refuse';
+    if (route === 'refuse') throw new TypeError('Failed to fetch');
+    if (route === 'hang') {
+      return new Promise((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    }
+    return route;
+  };
+}
+
+const status = (over: Partial<VendorStatus> = {}): VendorStatus => ({
+  source: 'https://www.cloudflarestatus.com/api/v2/summary.json', vendor: 'cloudflare', fetchedAt: 0, indicator: 'none',
+  rawIndicator: 'none', coverage: 'components', incidents: [], components: [
+    { id: 'icn', name: 'Seoul, South Korea - (ICN)', status: 'operational', rawStatus: 'operational', group: 'Asia', colo: 'ICN', explains: ['edge-error', 'origin-error', 'challenge-failed'] },
+    { id: 'chl', name: 'Turnstile', status: 'operational', rawStatus: 'operational', explains: ['challenge', 'challenge-failed'] },
+  ], ...over,
+});
+
+function deps(fetch: GatherDeps['fetch'], over: Partial<GatherDeps> = {}): GatherDeps {
+  return {
+    fetch,
+    config: { ...DEFAULT_PROBE_CONFIG, timeoutMs: 200 },
+    now: () => performance.now(),
+    timeout: (ms) => AbortSignal.timeout(ms),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    vendorStatus: async () => ({ state: 'ok', status: status(), ms: 1 }),
+    correlation: async () => ({ hosts: 1, sameColo: false }),
+    peers: async () => null,
+    ...over,
+  };
+}
+
+const cfPage = (over: Partial<PageFacts>): PageFacts => ({ kind: 'origin-error', vendor: 'cloudflare', colo: 'ICN', code: 522, unconfirmed: false, network: null, ...over });
+const trace = () => new Response('fl=1\nh=shop.example\ncolo=ICN\nwarp=off\ngateway=off\n');
+
+describe('gatherFacts', () => {
+  it('#1: a 522 with an operational status page and a live edge is the site', async () => {
+    const fetch = fakeFetch({ 'https://shop.example/cdn-cgi/trace': trace, 'https://shop.example/': () => new Response('', { status: 522, headers: { server: 'cloudflare' } }), 'https://www.cloudflare.com/': trace });
+    const facts = await gatherFacts(deps(fetch), 'https://shop.example/cart', cfPage({}));
+    expect(facts.probes).toMatchObject({ origin: 'origin-error', trace: { colo: 'ICN' }, control: true });
+    expect(decide(facts, 0)).toMatchObject({ culprit: 'site', rule: 'site-origin' });
+  });
+
+  it('#4: "please unblock challenges.cloudflare.com" while the edge answers is the browser', async () => {
+    const fetch = fakeFetch({ 'https://shop.example/cdn-cgi/trace': trace, 'https://shop.example/': () => new Response('', { status: 403, headers: { 'cf-mitigated': 'challenge', server: 'cloudflare' } }) });
+    const facts = await gatherFacts(deps(fetch), 'https://shop.example/', cfPage({ kind: 'challenge-failed', code: 403 }));
+    expect(decide(facts, 0)).toMatchObject({ culprit: 'browser', advice: [{ key: 'advice_allowChallenges' }, { key: 'advice_disableBlocker' }] });
+  });
+
+  it('#7 and #7b: DoH tells the site\'s broken DNS from your resolver', async () => {
+    const page: PageFacts = { kind: 'network-error', vendor: null, colo: null, code: null, unconfirmed: false, network: 'dns' };
+    const up = { 'https://www.gstatic.com/': () => new Response(null, { status: 204 }), 'https://www.msftconnecttest.com/': () => new Response('ok') };
+    const nx = () => Response.json({ Status: 3 });
+    const found = () => Response.json({ Status: 0, Answer: [{ name: 'gone.example', type: 1, data: '192.0.2.7' }] });
+    const broken = await gatherFacts(deps(fakeFetch({ ...up, 'https://cloudflare-dns.com/': nx, 'https://dns.google/': nx })), 'https://gone.example/', page);
+    expect(decide(broken, 0).culprit).toBe('site');
+    const filtered = await gatherFacts(deps(fakeFetch({ ...up, 'https://cloudflare-dns.com/': found, 'https://dns.google/': nx })), 'https://gone.example/', page);
+    expect(decide(filtered, 0)).toMatchObject({ culprit: 'network', rule: 'dns-your-resolver' });
+  });
+
+  it('#10: every remote source hanging still gives a verdict within the bound, naming what timed out', async () => {
+    const hang = fakeFetch({ https: () => 'hang', http: () => 'hang' });
+    const started = performance.now();
+    const facts = await gatherFacts(
+      deps(hang, { vendorStatus: () => new Promise(() => undefined), correlation: () => new Promise(() => undefined) }),
+      'https://shop.example/', cfPage({ kind: 'edge-error', code: 500 }),
+    );
+    expect(performance.now() - started).toBeLessThan(200 + 150 + 150);
+    expect(facts.sources).toMatchObject({ 'vendor-status': { state: 'timeout' }, 'origin-probe': { state: 'timeout' }, 'trace-probe': { state: 'timeout' }, correlation: { state: 'timeout' } });
+    const verdict = decide(facts, 0);
+    expect(verdict.culprit).toBe('cdn');
+    expect(verdict.acknowledged).toBe('unreachable');
+  });
+
+  it('a status page that answers HTML fails that source, never reads as all clear', async () => {
+    const facts = await gatherFacts(
+      deps(fakeFetch({}), { vendorStatus: async () => ({ state: 'failed', reason: 'HTML where JSON was expected', ms: 3 }) }),
+      'https://shop.example/', cfPage({ kind: 'edge-error', code: 500 }),
+    );
+    expect(facts.vendorStatus).toBeNull();
+    expect(facts.sources['vendor-status']).toMatchObject({ state: 'failed', reason: expect.stringContaining('HTML') });
+    expect(decide(facts, 0).evidence.map((e) => e.observed.key)).toContain('ev_statusUnreachable');
+  });
+
+  it('fetches nothing for a normal page, a block, or an unconfirmed look-alike', async () => {
+    const seen: string[] = [];
+    const fetch = fakeFetch({}, seen);
+    let statusCalls = 0;
+    const d = deps(fetch, { vendorStatus: async () => (statusCalls++, { state: 'ok', status: status(), ms: 0 }) });
+    await gatherFacts(d, 'https://a.example/', cfPage({ kind: 'none', vendor: null, colo: null }));
+    await gatherFacts(d, 'https://a.example/', cfPage({ unconfirmed: true }));
+    await gatherFacts(d, 'https://a.example/', cfPage({ kind: 'blocked', vendor: 'akamai' }));
+    expect(seen).toEqual([]);
+    expect(statusCalls).toBe(0);
+  });
+
+  it('sends only the host name to DoH providers, never the path or query', async () => {
+    const seen: string[] = [];
+    const page: PageFacts = { kind: 'network-error', vendor: null, colo: null, code: null, unconfirmed: false, network: 'dns' };
+    await gatherFacts(deps(fakeFetch({}, seen)), 'https://gone.example/secret/path?token=abc', page);
+    const thirdParty = seen.filter((url) => !url.startsWith('https://gone.example/'));
+    expect(thirdParty.length).toBeGreaterThan(0);
+    expect(thirdParty.join(' ')).not.toMatch(/secret|token/);
+  });
+});

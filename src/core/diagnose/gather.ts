@@ -1,0 +1,92 @@
+/**
+ * Gathers the facts for one failing page: every source that can speak to what the page showed runs at once, each
+ * under its own bound, and the diagnosis returns when the slowest is done or out of time (≈ timeoutMs + grace).
+ */
+import type { Vendor } from '../detect/types.ts';
+import type { SourceResult } from '../status/types.ts';
+import type { ProbeConfig } from './probe-config.ts';
+import { probeDoh, probeOrigin, probeReachable, probeTrace, type Fetch } from './probes.ts';
+import { runSource, skipped, type SourceClock, type SourceOutcome } from './run-source.ts';
+import { toVendorStatusFacts } from './status-facts.ts';
+import type { CorrelationFacts, Facts, PageFacts, PeerFacts, SourceName, SourceState } from './types.ts';
+import type { TraceFacts } from './trace.ts';
+
+export interface GatherDeps extends SourceClock {
+  fetch: Fetch;
+  config: ProbeConfig;
+  /** The vendor's status, through the shared cached fetcher. */
+  vendorStatus: (vendor: Vendor, signal: AbortSignal) => Promise<SourceResult>;
+  /** Other sites failing the same way just now (local history). */
+  correlation: () => Promise<CorrelationFacts>;
+  /** Peer reports for the host; resolves null while peer reports are off. */
+  peers: (host: string, signal: AbortSignal) => Promise<PeerFacts | null>;
+}
+
+const SERVER_SIDE = new Set<PageFacts['kind']>(['origin-error', 'edge-error', 'site-config', 'challenge-failed']);
+
+/** Any of the two reachability checks answering is enough to say the network works. */
+async function checkConnectivity(deps: GatherDeps, signal: AbortSignal) {
+  const results = await Promise.allSettled(deps.config.connectivityUrls.map((url) => probeReachable(deps.fetch, url, signal)));
+  const ok = results.filter((r) => r.status === 'fulfilled' && r.value).length;
+  return { ok, failed: results.length - ok };
+}
+
+async function lookupDoh(deps: GatherDeps, host: string, signal: AbortSignal) {
+  const answers = await Promise.allSettled(deps.config.dohUrls.map((url) => probeDoh(deps.fetch, url, host, signal)));
+  const values = answers.map((a) => (a.status === 'fulfilled' ? a.value : null));
+  if (values.includes('resolves')) return 'resolves' as const;
+  if (values.length > 0 && values.every((v) => v === 'nxdomain')) return 'nxdomain' as const;
+  throw new Error('no DoH provider gave a usable answer');
+}
+
+export async function gatherFacts(deps: GatherDeps, url: string, page: PageFacts): Promise<Facts> {
+  const { host, origin } = new URL(url);
+  const vendor = page.vendor;
+  const serverSide = SERVER_SIDE.has(page.kind) && !page.unconfirmed;
+  const networkError = page.kind === 'network-error';
+  const run = <T>(enabled: boolean, why: string, task: (signal: AbortSignal) => Promise<T>): Promise<SourceOutcome<T>> =>
+    enabled ? runSource(deps, deps.config.timeoutMs, task) : Promise.resolve(skipped(why));
+
+  const [status, originProbe, trace, control, connectivity, doh, correlation, peers] = await Promise.all([
+    run(serverSide && vendor !== null, 'no CDN status applies', async (signal) => {
+      const result = await deps.vendorStatus(vendor!, signal);
+      if (result.state !== 'ok') throw new Error(`${result.state}: ${result.reason}`);
+      return toVendorStatusFacts(result.status, page.kind === 'network-error' ? 'none' : page.kind, page.colo);
+    }),
+    run(serverSide, 'not a server-side failure', (signal) => probeOrigin(deps.fetch, url, signal)),
+    run((serverSide || page.kind === 'blocked') && vendor === 'cloudflare', 'not a Cloudflare page', (signal) => probeTrace(deps.fetch, origin, signal)),
+    run(serverSide && vendor !== null && deps.config.controlUrls[vendor] !== undefined, 'no control host for this CDN', (signal) =>
+      probeReachable(deps.fetch, deps.config.controlUrls[vendor!]!, signal)),
+    run(networkError, 'the page arrived', (signal) => checkConnectivity(deps, signal)),
+    run(networkError && page.network === 'dns', 'no DNS error', (signal) => lookupDoh(deps, host, signal)),
+    run(serverSide, 'nothing to correlate', () => deps.correlation()),
+    run(serverSide || networkError, 'nothing failed', (signal) => deps.peers(host, signal)),
+  ]);
+
+  const sources: Partial<Record<SourceName, SourceState>> = {
+    page: { state: 'ok', ms: 0 },
+    'vendor-status': status.state,
+    'origin-probe': originProbe.state,
+    'trace-probe': trace.state,
+    'control-probe': control.state,
+    connectivity: connectivity.state,
+    doh: doh.state,
+    correlation: correlation.state,
+    peers: peers.state,
+  };
+  return {
+    host,
+    page,
+    vendorStatus: status.value,
+    probes: {
+      origin: originProbe.value,
+      trace: trace.value satisfies TraceFacts | null,
+      control: control.value,
+      connectivity: connectivity.value ?? { ok: 0, failed: 0 },
+      doh: doh.value,
+    },
+    correlation: correlation.value ?? { hosts: 1, sameColo: false },
+    peers: peers.value,
+    sources,
+  };
+}
