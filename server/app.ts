@@ -1,0 +1,100 @@
+/**
+ * The peer-report HTTP app. Builds routes from injected dependencies and never listens or reads the environment
+ * (server/index.ts does both), so tests drive it in process with `app.request()`.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { HttpBindings } from '@hono/node-server';
+import { Hono, type Context } from 'hono';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimiter } from './rate-limit.ts';
+import { codeForStatus, fail } from './respond.ts';
+import { healthRoutes } from './routes/health.ts';
+import { metricsRoutes } from './routes/metrics.ts';
+import { openapiRoutes } from './routes/openapi.ts';
+import { prefixRoutes } from './routes/prefix.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { createBatchWriter, type BatchWriter } from './store/batch-writer.ts';
+import type { BucketReport, ReportStore } from './store/report-store.ts';
+
+export interface AppDeps {
+  store: ReportStore;
+  /** Defaults to a 2 ms / 256-item group-commit writer over `store`; pass your own to drain it on shutdown. */
+  writer?: BatchWriter<BucketReport, boolean>;
+  limiter?: RateLimiter;
+  metrics?: Metrics;
+  /** Milliseconds since the epoch. */
+  now?: () => number;
+  /** The address to rate-limit by; defaults to the socket's peer address. */
+  clientIp?: (c: Context) => string;
+  randomHex?: (chars: number) => string;
+}
+
+export type ResolvedDeps = Required<AppDeps> & {
+  /** 16-byte hex hash of clientId + host: all the dedupe table ever sees. */
+  dedupeKey: (clientId: string, hostHash: string) => string;
+};
+
+/** Chrome ids are 32 letters a–p; Firefox uses a per-profile UUID. Nothing else gets CORS. */
+const EXTENSION_ORIGIN = /^(chrome-extension:\/\/[a-p]{32}|moz-extension:\/\/[0-9a-f-]{36})$/;
+
+/**
+ * @example
+ * const app = createApp({ store: await createReportStore(await openPgliteClient()) });
+ * const response = await app.request('/v1/prefix/abcd');
+ */
+export function createApp(deps: AppDeps): Hono<{ Bindings: Partial<HttpBindings> }> {
+  const now = deps.now ?? Date.now;
+  const resolved: ResolvedDeps = {
+    store: deps.store,
+    writer:
+      deps.writer ??
+      createBatchWriter({
+        commit: (reports) => deps.store.commitReports(reports),
+        maxItems: 256,
+        maxWaitMs: 2,
+        maxInFlight: 1,
+        schedule: (run, ms) => setTimeout(run, ms),
+      }),
+    limiter: deps.limiter ?? createRateLimiter({ ...DEFAULT_RATE_LIMIT, now }),
+    metrics: deps.metrics ?? createMetrics({ withProcessMetrics: false }),
+    now,
+    clientIp: deps.clientIp ?? ((c) => (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket.remoteAddress ?? 'local'),
+    randomHex: deps.randomHex ?? ((chars) => randomBytes(Math.ceil(chars / 2)).toString('hex').slice(0, chars)),
+    dedupeKey: (clientId, hostHash) => createHash('sha256').update(`${clientId}|${hostHash}`).digest('hex').slice(0, 32),
+  };
+
+  const app = new Hono<{ Bindings: Partial<HttpBindings> }>();
+  app.use('*', async (c, next) => {
+    const startedAt = performance.now();
+    await next();
+    resolved.metrics.observeRequest(c.req.routePath, c.res.status, (performance.now() - startedAt) / 1000);
+  });
+  app.use('/v1/*', cors({ origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null), maxAge: 86_400 }));
+  app.use('/v1/*', async (c, next) => {
+    const decision = resolved.limiter.take(resolved.clientIp(c));
+    if (!decision.isAllowed) {
+      c.header('Retry-After', String(decision.retryAfterSeconds));
+      return fail(c, 429, 'rate_limited', 'too many requests');
+    }
+    await next();
+  });
+
+  app.route('/v1/reports', reportRoutes(resolved));
+  app.route('/v1/prefix', prefixRoutes(resolved));
+  app.route('/', healthRoutes(resolved));
+  app.route('/', metricsRoutes(resolved));
+  app.route('/', openapiRoutes());
+
+  app.notFound((c) => fail(c, 404, 'not_found', 'no such route'));
+  app.onError((error, c) => {
+    // Malformed JSON, bad Content-Type and similar arrive as HTTPExceptions: they are the client's fault.
+    if (error instanceof HTTPException && error.status < 500) {
+      return fail(c, error.status, codeForStatus(error.status), error.message || 'bad request');
+    }
+    console.error('[server] unhandled', error);
+    return fail(c, 500, 'internal', 'internal error');
+  });
+  return app;
+}

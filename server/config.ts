@@ -1,0 +1,42 @@
+/**
+ * Server settings from environment variables, validated like any other input. index.ts passes `process.env` in.
+ */
+import * as v from 'valibot';
+
+const integerFrom = (fallback: number, min: number, max: number) =>
+  v.pipe(
+    v.optional(v.string(), String(fallback)),
+    v.transform(Number),
+    v.integer(),
+    v.minValue(min),
+    v.maxValue(max),
+  );
+
+const ConfigSchema = v.object({
+  PORT: integerFrom(8787, 0, 65_535),
+  HOST: v.optional(v.string(), '127.0.0.1'),
+  DATA_DIR: v.optional(v.string(), './data'),
+  DATABASE_URL: v.optional(v.pipe(v.string(), v.regex(/^postgres(ql)?:\/\//, 'expected postgres://…'))),
+  TRUST_PROXY: v.optional(v.picklist(['0', '1']), '0'),
+  RATE_LIMIT_RPS: integerFrom(2, 1, 1_000_000),
+  RATE_LIMIT_BURST: integerFrom(60, 1, 1_000_000),
+  RETENTION_DAYS: integerFrom(8, 1, 365),
+  BATCH_MAX_ITEMS: integerFrom(256, 1, 10_000),
+  BATCH_MAX_WAIT_MS: integerFrom(2, 0, 1000),
+  PG_POOL_SIZE: integerFrom(10, 1, 1000),
+});
+
+export type Config = v.InferOutput<typeof ConfigSchema>;
+
+/**
+ * @example parseConfig({ PORT: '9000' }).PORT // 9000
+ * @throws with every invalid variable named, so a bad deployment fails at start-up, not later.
+ */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = v.safeParse(ConfigSchema, env);
+  if (!result.success) {
+    const problems = result.issues.map((issue) => `${v.getDotPath(issue) ?? '?'}: ${issue.message}`);
+    throw new Error(`invalid configuration: ${problems.join('; ')}`);
+  }
+  return result.output;
+}

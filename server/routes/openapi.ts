@@ -1,0 +1,7 @@
+import { Hono } from 'hono';
+import { OPENAPI_DOCUMENT } from '../openapi-document.ts';
+
+/** `GET /openapi.json`. */
+export function openapiRoutes(): Hono {
+  return new Hono().get('/openapi.json', (c) => c.json(OPENAPI_DOCUMENT));
+}
