@@ -21,11 +21,14 @@ function readPage(page: PageMarkers): Finding | null {
   if (/^Vercel Security Checkpoint/i.test(page.title) || findResource(page, /\/\.well-known\/vercel\/security\//)) {
     return { kind: 'challenge', code: null, evidence: ['page:security-checkpoint'], fromPage: true };
   }
-  if (!isSmallPage(page)) return null;
+  // Vercel's own error pages are a bare text body or a page titled like "504: GATEWAY_TIMEOUT"; an article
+  // discussing the codes is neither.
+  const isErrorShape = (page.isPlainText && isSmallPage(page, 300)) || /^\d{3}: [A-Z_]+$/.test(page.title);
+  if (!isErrorShape) return null;
   const code = ERROR_CODE.exec(page.text)?.[1];
   const kind = code ? kindOfCode(code) : null;
   if (!code || !kind) return null;
-  const colo = toIata(/\bID:\s*([a-z]{3})\d::/.exec(page.text)?.[1]);
+  const colo = toIata(/\b([a-z]{3})\d::[a-z0-9]/.exec(page.text)?.[1]);
   return { kind, code: null, evidence: [`text:${code}`], colo, fromPage: true };
 }
 
