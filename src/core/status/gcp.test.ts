@@ -66,11 +66,11 @@ describe('parseGcpIncidents', () => {
   });
 
   it.each([
-    ['an object', '{"incidents":[]}'],
-    ['an incident without id', JSON.stringify([{ ...gcpIncident({ id: 'x', products: [] }), id: 5 }])],
-    ['HTML', '<!doctype html><html></html>'],
+    ['an object', '{"incidents":[]}', {}],
+    ['an incident without id', JSON.stringify([{ ...gcpIncident({ id: 'x', products: [] }), id: 5 }]), {}],
+    ['HTML', '<!doctype html><html></html>', {}],
     ['a 302', '[]', { httpStatus: 302 }],
-  ])('fails on %s', (_label, body, overrides = {}) => {
+  ])('fails on %s', (_label, body, overrides) => {
     expect(parseGcpIncidents(body, metaFor(META.url, overrides)).state).toBe('failed');
   });
 });

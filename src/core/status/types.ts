@@ -118,3 +118,24 @@ export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 export function failParse(reason: string): ParseResult {
   return { state: 'failed', reason };
 }
+
+/**
+ * One place to ask about a subject's status: an HTTP endpoint with its parser, or a subject with no
+ * usable public API (the fetcher answers `skipped`, which the engine reads as "unknown", never "fine").
+ */
+export type StatusSource =
+  | {
+      kind: 'http';
+      /** Stable key for caching and request merging, e.g. `cloudflare`, `site:github.com`. */
+      id: string;
+      subject: StatusSubject;
+      /** Human name of the status page, e.g. `Cloudflare status`. */
+      name: string;
+      url: string;
+      /** Accept header to send. */
+      accept: string;
+      parse: StatusParser;
+      /** Body cap for this source when it differs from MAX_BODY_BYTES (GCP's history file). */
+      maxBytes?: number;
+    }
+  | { kind: 'unavailable'; id: string; subject: StatusSubject; name: string; reason: string };
