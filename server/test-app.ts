@@ -1,0 +1,54 @@
+/**
+ * Test helper: a real app over a real in-memory PGlite store, with a controllable clock and client address.
+ * Shared by the route tests; not part of the running server.
+ */
+import { createApp, type AppDeps } from './app.ts';
+import { createRateLimiter } from './rate-limit.ts';
+import { openPgliteClient } from './store/pglite-client.ts';
+import { createReportStore, type ReportStore } from './store/report-store.ts';
+import type { SqlClient } from './store/sql-client.ts';
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  sql: SqlClient;
+  store: ReportStore;
+  clock: { now: number };
+}
+
+/** 2025-11-18 11:00 UTC, the morning of the Cloudflare outage. */
+export const TEST_START = Date.UTC(2025, 10, 18, 11, 0);
+
+export async function createTestApp(overrides: Partial<AppDeps> = {}, burst = 1_000_000): Promise<TestApp> {
+  const sql = await openPgliteClient();
+  const store = await createReportStore(sql);
+  const clock = { now: TEST_START };
+  const app = createApp({
+    store,
+    now: () => clock.now,
+    limiter: createRateLimiter({ ratePerSecond: 1, burst, maxKeys: 1000, rotateMs: 86_400_000, now: () => clock.now }),
+    clientIp: (c) => c.req.header('x-test-ip') ?? '127.0.0.1',
+    ...overrides,
+  });
+  return { app, sql, store, clock };
+}
+
+/** A valid report body, with overrides. */
+export function reportBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    hostHash: `abcd${'e'.repeat(60)}`,
+    kind: 'edge-error',
+    vendor: 'cloudflare',
+    colo: 'FRA',
+    code: 500,
+    clientId: 'client-0000000000000000000',
+    ...overrides,
+  };
+}
+
+export function postJson(app: TestApp['app'], path: string, body: unknown, headers: Record<string, string> = {}) {
+  return app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
