@@ -3,32 +3,54 @@
  * woken by an event only delivers it to listeners that exist when the script first runs (adblockplus#1072).
  */
 import { classify } from '../core/detect/index.ts';
+import { DEFAULT_PROBE_CONFIG } from '../core/diagnose/probe-config.ts';
+import { createStatusFetcher } from '../core/status/fetch-status.ts';
+import { statusSourcesFor } from '../core/status/vendors.ts';
 import { browser } from '../shared/browser.ts';
 import { createDispatcher } from '../shared/messages.ts';
+import type { TabState } from '../shared/tab-state.ts';
+import { createDiagnoser } from './diagnosis.ts';
 import { createMessageHandlers } from './message-handlers.ts';
 import { renderBadge } from './render-badge.ts';
 import { createTabEvents } from './tab-events.ts';
 import { createTabStore } from './tab-store.ts';
 
-const store = createTabStore(browser.storage.session);
-const events = createTabEvents({ store, classify, now: Date.now, render: renderBadge });
-const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+const session = browser.storage.session;
+const fetchFn = (url: string, init: RequestInit) => fetch(url, init);
+const clock = { now: Date.now, timeout: (ms: number) => AbortSignal.timeout(ms), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
+const statuses = createStatusFetcher({ fetch: fetchFn, now: Date.now, timeout: clock.timeout });
 
+const store = createTabStore(session);
+const diagnoser = createDiagnoser({
+  ...clock,
+  session,
+  fetch: fetchFn,
+  config: DEFAULT_PROBE_CONFIG,
+  getState: store.getState,
+  vendorStatus: (vendor) => statuses.get(statusSourcesFor(vendor)[0]!),
+  peers: async () => null, // filled by the opt-in peer client (#5); until then peers say nothing
+});
+
+/** Every stored change is shown at once; a failed page also starts its diagnosis. */
+async function onTabState(tabId: number, state: TabState | null) {
+  await renderBadge(tabId, state);
+  if (state && state.kind !== 'none') void diagnoser.diagnose(tabId);
+}
+
+const events = createTabEvents({ store, classify, now: Date.now, render: onTabState });
+const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
 const MAIN_FRAME = { urls: ['http://*/*', 'https://*/*'], types: ['main_frame' as const] };
 
-browser.webRequest.onHeadersReceived.addListener(
-  (details) => void events.onMainFrameHeaders(details),
-  MAIN_FRAME,
-  ['responseHeaders'],
-);
+browser.webRequest.onHeadersReceived.addListener((details) => void events.onMainFrameHeaders(details), MAIN_FRAME, ['responseHeaders']);
 browser.webRequest.onErrorOccurred.addListener((details) => void events.onMainFrameError(details), MAIN_FRAME);
-browser.tabs.onRemoved.addListener((tabId) => void store.forget(tabId));
+browser.tabs.onRemoved.addListener((tabId) => void Promise.all([store.forget(tabId), diagnoser.forget(tabId)]));
 
 browser.runtime.onMessage.addListener(
   createDispatcher(
     createMessageHandlers({
       events,
       store,
+      diagnoser,
       now: Date.now,
       extensionOrigin,
       ...(import.meta.env.VITE_E2E === '1' && {
@@ -39,3 +61,5 @@ browser.runtime.onMessage.addListener(
     }),
   ),
 );
+
+void diagnoser.resume();

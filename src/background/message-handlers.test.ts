@@ -18,6 +18,7 @@ function setup(extra: Partial<MessageDeps> = {}) {
   const deps = {
     events: { onPageReport, onMainFrameHeaders: vi.fn(), onMainFrameError: vi.fn() },
     store: { getState },
+    diagnoser: { getVerdict: async () => ({ verdict: null, pending: false }), diagnose: vi.fn(async () => null) },
     now: () => 0,
     extensionOrigin: 'chrome-extension://ext',
     ...extra,
@@ -66,7 +67,7 @@ describe('tab/get', () => {
     const { handlers, getState } = setup();
     await handlers['tab/get']({ tabId: 3 }, { id: 'ext', url: 'chrome-extension://ext/popup.html' });
     expect(getState).toHaveBeenCalledWith(3);
-    expect(await handlers['tab/get']({ tabId: 3 }, pageSender())).toBeNull();
+    expect(await handlers['tab/get']({ tabId: 3 }, pageSender())).toEqual({ state: null, verdict: null, pending: false });
     expect(getState).toHaveBeenCalledTimes(1);
   });
 });

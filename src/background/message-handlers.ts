@@ -5,15 +5,16 @@
 import * as v from 'valibot';
 import { createRateLimiter } from '../core/rate-limit.ts';
 import type { Runtime } from '../shared/browser.ts';
-import type { Handlers } from '../shared/messages.ts';
+import type { Handlers, TabReport } from '../shared/messages.ts';
+import type { Diagnoser } from './diagnosis.ts';
 import { parsePageReport } from '../shared/page-report.ts';
-import type { TabState } from '../shared/tab-state.ts';
 import type { createTabEvents } from './tab-events.ts';
 import type { TabStore } from './tab-store.ts';
 
 export interface MessageDeps {
   events: ReturnType<typeof createTabEvents>;
   store: TabStore;
+  diagnoser: Pick<Diagnoser, 'diagnose' | 'getVerdict'>;
   now: () => number;
   /** The extension's own origin, e.g. `chrome-extension://<id>`; only pages from it may read tab state. */
   extensionOrigin: string;
@@ -31,7 +32,14 @@ function isExtensionPage(sender: Runtime.MessageSender, extensionOrigin: string)
   return sender.tab === undefined || (sender.url ?? '').startsWith(`${extensionOrigin}/`);
 }
 
-export function createMessageHandlers({ events, store, now, extensionOrigin, openExtensionPage }: MessageDeps): Handlers {
+export function createMessageHandlers({ events, store, diagnoser, now, extensionOrigin, openExtensionPage }: MessageDeps): Handlers {
+  const EMPTY: TabReport = { state: null, verdict: null, pending: false };
+
+  async function reportOf(tabId: number): Promise<TabReport> {
+    const [state, { verdict, pending }] = await Promise.all([store.getState(tabId), diagnoser.getVerdict(tabId)]);
+    return { state, verdict: state ? verdict : null, pending };
+  }
+
   const limiter = createRateLimiter(PAGE_REPORT_LIMIT);
 
   return {
@@ -44,10 +52,17 @@ export function createMessageHandlers({ events, store, now, extensionOrigin, ope
       await events.onPageReport(tabId, sender.url, report.markers, report.status);
     },
 
-    async 'tab/get'(payload, sender): Promise<TabState | null> {
+    async 'tab/get'(payload, sender) {
       const request = v.safeParse(TabRequestSchema, payload);
-      if (!request.success || !isExtensionPage(sender, extensionOrigin)) return null;
-      return store.getState(request.output.tabId);
+      if (!request.success || !isExtensionPage(sender, extensionOrigin)) return EMPTY;
+      return reportOf(request.output.tabId);
+    },
+
+    async 'tab/recheck'(payload, sender) {
+      const request = v.safeParse(TabRequestSchema, payload);
+      if (!request.success || !isExtensionPage(sender, extensionOrigin)) return EMPTY;
+      await diagnoser.diagnose(request.output.tabId, { force: true });
+      return reportOf(request.output.tabId);
     },
 
     async 'e2e/open'(payload, sender) {

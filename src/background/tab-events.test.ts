@@ -10,7 +10,7 @@ function memoryArea(): SessionArea & { data: Map<string, unknown> } {
   const clone = <T>(value: T): T => structuredClone(value);
   return {
     data,
-    get: async (keys) => Object.fromEntries([keys].flat().filter((k) => data.has(k)).map((k) => [k, clone(data.get(k))])),
+    get: async (keys) => Object.fromEntries((keys === null ? [...data.keys()] : [keys].flat()).filter((k) => data.has(k)).map((k) => [k, clone(data.get(k))])),
     set: async (items) => void Object.entries(items).forEach(([k, value]) => data.set(k, clone(value))),
     remove: async (keys) => void [keys].flat().forEach((k) => data.delete(k)),
   };

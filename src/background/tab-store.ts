@@ -7,7 +7,8 @@ import type { HeaderList } from '../core/detect/types.ts';
 import { parseTabState, tabStateKey, type TabState } from '../shared/tab-state.ts';
 
 export interface SessionArea {
-  get(keys: string | string[]): Promise<Record<string, unknown>>;
+  /** `null` returns every key, as storage.session.get(null) does. */
+  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
 }

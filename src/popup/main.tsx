@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import { browser } from '../shared/browser.ts';
-import { send } from '../shared/messages.ts';
 import { Popup } from './Popup.tsx';
 
 /** `popup.html?tab=ID` shows that tab (tests, links from notifications); otherwise the active tab of this window. */
@@ -15,9 +14,7 @@ async function main() {
   const root = document.getElementById('app');
   if (!root) return;
   document.documentElement.lang = browser.i18n.getUILanguage();
-  const tabId = await resolveTabId();
-  const state = tabId === null ? null : await send('tab/get', { tabId });
-  render(<Popup state={state} />, root);
+  render(<Popup tabId={await resolveTabId()} />, root);
 }
 
 void main();

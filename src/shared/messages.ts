@@ -5,12 +5,23 @@
 import { browser, type Runtime } from './browser.ts';
 import type { PageReport } from './page-report.ts';
 import type { TabState } from './tab-state.ts';
+import type { Verdict } from '../core/diagnose/types.ts';
+
+/** What an extension page needs to show a tab: its first-hand state and the verdict, if one is ready. */
+export interface TabReport {
+  state: TabState | null;
+  verdict: Verdict | null;
+  /** A diagnosis is under way; the verdict will change. */
+  pending: boolean;
+}
 
 export interface Protocol {
   /** Content script → background: what the document shows (hostile input; validated on arrival). */
   'page/report': { req: PageReport; res: void };
   /** Extension page → background: the stored state of a tab. */
-  'tab/get': { req: { tabId: number }; res: TabState | null };
+  'tab/get': { req: { tabId: number }; res: TabReport };
+  /** Extension page → background: diagnose the tab again now ("Check again"). */
+  'tab/recheck': { req: { tabId: number }; res: TabReport };
   /** E2E build only: open an extension page in a new tab (BiDi cannot navigate to moz-extension://). */
   'e2e/open': { req: { path: string }; res: void };
 }

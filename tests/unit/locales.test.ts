@@ -5,6 +5,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DECISION_TABLE } from '../../src/core/diagnose/decision-table.ts';
+import { SOURCE_NAMES } from '../../src/core/diagnose/types.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const load = (lang: string) =>
@@ -24,8 +26,8 @@ const uiSources = ['background', 'content', 'popup', 'options', 'history', 'shar
   .filter((d) => { try { return statSync(d).isDirectory(); } catch { return false; } })
   .flatMap(sourceFiles);
 
-/** `placeholders` name $1-style substitutions; both locales must declare the same ones. */
-const placeholdersOf = (entry: { message: string }) => [...entry.message.matchAll(/\$(\w+)\$/g)].map((m) => m[1]).sort();
+/** Named `{param}` substitutions; both locales must use the same set. */
+const placeholdersOf = (entry: { message: string }) => [...new Set([...entry.message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
 describe('locales', () => {
   it('en and ko have the same keys', () => {
@@ -43,7 +45,7 @@ describe('locales', () => {
   it('every literal key passed to t() and every __MSG_ in the manifest exists', () => {
     const used = new Set<string>();
     for (const file of uiSources) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) used.add(m[1]!);
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_-]+)'/g)) used.add(m[1]!.replace(/-/g, '_'));
     }
     for (const m of readFileSync(join(root, 'manifest.json'), 'utf8').matchAll(/__MSG_(\w+)__/g)) used.add(m[1]!);
     expect(used.size).toBeGreaterThan(5);
@@ -61,12 +63,23 @@ describe('locales', () => {
   it('no UI string is typed straight into JSX', () => {
     const offenders: string[] = [];
     for (const file of uiSources.filter((f) => f.endsWith('.tsx'))) {
-      // Text between a closing '>' and the next '<' that holds letters and is not an expression.
-      for (const m of readFileSync(file, 'utf8').matchAll(/>([^<>{}]*\p{L}[^<>{}]*)</gu)) {
+      // Text that follows a complete JSX tag (`<div ...>` or `</div>`) and holds letters outside any {expression}.
+      for (const m of readFileSync(file, 'utf8').matchAll(/<\/?[a-zA-Z][\w.]*(?:\s[^<>]*)?>([^<>{}]*\p{L}[^<>{}]*)</gu)) {
         const text = m[1]!.trim();
-        if (text && !/^[=&|?:]/.test(text) && !/=>|\)\s*$/.test(text)) offenders.push(`${file}: ${text}`);
+        if (text && !/^[=&|?:;),]/.test(text) && !/=>/.test(text)) offenders.push(`${file}: ${text}`);
       }
     }
     expect(offenders).toEqual([]);
+  });
+
+  it('every verdict, explanation, advice, evidence and source key the engine can produce exists', () => {
+    const keys = new Set(Object.keys(en));
+    const needed = DECISION_TABLE.flatMap((row) => [`verdict_${row.key}`, `explain_${row.key}`, ...row.advice]);
+    needed.push('verdict_unknown', 'explain_unknown', ...SOURCE_NAMES.map((name) => `source_${name.replace(/-/g, '_')}`));
+    const evidenceSource = readFileSync(join(root, 'src', 'core', 'diagnose', 'evidence.ts'), 'utf8');
+    for (const m of evidenceSource.matchAll(/'(ev_\w+)'/g)) needed.push(m[1]!);
+    for (const origin of ['ok', 'cdn_error', 'origin_error', 'unreachable']) needed.push(`ev_origin_${origin}`);
+    for (const ack of ['yes', 'no', 'unreachable']) needed.push(`ack_${ack}`);
+    expect(needed.filter((key) => !keys.has(key))).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import type { Vendor } from '../detect/types.ts';
 import type { SourceResult } from '../status/types.ts';
 import type { ProbeConfig } from './probe-config.ts';
 import { probeDoh, probeOrigin, probeReachable, probeTrace, type Fetch } from './probes.ts';
-import { runSource, skipped, type SourceClock, type SourceOutcome } from './run-source.ts';
+import { runSource, skipped, SourceSkipped, type SourceClock, type SourceOutcome } from './run-source.ts';
 import { toVendorStatusFacts } from './status-facts.ts';
 import type { CorrelationFacts, Facts, PageFacts, PeerFacts, SourceName, SourceState } from './types.ts';
 import type { TraceFacts } from './trace.ts';
@@ -50,6 +50,7 @@ export async function gatherFacts(deps: GatherDeps, url: string, page: PageFacts
   const [status, originProbe, trace, control, connectivity, doh, correlation, peers] = await Promise.all([
     run(serverSide && vendor !== null, 'no CDN status applies', async (signal) => {
       const result = await deps.vendorStatus(vendor!, signal);
+      if (result.state === 'skipped') throw new SourceSkipped(result.reason);
       if (result.state !== 'ok') throw new Error(`${result.state}: ${result.reason}`);
       return toVendorStatusFacts(result.status, page.kind === 'network-error' ? 'none' : page.kind, page.colo);
     }),

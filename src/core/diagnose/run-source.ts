@@ -35,6 +35,7 @@ export async function runSource<T>(
     return { value, state: { state: 'ok', ms } };
   } catch (error) {
     const ms = clock.now() - started;
+    if (error instanceof SourceSkipped) return { value: null, state: { state: 'skipped', ms, reason: error.message } };
     if (signal.aborted) return { value: null, state: { state: 'timeout', ms, reason: `no answer in ${timeoutMs} ms` } };
     return { value: null, state: { state: 'failed', ms, reason: describe(error) } };
   }
@@ -45,5 +46,8 @@ function describe(error: unknown): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return text.slice(0, 200);
 }
+
+/** Thrown by a task that finds it has nothing to ask (e.g. a vendor with no public status API). */
+export class SourceSkipped extends Error {}
 
 export const skipped = (reason: string): SourceOutcome<never> => ({ value: null, state: { state: 'skipped', ms: 0, reason } });

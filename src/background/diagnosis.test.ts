@@ -1,0 +1,80 @@
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_PROBE_CONFIG } from '../core/diagnose/probe-config.ts';
+import type { TabState } from '../shared/tab-state.ts';
+import { createDiagnoser, type DiagnoserDeps } from './diagnosis.ts';
+import type { SessionArea } from './tab-store.ts';
+
+function memoryArea(): SessionArea & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    get: async (keys) => Object.fromEntries((keys === null ? [...data.keys()] : [keys].flat()).filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))])),
+    set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, structuredClone(v))),
+    remove: async (keys) => void [keys].flat().forEach((k) => data.delete(k)),
+  };
+}
+
+const state = (tabId: number, host: string, over: Partial<TabState> = {}): TabState => ({
+  tabId, url: `https://${host}/`, host, status: 500, kind: 'edge-error', networkError: null, updatedAt: 0,
+  detection: { vendor: 'cloudflare', kind: 'edge-error', code: 500, colo: 'ICN', rayId: null, evidence: [], unconfirmed: false },
+  ...over,
+});
+
+function setup(states: Map<number, TabState>, session = memoryArea()) {
+  const fetch = vi.fn(async () => { throw new TypeError('Failed to fetch'); });
+  const vendorStatus = vi.fn(async () => ({ state: 'failed' as const, reason: 'connection refused', ms: 1 }));
+  const deps: DiagnoserDeps = {
+    session, fetch, vendorStatus, config: { ...DEFAULT_PROBE_CONFIG, timeoutMs: 100 },
+    now: () => Date.UTC(2025, 10, 18, 11, 25), timeout: (ms) => AbortSignal.timeout(ms), sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    peers: async () => null, getState: async (tabId) => states.get(tabId) ?? null,
+  };
+  return { diagnoser: createDiagnoser(deps), session, fetch, vendorStatus };
+}
+
+describe('diagnoser', () => {
+  it('18 Nov replay in the extension: the third unrelated Cloudflare site makes it a CDN-wide verdict', async () => {
+    const states = new Map([[1, state(1, 'chatgpt.com')], [2, state(2, 'x.com')], [3, state(3, 'www.baemin.com')]]);
+    const { diagnoser } = setup(states);
+    expect((await diagnoser.diagnose(1))?.rule).toBe('cdn-edge-page');
+    await diagnoser.diagnose(2);
+    const third = await diagnoser.diagnose(3);
+    expect(third).toMatchObject({ culprit: 'cdn', rule: 'cdn-correlated', acknowledged: 'unreachable' });
+    expect((await diagnoser.getVerdict(3)).verdict?.rule).toBe('cdn-correlated');
+  });
+
+  it('reuses a stored verdict for the same page and re-runs when the page reading changes', async () => {
+    const states = new Map([[1, state(1, 'shop.example')]]);
+    const { diagnoser, vendorStatus } = setup(states);
+    await diagnoser.diagnose(1);
+    await diagnoser.diagnose(1);
+    expect(vendorStatus).toHaveBeenCalledTimes(1);
+    states.set(1, state(1, 'shop.example', { kind: 'origin-error', detection: { ...state(1, 'a').detection!, kind: 'origin-error', code: 522 } }));
+    expect((await diagnoser.diagnose(1))?.culprit).toBe('site');
+    expect(vendorStatus).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not store a verdict about a page the tab has already left', async () => {
+    const states = new Map([[1, state(1, 'old.example')]]);
+    const { diagnoser } = setup(states);
+    const job = diagnoser.diagnose(1);
+    states.set(1, state(1, 'new.example', { kind: 'none', detection: null }));
+    await job;
+    expect((await diagnoser.getVerdict(1)).verdict).toBeNull();
+  });
+
+  it('resumes a diagnosis a killed worker left half done', async () => {
+    const session = memoryArea();
+    session.data.set('diag:4', { subject: 'x', startedAt: 0 });
+    const { diagnoser } = setup(new Map([[4, state(4, 'shop.example')]]), session);
+    await diagnoser.resume();
+    expect((await diagnoser.getVerdict(4)).verdict?.culprit).toBe('cdn');
+    expect(session.data.has('diag:4')).toBe(false);
+  });
+
+  it('fetches nothing for a normal page', async () => {
+    const { diagnoser, fetch, vendorStatus } = setup(new Map([[1, state(1, 'a.example', { kind: 'none', detection: null })]]));
+    expect(await diagnoser.diagnose(1)).toBeNull();
+    expect(fetch).not.toHaveBeenCalled();
+    expect(vendorStatus).not.toHaveBeenCalled();
+  });
+});

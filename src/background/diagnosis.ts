@@ -1,0 +1,105 @@
+/**
+ * Runs the diagnosis for a tab whose page failed, and keeps its verdict in storage.session. A diagnosis in flight is
+ * marked there too, so a worker killed mid-way picks it up again on wake (`resume`). Nothing is fetched for normal
+ * pages: only a failed page starts one.
+ */
+import { correlate, isCorrelatedKind, recordFailure, registrableDomain, type FailureRecord } from '../core/diagnose/correlation.ts';
+import { decide } from '../core/diagnose/decide.ts';
+import { gatherFacts, type GatherDeps } from '../core/diagnose/gather.ts';
+import type { PageFacts, Verdict } from '../core/diagnose/types.ts';
+import type { TabState } from '../shared/tab-state.ts';
+import type { SessionArea } from './tab-store.ts';
+
+export interface StoredVerdict {
+  version: 1;
+  /** What the verdict was about; a new page or a new reading of it makes the verdict stale. */
+  subject: string;
+  url: string;
+  verdict: Verdict;
+}
+
+export type DiagnoserDeps = Omit<GatherDeps, 'correlation'> & { session: SessionArea; getState: (tabId: number) => Promise<TabState | null> };
+
+const verdictKey = (tabId: number) => `verdict:${tabId}`;
+const pendingKey = (tabId: number) => `diag:${tabId}`;
+const FAILURES_KEY = 'failures';
+
+export function pageFactsOf(state: TabState): PageFacts {
+  const d = state.detection;
+  return {
+    kind: state.kind,
+    vendor: d?.vendor ?? null,
+    colo: d?.colo ?? null,
+    code: d?.code ?? state.status,
+    unconfirmed: d?.unconfirmed ?? false,
+    network: state.networkError?.category ?? null,
+  };
+}
+
+const subjectOf = (state: TabState) => {
+  const p = pageFactsOf(state);
+  return [state.url, p.kind, p.vendor, p.colo, p.unconfirmed].join('|');
+};
+
+export function createDiagnoser(deps: DiagnoserDeps) {
+  const running = new Map<number, Promise<Verdict | null>>();
+
+  async function correlationFor(state: TabState, page: PageFacts) {
+    const site = registrableDomain(state.host);
+    const stored = (await deps.session.get(FAILURES_KEY))[FAILURES_KEY];
+    let log = Array.isArray(stored) ? (stored as FailureRecord[]) : [];
+    const now = deps.now();
+    if (page.vendor && isCorrelatedKind(page.kind) && !page.unconfirmed) {
+      log = recordFailure(log, { site, vendor: page.vendor, colo: page.colo, kind: page.kind, at: now }, now);
+      await deps.session.set({ [FAILURES_KEY]: log });
+    }
+    return correlate(log, { site, vendor: page.vendor, colo: page.colo }, now);
+  }
+
+  async function run(tabId: number, force: boolean): Promise<Verdict | null> {
+    const state = await deps.getState(tabId);
+    if (!state || state.kind === 'none') return null;
+    const subject = subjectOf(state);
+    const existing = (await deps.session.get(verdictKey(tabId)))[verdictKey(tabId)] as StoredVerdict | undefined;
+    if (!force && existing?.version === 1 && existing.subject === subject) return existing.verdict;
+    await deps.session.set({ [pendingKey(tabId)]: { subject, startedAt: deps.now() } });
+    const page = pageFactsOf(state);
+    const facts = await gatherFacts({ ...deps, correlation: () => correlationFor(state, page) }, state.url, page);
+    const verdict = decide(facts, deps.now());
+    // The tab may have moved on while we gathered; a verdict about the old page must not land on the new one.
+    const now = await deps.getState(tabId);
+    if (now && subjectOf(now) === subject) {
+      await deps.session.set({ [verdictKey(tabId)]: { version: 1, subject, url: state.url, verdict } satisfies StoredVerdict });
+    }
+    await deps.session.remove(pendingKey(tabId));
+    return verdict;
+  }
+
+  /** Diagnoses the tab unless a diagnosis of the same page is already stored or under way. */
+  function diagnose(tabId: number, { force = false } = {}): Promise<Verdict | null> {
+    const pending = running.get(tabId);
+    if (pending && !force) return pending;
+    const job = run(tabId, force).finally(() => running.get(tabId) === job && running.delete(tabId));
+    running.set(tabId, job);
+    return job;
+  }
+
+  /** On worker start: finish what a killed worker left half done. */
+  async function resume(): Promise<void> {
+    const all = await deps.session.get(null);
+    const tabIds = Object.keys(all).filter((k) => k.startsWith('diag:')).map((k) => Number(k.slice(5)));
+    await Promise.all(tabIds.filter(Number.isInteger).map((tabId) => diagnose(tabId, { force: true })));
+  }
+
+  async function getVerdict(tabId: number): Promise<{ verdict: Verdict | null; pending: boolean }> {
+    const got = await deps.session.get([verdictKey(tabId), pendingKey(tabId)]);
+    const stored = got[verdictKey(tabId)] as StoredVerdict | undefined;
+    return { verdict: stored?.version === 1 ? stored.verdict : null, pending: pendingKey(tabId) in got || running.has(tabId) };
+  }
+
+  const forget = (tabId: number) => deps.session.remove([verdictKey(tabId), pendingKey(tabId)]);
+
+  return { diagnose, resume, getVerdict, forget };
+}
+
+export type Diagnoser = ReturnType<typeof createDiagnoser>;
