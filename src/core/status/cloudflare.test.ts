@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { coloFromComponentName, parseCloudflareSummary } from './cloudflare.ts';
 import { findColoComponent, findComponentsExplaining, incidentsForColo, isComponentTroubled } from './status-queries.ts';
@@ -89,6 +90,25 @@ describe('parseCloudflareSummary: the page’s own semantics', () => {
     expect(incidentsForColo(status, 'ewr').map((i) => i.title)).toEqual(['EWR (Newark) on 2026-09-01']);
     expect(incidentsForColo(status, 'ICN').map((i) => i.id)).toEqual(['i-icn']);
     expect(incidentsForColo(status, 'KIX')).toEqual([]);
+  });
+});
+
+describe('Cloudflare indicator relabelling (property)', () => {
+  const STATES = ['operational', 'partial_outage', 'under_maintenance', 'major_outage', 'degraded_performance', 'mystery'];
+  it('says none only when every data centre is operational or re-routed and services are operational', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...STATES), { minLength: 1, maxLength: 8 }), fc.constantFrom(...STATES), (dcStates, serviceState) => {
+        const components = [
+          group(ASIA, 'Asia', 'operational', dcStates.map((_, i) => `dc${i}`)),
+          ...dcStates.map((s, i) => component(`dc${i}`, `City ${i}, Country - (A${String.fromCharCode(65 + i)}A)`, s, ASIA)),
+          component('svc', 'CDN/Cache', serviceState, SERVICES),
+        ];
+        const status = parse(cloudflareSummary({ components, maintenances: [] }));
+        const calm = serviceState === 'operational' && dcStates.every((s) => ['operational', 'partial_outage', 'under_maintenance'].includes(s));
+        expect(status.indicator).toBe(calm ? 'none' : 'minor');
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
 

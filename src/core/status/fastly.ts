@@ -77,7 +77,12 @@ export function parseFastlyStatusFeed(body: Uint8Array | string, meta: ParseMeta
     return { state: 'failed', reason: 'Fastly feed has no dated items: cannot tell open incidents apart' };
   }
   const groups = new Map<string, FeedItem[]>();
-  for (const item of scan.items) groups.set(incidentKey(item), [...(groups.get(incidentKey(item)) ?? []), item]);
+  for (const item of scan.items) {
+    const key = incidentKey(item);
+    const posts = groups.get(key);
+    if (posts) posts.push(item);
+    else groups.set(key, [item]);
+  }
   const incidents = [...groups].flatMap(([id, posts]) => toIncident(id, posts, meta.now) ?? []);
   const open = incidents.filter((i) => i.phase !== 'resolved');
   const indicator = open.reduce<Indicator>((worst, i) => (RANK[i.impact] > RANK[worst] ? i.impact : worst), 'none');
