@@ -57,7 +57,8 @@ const INCIDENT = v.looseObject({
  * absence is read as "none listed", and `coverage` still says the component list is authoritative.
  */
 export const SUMMARY_SCHEMA = v.looseObject({
-  page: PAGE,
+  // Only used for display; some compatibility endpoints trim it, and status + components identify the shape.
+  page: v.optional(v.looseObject({ name: v.optional(v.string()), url: v.optional(v.string()) })),
   status: STATUS,
   components: v.pipe(v.array(COMPONENT), v.maxLength(MAX_COMPONENTS)),
   incidents: v.optional(v.pipe(v.array(INCIDENT), v.maxLength(MAX_INCIDENTS))),

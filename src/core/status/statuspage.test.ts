@@ -56,6 +56,13 @@ describe('parseStatuspageSummary', () => {
     expect(status.incidents[0]).toMatchObject({ phase: 'active', componentIds: ['01JMXBNJXGV1T5GT2M9XA83XNG'] });
   });
 
+  it('accepts a summary without a page object (display-only field)', () => {
+    const { page: _page, ...body } = cloudflareSummary();
+    const status = expectOk(parseVercel(body));
+    expect(status.page).toBeUndefined();
+    expect(status.components.length).toBeGreaterThan(0);
+  });
+
   it('gives a site its components without CDN explanations', () => {
     const body = cloudflareSummary({ components: [component('p', 'Pages', 'operational', null)] });
     const site = parseStatuspageSummary(JSON.stringify(body), metaFor(URL_SUMMARY), { vendor: 'site' });

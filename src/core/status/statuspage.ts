@@ -141,7 +141,9 @@ export function parseStatuspageSummary(
       coverage: 'components',
       components: mapComponents(payload, options),
       incidents,
-      page: { name: payload.page.name, url: payload.page.url },
+      ...(payload.page?.name !== undefined && payload.page.url !== undefined
+        ? { page: { name: payload.page.name, url: payload.page.url } }
+        : {}),
     },
   };
 }
