@@ -1,0 +1,120 @@
+// Fake CDN/origin/status servers on 127.0.0.1. One port speaks both HTTP and HTTPS (sniffed from the first byte),
+// so the browsers need a single port remap (Chromium MAP rule, Firefox forcePort) for every fake host and scheme.
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import path from 'node:path';
+import { Duplex } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { makeSelfSignedCert } from '../tools/certs.mjs';
+import { SCENARIOS, STATUS_HOST, WARMUP_URL, CONTROL_URL } from './scenarios.mjs';
+
+const PAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pages');
+const TLS_HANDSHAKE = 0x16;
+
+/** A Statuspage v2 summary, trimmed to the fields status parsers read. */
+export const STATUS_SUMMARY = {
+  page: { id: 'yh6f0r4529hb', name: 'Cloudflare', url: 'https://www.cloudflarestatus.com', updated_at: '2026-11-22T00:30:00.000Z' },
+  status: { indicator: 'none', description: 'All Systems Operational' },
+  components: [
+    { id: 'icn1', name: 'Seoul, South Korea - (ICN)', status: 'operational', group_id: 'asia' },
+    { id: 'fra1', name: 'Frankfurt, Germany - (FRA)', status: 'operational', group_id: 'europe' },
+  ],
+  incidents: [],
+  scheduled_maintenances: [],
+};
+
+function render(page, host, vars, rayHeader) {
+  const rayHex = (rayHeader ?? '').split('-')[0] || '8a1b2c3d4e5f9999';
+  const all = { host, rayId: rayHex, rayHex, city: '', ...vars };
+  return fs.readFileSync(path.join(PAGES, page), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, k) => all[k] ?? '');
+}
+
+/** host -> route, from the scenario table plus the harness's own hosts. */
+function routeTable() {
+  const routes = new Map();
+  for (const s of SCENARIOS) if (s.route) routes.set(new URL(s.url).hostname, s.route);
+  routes.set(new URL(WARMUP_URL).hostname, SCENARIOS[0]?.route);
+  routes.set(new URL(CONTROL_URL).hostname, { status: 200, headers: { 'content-type': 'text/html' }, page: 'site-404.html' });
+  return routes;
+}
+
+/**
+ * @returns {Promise<{ port: number, hits: Map<string, number>, close: () => Promise<void> }>}
+ * `hits` counts requests per `host + path` so tests can tell whether the extension called a fake.
+ */
+export async function startFakeServers(hosts) {
+  const routes = routeTable();
+  const hits = new Map();
+  const handler = (req, res) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    hits.set(host + pathname, (hits.get(host + pathname) ?? 0) + 1);
+    if (host === STATUS_HOST && pathname === '/api/v2/summary.json') {
+      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+      return res.end(JSON.stringify(STATUS_SUMMARY));
+    }
+    const route = routes.get(host);
+    // Only the document itself is a scenario; subresources (favicon, css) get a quiet 404 that leaves the verdict alone.
+    if (!route || /\.(ico|css|js|png)$/.test(pathname)) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return res.end('not a scenario');
+    }
+    const body = render(route.page, host, route.vars, route.headers['cf-ray']);
+    res.writeHead(route.status, { ...route.headers, 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+  };
+  const plain = http.createServer(handler);
+  const secure = https.createServer(makeSelfSignedCert(hosts), handler);
+  const sockets = new Set();
+  const front = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.once('data', (first) => {
+      if (first[0] === TLS_HANDSHAKE) return secure.emit('connection', replay(socket, first));
+      socket.pause();
+      socket.unshift(first);
+      plain.emit('connection', socket);
+      socket.resume();
+    });
+  });
+  await new Promise((resolve, reject) => front.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const port = /** @type {net.AddressInfo} */ (front.address()).port;
+  const close = async () => {
+    for (const s of sockets) s.destroy();
+    await new Promise((resolve) => front.close(() => resolve(undefined)));
+  };
+  return { port, hits, close };
+}
+
+/**
+ * The TLS server reads a net.Socket through its native handle, so bytes put back with unshift() never reach it.
+ * Hand it a JS stream that replays the sniffed first chunk and then relays the socket.
+ */
+function replay(socket, first) {
+  const stream = new Duplex({
+    read: () => socket.resume(),
+    write: (chunk, encoding, callback) => socket.write(chunk, encoding, callback),
+    final: (callback) => socket.end(callback),
+    destroy: (err, callback) => {
+      socket.destroy(err ?? undefined);
+      callback(err);
+    },
+  });
+  stream.push(first);
+  socket.on('data', (chunk) => stream.push(chunk) || socket.pause());
+  socket.on('end', () => stream.push(null));
+  socket.on('error', (err) => stream.destroy(err));
+  socket.on('close', () => stream.destroy());
+  return stream;
+}
+
+/** A loopback port with nothing listening, for the "connection refused" scenario. */
+export async function findClosedPort() {
+  const probe = net.createServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = /** @type {net.AddressInfo} */ (probe.address());
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
