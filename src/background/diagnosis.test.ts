@@ -26,7 +26,7 @@ function setup(states: Map<number, TabState>, session = memoryArea()) {
   const deps: DiagnoserDeps = {
     session, fetch, vendorStatus, config: { ...DEFAULT_PROBE_CONFIG, timeoutMs: 100 },
     now: () => Date.UTC(2025, 10, 18, 11, 25), timeout: (ms) => AbortSignal.timeout(ms), sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-    peers: async () => null, getState: async (tabId) => states.get(tabId) ?? null,
+    getState: async (tabId) => states.get(tabId) ?? null,
   };
   return { diagnoser: createDiagnoser(deps), session, fetch, vendorStatus };
 }

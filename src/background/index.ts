@@ -28,7 +28,6 @@ const diagnoser = createDiagnoser({
   config: DEFAULT_PROBE_CONFIG,
   getState: store.getState,
   vendorStatus: (vendor) => statuses.get(statusSourcesFor(vendor)[0]!),
-  peers: async () => null, // filled by the opt-in peer client (#5); until then peers say nothing
 });
 
 /** Every stored change is shown at once; a failed page also starts its diagnosis. */

@@ -37,7 +37,6 @@ function deps(fetch: GatherDeps['fetch'], over: Partial<GatherDeps> = {}): Gathe
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     vendorStatus: async () => ({ state: 'ok', status: status(), ms: 1 }),
     correlation: async () => ({ hosts: 1, sameColo: false }),
-    peers: async () => null,
     ...over,
   };
 }

@@ -18,8 +18,8 @@ export interface GatherDeps extends SourceClock {
   vendorStatus: (vendor: Vendor, signal: AbortSignal) => Promise<SourceResult>;
   /** Other sites failing the same way just now (local history). */
   correlation: () => Promise<CorrelationFacts>;
-  /** Peer reports for the host; resolves null while peer reports are off. */
-  peers: (host: string, signal: AbortSignal) => Promise<PeerFacts | null>;
+  /** Peer reports for the host; absent while the person has not opted in. */
+  peers?: (host: string, signal: AbortSignal) => Promise<PeerFacts | null>;
 }
 
 const SERVER_SIDE = new Set<PageFacts['kind']>(['origin-error', 'edge-error', 'site-config', 'challenge-failed']);
@@ -61,7 +61,9 @@ export async function gatherFacts(deps: GatherDeps, url: string, page: PageFacts
     run(networkError, 'the page arrived', (signal) => checkConnectivity(deps, signal)),
     run(networkError && page.network === 'dns', 'no DNS error', (signal) => lookupDoh(deps, host, signal)),
     run(serverSide, 'nothing to correlate', () => deps.correlation()),
-    run(serverSide || networkError, 'nothing failed', (signal) => deps.peers(host, signal)),
+    deps.peers
+      ? run(serverSide || networkError, 'nothing failed', (signal) => deps.peers!(host, signal))
+      : Promise.resolve(skipped('peer reports are off')),
   ]);
 
   const sources: Partial<Record<SourceName, SourceState>> = {

@@ -1,0 +1,73 @@
+/**
+ * `npm run --silent check -- URL [--json] [--resolve HOST=IP:PORT]... [--insecure] [--config FILE]`
+ * Runs the extension's diagnosis engine from Node: loads the page, gathers the same evidence with real fetch, and
+ * prints the verdict. Exit codes: 0 verdict printed, 2 bad arguments or configuration.
+ */
+import { parseArgs } from 'node:util';
+import { decide } from '../core/diagnose/decide.ts';
+import { gatherFacts } from '../core/diagnose/gather.ts';
+import { createStatusFetcher } from '../core/status/fetch-status.ts';
+import { statusSourcesFor } from '../core/status/vendors.ts';
+import { loadCheckConfig } from './check-config.ts';
+import { loadPage } from './fetch-page.ts';
+import { createNodeFetch, parseResolve } from './node-fetch.ts';
+import { renderVerdictText } from './render-text.ts';
+
+function fail(message: string): never {
+  process.stderr.write(`check: ${message}\nusage: check URL [--json] [--resolve HOST=IP:PORT]... [--insecure] [--config FILE]\n`);
+  process.exit(2);
+}
+
+async function main() {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, insecure: { type: 'boolean' }, resolve: { type: 'string', multiple: true }, config: { type: 'string' } },
+    });
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  const [target, ...extra] = parsed.positionals;
+  if (!target || extra.length > 0) fail('give exactly one URL');
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    fail(`not a URL: ${target}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') fail('only http and https URLs can be checked');
+  let config, resolve;
+  try {
+    config = loadCheckConfig(parsed.values.config ?? process.env.CULPRIT_CONFIG);
+    resolve = new Map((parsed.values.resolve ?? []).map(parseResolve));
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+
+  const fetch = createNodeFetch({ resolve, insecure: parsed.values.insecure === true });
+  const timeout = (ms: number) => AbortSignal.timeout(ms);
+  const statuses = createStatusFetcher({ fetch, now: Date.now, timeout });
+  const loaded = await loadPage(fetch, url.href, config.probes.timeoutMs);
+  const facts = await gatherFacts(
+    {
+      fetch, config: config.probes, now: () => performance.now(), timeout, sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      vendorStatus: (vendor) => statuses.get(statusSourcesFor(vendor, { baseUrls: config.statusBaseUrls })[0]!),
+      correlation: async () => ({ hosts: 1, sameColo: false }), // a one-off check has no browsing history to correlate
+    },
+    url.href,
+    loaded.page,
+  );
+  const verdict = decide(facts, Date.now());
+  if (parsed.values.json) {
+    const sources = Object.fromEntries(Object.entries(verdict.sources).map(([name, s]) => [name, s.state]));
+    process.stdout.write(`${JSON.stringify({ culprit: verdict.culprit, vendor: verdict.vendor, colo: verdict.colo, confidence: verdict.confidence, rule: verdict.rule, acknowledged: verdict.acknowledged, sources, status: loaded.status, detection: loaded.detection, networkError: loaded.networkError, verdict })}\n`);
+  } else {
+    process.stdout.write(`${url.host}: HTTP ${loaded.status ?? loaded.networkError}\n${renderVerdictText(verdict)}\n`);
+  }
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`check: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
