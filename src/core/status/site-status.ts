@@ -3,7 +3,8 @@
  * Statuspage v2 summary, including incident.io's status.openai.com), and otherwise discovery of
  * `https://status.<registrable domain>/api/v2/status.json`, which only counts if it parses as Statuspage.
  */
-import { parseStatuspageStatus, parseStatuspageSummary } from './statuspage.ts';
+import { parseStatuspageSummary } from './statuspage.ts';
+import { parseStatuspageStatus } from './statuspage-status.ts';
 import type { StatusSource } from './types.ts';
 import { JSON_ACCEPT, joinUrl, type StatusConfig } from './vendors.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseStatuspageStatus, parseStatuspageSummary } from './statuspage.ts';
+import { parseStatuspageSummary } from './statuspage.ts';
+import { parseStatuspageStatus } from './statuspage-status.ts';
 import { cloudflareSummary, component, group, incident, incidentIoSummary } from './fixtures/statuspage.ts';
 import { expectOk, hasRealPayload, metaFor, realPayload } from './fixtures/helpers.ts';
 

@@ -6,7 +6,6 @@ import * as v from 'valibot';
 import { readJsonBody, parseTime } from './decode-body.ts';
 import { explainComponent } from './explains.ts';
 import {
-  STATUS_ONLY_SCHEMA,
   SUMMARY_SCHEMA,
   describeIssue,
   type IncidentPayload,
@@ -144,34 +143,6 @@ export function parseStatuspageSummary(
       ...(payload.page?.name !== undefined && payload.page.url !== undefined
         ? { page: { name: payload.page.name, url: payload.page.url } }
         : {}),
-    },
-  };
-}
-
-/** Parse `/api/v2/status.json`: the page-wide indicator only (used for status-page discovery). */
-export function parseStatuspageStatus(
-  body: Uint8Array | string,
-  meta: ParseMeta,
-  vendor: StatusSubject,
-): ParseResult {
-  const json = readJsonBody(body, meta);
-  if (!json.ok) return { state: 'failed', reason: json.reason };
-  const parsed = v.safeParse(STATUS_ONLY_SCHEMA, json.value);
-  if (!parsed.success) return { state: 'failed', reason: `not a Statuspage status: ${describeIssue(parsed.issues)}` };
-  const { page, status } = parsed.output;
-  return {
-    state: 'ok',
-    status: {
-      source: meta.url,
-      vendor,
-      fetchedAt: meta.now,
-      indicator: toIndicator(status.indicator),
-      rawIndicator: status.indicator,
-      ...(status.description !== undefined ? { description: status.description } : {}),
-      coverage: 'indicator',
-      components: [],
-      incidents: [],
-      page: { name: page.name, url: page.url },
     },
   };
 }
