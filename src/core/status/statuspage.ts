@@ -1,6 +1,6 @@
 /**
- * Parsers for Atlassian Statuspage v2 (and incident.io's compatible endpoint): summary.json → full
- * component list, status.json → indicator only. Vendor-specific meaning (Cloudflare) is layered on top.
+ * Parser for Atlassian Statuspage v2 `/api/v2/summary.json` (also served by incident.io pages for
+ * compatibility). Vendor-specific meaning (Cloudflare) is layered on top; status.json lives in statuspage-status.ts.
  */
 import * as v from 'valibot';
 import { readJsonBody, parseTime } from './decode-body.ts';
