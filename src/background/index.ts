@@ -5,6 +5,7 @@
 import { classify } from '../core/detect/index.ts';
 import { DEFAULT_PROBE_CONFIG } from '../core/diagnose/probe-config.ts';
 import { createStatusFetcher } from '../core/status/fetch-status.ts';
+import { siteStatusSource } from '../core/status/site-status.ts';
 import { statusSourcesFor } from '../core/status/vendors.ts';
 import { browser } from '../shared/browser.ts';
 import { createDispatcher } from '../shared/messages.ts';
@@ -28,6 +29,7 @@ const diagnoser = createDiagnoser({
   config: DEFAULT_PROBE_CONFIG,
   getState: store.getState,
   vendorStatus: (vendor) => statuses.get(statusSourcesFor(vendor)[0]!),
+  siteStatus: (site) => statuses.get(siteStatusSource(site)),
 });
 
 /** Every stored change is shown at once; a failed page also starts its diagnosis. */

@@ -10,6 +10,7 @@ function facts(over: Overrides = {}): Facts {
   return {
     host: 'shop.example',
     vendorStatus: null,
+    siteStatus: null,
     correlation: { hosts: 1, sameColo: false },
     peers: null,
     sources: {},
@@ -69,6 +70,14 @@ describe('decision table', () => {
     const [, , , unreachable] = CASES.find(([rule]) => rule === 'cdn-correlated')!;
     expect(decide(unreachable, NOW).acknowledged).toBe('unreachable');
     expect(decide({ ...unreachable, vendorStatus: operational, sources: {} }, NOW).acknowledged).toBe('no');
+  });
+
+  it('the site\'s own status page admitting an incident makes a site verdict surer', () => {
+    const page = { kind: 'origin-error' as const, ...cf, code: 522 };
+    const plain = decide(facts({ page }), NOW);
+    const admitted = decide(facts({ page, siteStatus: { indicator: 'major', incident: { title: 'Elevated errors', url: null } } }), NOW);
+    expect(admitted.confidence).toBeGreaterThan(plain.confidence);
+    expect(admitted.evidence.map((e) => e.observed.key)).toContain('ev_siteStatusIncident');
   });
 
   it('a re-routed data centre is not an outage', () => {

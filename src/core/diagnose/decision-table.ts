@@ -24,7 +24,7 @@ export const DECISION_TABLE: readonly Row[] = [
   { id: 'net-offline', when: (f) => net(f) && p.connectivityDead(f), culprit: 'network', confidence: 0.9, key: 'offline', advice: ['advice_checkConnection'] },
   { id: 'dns-site-broken', when: (f) => net(f) && f.page.network === 'dns' && p.connectivityWorks(f) && f.probes.doh === 'nxdomain', culprit: 'site', confidence: 0.8, key: 'siteDns', advice: ['advice_waitForSite'] },
   { id: 'dns-your-resolver', when: (f) => net(f) && f.page.network === 'dns' && p.connectivityWorks(f) && f.probes.doh === 'resolves', culprit: 'network', confidence: 0.8, key: 'yourResolver', advice: ['advice_changeDns', 'advice_checkDnsFilter'] },
-  { id: 'net-site-unreachable', when: (f) => net(f) && p.connectivityWorks(f), culprit: 'site', confidence: (f) => (p.peersSeeOutage(f) ? 0.8 : 0.6), key: 'siteUnreachable', advice: ['advice_waitForSite'] },
+  { id: 'net-site-unreachable', when: (f) => net(f) && p.connectivityWorks(f), culprit: 'site', confidence: (f) => (p.peersSeeOutage(f) || p.siteAdmits(f) ? 0.8 : 0.6), key: 'siteUnreachable', advice: ['advice_waitForSite'] },
   { id: 'net-unknown', when: net, culprit: 'unknown', confidence: 0.3, key: 'netUnknown', advice: ['advice_checkConnection', 'advice_checkAgain'] },
   // --- the page imitates a CDN page without the headers to prove it ---
   { id: 'unconfirmed', when: (f) => f.page.unconfirmed && f.page.kind !== 'none', culprit: 'unknown', confidence: 0.3, key: 'unconfirmed', advice: ['advice_checkAgain'] },
@@ -41,7 +41,7 @@ export const DECISION_TABLE: readonly Row[] = [
   { id: 'cdn-correlated', when: (f) => p.isServerError(f) && p.isCorrelated(f), culprit: 'cdn', confidence: (f) => (f.page.kind === 'edge-error' ? 0.85 : 0.7), key: 'cdnCorrelated', advice: ['advice_waitForCdn'], acknowledged: ackFromStatus },
   { id: 'cdn-edge-page', when: (f) => f.page.kind === 'edge-error', culprit: 'cdn', confidence: (f) => (f.probes.origin === 'ok' ? 0.5 : 0.65), key: 'cdnEdge', advice: ['advice_checkAgain', 'advice_waitForCdn'], acknowledged: ackFromStatus },
   { id: 'site-config', when: (f) => f.page.kind === 'site-config', culprit: 'site', confidence: 0.85, key: 'siteConfig', advice: ['advice_contactSite'] },
-  { id: 'site-origin', when: (f) => f.page.kind === 'origin-error', culprit: 'site', confidence: (f) => (p.vendorSaysFine(f) ? 0.9 : 0.75), key: 'siteOrigin', advice: ['advice_waitForSite', 'advice_watch'] },
+  { id: 'site-origin', when: (f) => f.page.kind === 'origin-error', culprit: 'site', confidence: (f) => (p.siteAdmits(f) ? 0.95 : p.vendorSaysFine(f) ? 0.9 : 0.75), key: 'siteOrigin', advice: ['advice_waitForSite', 'advice_watch'] },
   // --- nothing wrong ---
   { id: 'none', when: (f) => f.page.kind === 'none', culprit: 'none', confidence: 0.8, key: 'none', advice: [] },
 ];

@@ -25,6 +25,10 @@ export function collectEvidence(f: Facts, now: number): EvidenceItem[] {
   const statusState = f.sources['vendor-status']?.state;
   if (!s && (statusState === 'failed' || statusState === 'timeout')) add('vendor-status', msg('ev_statusUnreachable', { vendor }), 0.3);
 
+  const site = f.siteStatus;
+  if (site?.incident) add('site-status', msg('ev_siteStatusIncident', { host: f.host, title: site.incident.title }), 0.8);
+  else if (site) add('site-status', msg(site.indicator === 'none' ? 'ev_siteStatusOk' : 'ev_siteStatusTrouble', { host: f.host }), site.indicator === 'none' ? 0.2 : 0.6);
+
   const origin = f.probes.origin;
   if (origin) add('origin-probe', msg(`ev_origin_${origin.replace('-', '_')}`), origin === 'ok' ? 0.5 : 0.4);
   if (f.probes.trace) add('trace-probe', msg('ev_traceOk', { colo: f.probes.trace.colo ?? '' }), 0.5);

@@ -7,7 +7,8 @@ import type { SourceResult } from '../status/types.ts';
 import type { ProbeConfig } from './probe-config.ts';
 import { probeDoh, probeOrigin, probeReachable, probeTrace, type Fetch } from './probes.ts';
 import { runSource, skipped, SourceSkipped, type SourceClock, type SourceOutcome } from './run-source.ts';
-import { toVendorStatusFacts } from './status-facts.ts';
+import { registrableDomain } from './correlation.ts';
+import { toSiteStatusFacts, toVendorStatusFacts } from './status-facts.ts';
 import type { CorrelationFacts, Facts, PageFacts, PeerFacts, SourceName, SourceState } from './types.ts';
 import type { TraceFacts } from './trace.ts';
 
@@ -18,6 +19,8 @@ export interface GatherDeps extends SourceClock {
   vendorStatus: (vendor: Vendor, signal: AbortSignal) => Promise<SourceResult>;
   /** Other sites failing the same way just now (local history). */
   correlation: () => Promise<CorrelationFacts>;
+  /** The site's own status page, by registrable domain; resolves `skipped` when the site has none we know. */
+  siteStatus?: (site: string, signal: AbortSignal) => Promise<SourceResult>;
   /** Peer reports for the host; absent while the person has not opted in. */
   peers?: (host: string, signal: AbortSignal) => Promise<PeerFacts | null>;
 }
@@ -47,13 +50,19 @@ export async function gatherFacts(deps: GatherDeps, url: string, page: PageFacts
   const run = <T>(enabled: boolean, why: string, task: (signal: AbortSignal) => Promise<T>): Promise<SourceOutcome<T>> =>
     enabled ? runSource(deps, deps.config.timeoutMs, task) : Promise.resolve(skipped(why));
 
-  const [status, originProbe, trace, control, connectivity, doh, correlation, peers] = await Promise.all([
+  const okOrThrow = (result: SourceResult) => {
+    if (result.state === 'skipped') throw new SourceSkipped(result.reason);
+    if (result.state !== 'ok') throw new Error(`${result.state}: ${result.reason}`);
+    return result.status;
+  };
+
+  const [status, siteStatus, originProbe, trace, control, connectivity, doh, correlation, peers] = await Promise.all([
     run(serverSide && vendor !== null, 'no CDN status applies', async (signal) => {
-      const result = await deps.vendorStatus(vendor!, signal);
-      if (result.state === 'skipped') throw new SourceSkipped(result.reason);
-      if (result.state !== 'ok') throw new Error(`${result.state}: ${result.reason}`);
-      return toVendorStatusFacts(result.status, page.kind === 'network-error' ? 'none' : page.kind, page.colo);
+      const result = okOrThrow(await deps.vendorStatus(vendor!, signal));
+      return toVendorStatusFacts(result, page.kind === 'network-error' ? 'none' : page.kind, page.colo);
     }),
+    run((serverSide || (networkError && page.network !== 'dns')) && deps.siteStatus !== undefined, 'no site status page to ask', async (signal) =>
+      toSiteStatusFacts(okOrThrow(await deps.siteStatus!(registrableDomain(host), signal)))),
     run(serverSide, 'not a server-side failure', (signal) => probeOrigin(deps.fetch, url, signal)),
     run((serverSide || page.kind === 'blocked') && vendor === 'cloudflare', 'not a Cloudflare page', (signal) => probeTrace(deps.fetch, origin, signal)),
     run(serverSide && vendor !== null && deps.config.controlUrls[vendor] !== undefined, 'no control host for this CDN', (signal) =>
@@ -69,6 +78,7 @@ export async function gatherFacts(deps: GatherDeps, url: string, page: PageFacts
   const sources: Partial<Record<SourceName, SourceState>> = {
     page: { state: 'ok', ms: 0 },
     'vendor-status': status.state,
+    'site-status': siteStatus.state,
     'origin-probe': originProbe.state,
     'trace-probe': trace.state,
     'control-probe': control.state,
@@ -81,6 +91,7 @@ export async function gatherFacts(deps: GatherDeps, url: string, page: PageFacts
     host,
     page,
     vendorStatus: status.value,
+    siteStatus: siteStatus.value,
     probes: {
       origin: originProbe.value,
       trace: trace.value satisfies TraceFacts | null,

@@ -31,3 +31,7 @@ export const connectivityDead = (f: Facts) => f.probes.connectivity.ok === 0 && 
 export const peersSeeOutage = (f: Facts) => f.peers !== null && f.peers.state !== 'normal';
 
 export const isServerError = (f: Facts) => f.page.kind === 'origin-error' || f.page.kind === 'edge-error';
+
+/** The site's own status page admits trouble: an open incident or an indicator above none. */
+export const siteAdmits = (f: Facts) =>
+  f.siteStatus !== null && (f.siteStatus.incident !== null || ['minor', 'major', 'critical'].includes(f.siteStatus.indicator));

@@ -5,7 +5,7 @@
 import type { DetectionKind } from '../detect/types.ts';
 import { findColoComponent, findComponentsExplaining, incidentsForColo, isIncidentOpen } from '../status/status-queries.ts';
 import type { ComponentState, ComponentStatus, Incident, VendorStatus } from '../status/types.ts';
-import type { IncidentRef, VendorStatusFacts } from './types.ts';
+import type { IncidentRef, SiteStatusFacts, VendorStatusFacts } from './types.ts';
 
 /** Worse states sort first; `rerouted` ranks with operational because users are still served. */
 const SEVERITY: Record<ComponentState, number> = {
@@ -36,4 +36,10 @@ export function toVendorStatusFacts(status: VendorStatus, kind: DetectionKind, c
     coloIncident: toRef(coloIncident),
     serviceIncident: toRef(serviceIncident),
   };
+}
+
+/** The site's own page: its indicator and its first open incident. */
+export function toSiteStatusFacts(status: VendorStatus): SiteStatusFacts {
+  const open = status.incidents.find((i) => i.kind === 'incident' && isIncidentOpen(i));
+  return { indicator: status.indicator, incident: toRef(open) };
 }

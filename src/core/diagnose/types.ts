@@ -4,7 +4,7 @@
  */
 import type { Vendor } from '../detect/types.ts';
 import type { NetworkErrorCategory } from '../network/network-error.ts';
-import type { ComponentState } from '../status/types.ts';
+import type { ComponentState, Indicator } from '../status/types.ts';
 
 export const CULPRITS = ['site', 'cdn', 'network', 'blocked', 'browser', 'none', 'unknown'] as const;
 export type Culprit = (typeof CULPRITS)[number];
@@ -122,11 +122,18 @@ export interface PeerFacts {
   ratio: number | null;
 }
 
+/** What the site's own status page says (built-in map or status.<domain> discovery); null when none answered. */
+export interface SiteStatusFacts {
+  indicator: Indicator;
+  incident: IncidentRef | null;
+}
+
 /** Everything the decision table looks at. Gatherers fill it; `decide` is pure. */
 export interface Facts {
   host: string;
   page: PageFacts;
   vendorStatus: VendorStatusFacts | null;
+  siteStatus: SiteStatusFacts | null;
   probes: ProbeFacts;
   correlation: CorrelationFacts;
   peers: PeerFacts | null;
