@@ -1,0 +1,4 @@
+import { launchChromium } from './chromium.mjs';
+import { browserSuite } from './scenario-suite.mjs';
+
+browserSuite('chromium', launchChromium);

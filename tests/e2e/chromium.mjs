@@ -1,0 +1,62 @@
+// Debian Chromium + Playwright with the unpacked build loaded (toolchain notes §2).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { BROWSERS } from './browsers.mjs';
+import { createDriver } from './driver.mjs';
+import { REFUSED_HOST } from './scenarios.mjs';
+import { withTimeout } from './wait.mjs';
+
+/**
+ * @param {{ port: number, closedPort: number, hosts: string[] }} net
+ * Fake hosts go to the fake server (refused.test to a closed port); everything else, `.invalid` included,
+ * still goes through the real resolver and fails as it would for a user.
+ */
+export async function launchChromium({ port, closedPort, hosts }) {
+  const { binary, extension } = BROWSERS.chromium;
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-chromium-'));
+  const rules = hosts.map((h) => `MAP ${h} 127.0.0.1:${h === REFUSED_HOST ? closedPort : port}`).join(',');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: binary,
+    headless: true,
+    timeout: 30_000,
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${extension}`, // Playwright adds --disable-extensions; this re-allows ours
+      `--load-extension=${extension}`,
+      `--host-resolver-rules=${rules}`, // no quotes: they would become part of the rule
+      '--ignore-certificate-errors', // Playwright's ignoreHTTPSErrors does not reach the extension's worker
+      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable', // keep http:// scenarios on http
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  try {
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+    const extensionId = new URL(sw.url()).host;
+    const control = await context.newPage();
+    await control.goto(`chrome-extension://${extensionId}/popup.html`, { timeout: 10_000 });
+    const driver = createDriver({
+      name: 'chromium',
+      control,
+      newPage: () => context.newPage(),
+      async openExtensionTab(_path, opener) {
+        const next = context.waitForEvent('page', { timeout: 8_000 });
+        await opener();
+        const page = await next;
+        await page.waitForLoadState('load', { timeout: 8_000 });
+        return page;
+      },
+      async shutdown() {
+        await withTimeout('chromium: close', context.close(), 15_000).catch((err) => console.warn(`# ${err}`));
+        fs.rmSync(profile, { recursive: true, force: true });
+      },
+    });
+    return Object.assign(driver, { extensionId, serviceWorker: sw });
+  } catch (err) {
+    await context.close().catch(() => undefined);
+    fs.rmSync(profile, { recursive: true, force: true });
+    throw err;
+  }
+}

@@ -1,0 +1,119 @@
+// The shared e2e suite: one browser, the whole scenario table, plus the harness's own plumbing checks.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { artifactPath, isCi, unavailableReason } from './browsers.mjs';
+import { warmUp } from './driver.mjs';
+import { expected, expectedPopup, observed, pickKeys } from './expectations.mjs';
+import { findClosedPort, startFakeServers, STATUS_SUMMARY } from './fake-servers.mjs';
+import { fakeHosts, SCENARIOS, STATUS_HOST, WARMUP_URL } from './scenarios.mjs';
+import { pollUntil } from './wait.mjs';
+
+const VERDICT_TIMEOUT = 10_000;
+// A quiet page must stay quiet this long after load; the content script runs at document_idle, well within it.
+const QUIET_WINDOW = 2_500;
+
+/** @param {'chromium' | 'firefox'} name @param {(net: object) => Promise<any>} launch */
+export function browserSuite(name, launch) {
+  const missing = unavailableReason(name);
+  if (missing && !isCi()) {
+    console.log(`# SKIPPED ${name} e2e: ${missing}`);
+    describe(`${name} e2e`, { skip: missing }, () => {});
+    return;
+  }
+  describe(`${name} e2e`, { timeout: 240_000 }, () => {
+    let server, driver, closedPort;
+    const log = [];
+    before(async () => {
+      if (missing) throw new Error(`CI=true and ${missing}`);
+      const hosts = fakeHosts();
+      server = await startFakeServers(hosts);
+      closedPort = await findClosedPort();
+      const t0 = Date.now();
+      driver = await launch({ port: server.port, closedPort, hosts });
+      const loads = await warmUp(driver, WARMUP_URL);
+      console.log(`# ${name}: launched and warmed up in ${Date.now() - t0} ms (${loads} warm-up load(s))`);
+    }, { timeout: 90_000 });
+    after(async () => {
+      fs.writeFileSync(artifactPath(`${name}-results.json`), JSON.stringify(log, null, 2));
+      await driver?.close();
+      await server?.close();
+    });
+
+    for (const scenario of SCENARIOS) {
+      it(scenario.name, { timeout: 40_000 }, async () => {
+        const url = scenario.url.replace('{{closedPort}}', String(closedPort));
+        const { page, tabId, navError } = await driver.open(url);
+        const shot = scenario.url.replace(/^\w+:\/\/|[:{}].*$/g, '');
+        try {
+          const snap = await checkTab(driver, tabId, scenario.expect);
+          log.push({ scenario: scenario.name, url, navError, ...snap });
+          const popupWant = expectedPopup(scenario.expect);
+          const popup = await pollUntil(() => driver.popup(tabId, { screenshot: `popup-${shot}` }),
+            (attrs) => isDeepEqual(pickKeys(attrs, popupWant), popupWant), { timeoutMs: VERDICT_TIMEOUT, intervalMs: 300 });
+          if (popup.error) throw popup.error;
+          assert.deepEqual(pickKeys(popup.value, popupWant), popupWant, `popup.html?tab=${tabId} data attributes`);
+        } catch (err) {
+          await driver.screenshot(page, `failed-${shot}`).catch(() => undefined);
+          throw err;
+        } finally {
+          await page.close().catch(() => undefined);
+        }
+      });
+    }
+
+    it('E2E bridge: a page can open popup.html?tab=self and it shows that tab', { timeout: 30_000 }, async () => {
+      const { page, tabId } = await driver.open(SCENARIOS[0].url);
+      try {
+        await pollUntil(() => driver.state(tabId), (s) => s?.kind === 'origin-error', { timeoutMs: VERDICT_TIMEOUT });
+        const opened = await driver.openExtensionTab('popup.html?tab=self', () =>
+          page.evaluate(() => window.postMessage({ type: 'culprit-e2e/open', path: 'popup.html?tab=self' }, '*')));
+        try {
+          const href = await opened.evaluate(() => location.href);
+          assert.match(href, new RegExp(`/popup\\.html\\?tab=${tabId}$`), 'tab=self must become the sender tab id');
+          const attrs = await driver.readPopup(opened, 'bridge-popup');
+          assert.deepEqual(pickKeys(attrs, { kind: 1, colo: 1 }), { kind: 'origin-error', colo: 'ICN' });
+        } finally {
+          await opened.close().catch(() => undefined);
+        }
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    });
+
+    it(`the fake ${STATUS_HOST} answers extension fetches over HTTPS`, { timeout: 20_000 }, async () => {
+      const body = await driver.ext(async (u) => (await fetch(u)).json(), `https://${STATUS_HOST}/api/v2/summary.json`);
+      assert.deepEqual(body.status, STATUS_SUMMARY.status);
+    });
+  });
+}
+
+/** Waits for the expected tab state and badge (or, for a working page, watches that none appears) and asserts it. */
+async function checkTab(driver, tabId, expect) {
+  const want = expected(expect);
+  const read = async () => {
+    const [snap, color] = await Promise.all([driver.snapshot(tabId), driver.badgeColor(tabId)]);
+    return { snap, got: observed({ ...snap, color }, want) };
+  };
+  const r = expect.kind === 'none'
+    ? await pollUntil(read, (x) => x.got.badge !== '' || x.got.kind !== 'none', { timeoutMs: QUIET_WINDOW })
+    : await pollUntil(read, (x) => isDeepEqual(x.got, want), { timeoutMs: VERDICT_TIMEOUT });
+  if (!r.value) throw r.error ?? new Error(`no reading of tab ${tabId}`);
+  const { snap, got } = r.value;
+  // A working page may store kind none or nothing at all, and an empty badge has no colour worth comparing.
+  for (const k of [...(snap.state === null ? ['status'] : []), ...(expect.badge === '' ? ['color'] : [])]) {
+    delete want[k];
+    delete got[k];
+  }
+  assert.deepEqual(got, want, `tab ${tabId}: state and badge after ${r.ok ? 'match' : 'timeout'}`);
+  return snap;
+}
+
+function isDeepEqual(a, b) {
+  try {
+    assert.deepEqual(a, b);
+    return true;
+  } catch {
+    return false;
+  }
+}
