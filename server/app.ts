@@ -8,6 +8,7 @@ import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { createPrefixSnapshot, type PrefixSnapshot } from './prefix-snapshot.ts';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimiter } from './rate-limit.ts';
 import { codeForStatus, fail } from './respond.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -29,9 +30,12 @@ export interface AppDeps {
   /** The address to rate-limit by; defaults to the socket's peer address. */
   clientIp?: (c: Context) => string;
   randomHex?: (chars: number) => string;
+  /** How old the lookup snapshot may get before a refresh (default 5 s; 0 = read through, for tests). */
+  snapshotMaxAgeMs?: number;
 }
 
-export type ResolvedDeps = Required<AppDeps> & {
+export type ResolvedDeps = Required<Omit<AppDeps, 'snapshotMaxAgeMs'>> & {
+  snapshot: PrefixSnapshot;
   /** 16-byte hex hash of clientId + host: all the dedupe table ever sees. */
   dedupeKey: (clientId: string, hostHash: string) => string;
 };
@@ -46,6 +50,7 @@ const EXTENSION_ORIGIN = /^(chrome-extension:\/\/[a-p]{32}|moz-extension:\/\/[0-
  */
 export function createApp(deps: AppDeps): Hono<{ Bindings: Partial<HttpBindings> }> {
   const now = deps.now ?? Date.now;
+  const snapshotMaxAgeMs = deps.snapshotMaxAgeMs ?? 5000;
   const resolved: ResolvedDeps = {
     store: deps.store,
     writer:
@@ -62,6 +67,14 @@ export function createApp(deps: AppDeps): Hono<{ Bindings: Partial<HttpBindings>
     now,
     clientIp: deps.clientIp ?? ((c) => (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket.remoteAddress ?? 'local'),
     randomHex: deps.randomHex ?? ((chars) => randomBytes(Math.ceil(chars / 2)).toString('hex').slice(0, chars)),
+    snapshot: createPrefixSnapshot({
+      readActive: (minute) => deps.store.readActive(minute),
+      now,
+      maxAgeMs: snapshotMaxAgeMs,
+      // A minute of stale answers rides out a database blip; read-through (0) never serves stale.
+      staleLimitMs: snapshotMaxAgeMs === 0 ? 0 : Math.max(60_000, 12 * snapshotMaxAgeMs),
+      onError: (error) => console.error('[server] snapshot refresh failed', error),
+    }),
     dedupeKey: (clientId, hostHash) => createHash('sha256').update(`${clientId}|${hostHash}`).digest('hex').slice(0, 32),
   };
 

@@ -3,24 +3,26 @@ import { join } from 'node:path';
 import { openPgClient } from './store/pg-client.ts';
 import { openPgliteClient } from './store/pglite-client.ts';
 import { createReportStore, type ReportStore } from './store/report-store.ts';
+import type { SqlClient } from './store/sql-client.ts';
 
 /**
  * PostgreSQL when a URL is given, else embedded PGlite in `<dataDir>/pglite`.
- * `maxInFlight` is how many write batches may commit at once on that backend.
+ * `maxInFlight` is how many write batches may commit at once on that backend; `sql` is for tools (benchmark seeding).
  * @example const { store } = await openStore({ dataDir: './data' });
  */
 export async function openStore(options: {
   databaseUrl?: string | undefined;
   dataDir: string;
   poolSize?: number;
-}): Promise<{ store: ReportStore; backend: 'postgres' | 'pglite'; maxInFlight: number }> {
+}): Promise<{ store: ReportStore; sql: SqlClient; backend: 'postgres' | 'pglite'; maxInFlight: number }> {
   if (options.databaseUrl) {
     const poolSize = options.poolSize ?? 10;
-    const store = await createReportStore(openPgClient(options.databaseUrl, poolSize));
+    const sql = openPgClient(options.databaseUrl, poolSize);
     // Leave connections free for lookups while batches commit.
-    return { store, backend: 'postgres', maxInFlight: Math.max(1, Math.floor(poolSize / 2)) };
+    return { store: await createReportStore(sql), sql, backend: 'postgres', maxInFlight: Math.max(1, Math.floor(poolSize / 2)) };
   }
   const dir = join(options.dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
-  return { store: await createReportStore(await openPgliteClient(dir)), backend: 'pglite', maxInFlight: 1 };
+  const sql = await openPgliteClient(dir);
+  return { store: await createReportStore(sql), sql, backend: 'pglite', maxInFlight: 1 };
 }

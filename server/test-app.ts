@@ -27,6 +27,7 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}, burst = 1_
     now: () => clock.now,
     limiter: createRateLimiter({ ratePerSecond: 1, burst, maxKeys: 1000, rotateMs: 86_400_000, now: () => clock.now }),
     clientIp: (c) => c.req.header('x-test-ip') ?? '127.0.0.1',
+    snapshotMaxAgeMs: 0,
     ...overrides,
   });
   return { app, sql, store, clock };

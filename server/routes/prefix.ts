@@ -7,7 +7,10 @@ import { buildPrefixBody } from '../prefix-body.ts';
 import { fail } from '../respond.ts';
 import { describeIssues } from './validation.ts';
 
-/** `GET /v1/prefix/{4 hex}`: every active host in the bucket, padded to a fixed size; the client matches locally. */
+/**
+ * `GET /v1/prefix/{4 hex}`: every active host in the bucket, padded to a fixed size; the client matches locally.
+ * Served from the in-memory snapshot (server/prefix-snapshot.ts), so counts may be a few seconds old.
+ */
 export function prefixRoutes(deps: ResolvedDeps): Hono {
   return new Hono().get(
     '/:prefix',
@@ -16,15 +19,14 @@ export function prefixRoutes(deps: ResolvedDeps): Hono {
     }),
     async (c) => {
       const { prefix } = c.req.valid('param');
-      const minute = Math.floor(deps.now() / 60_000);
-      let hosts;
+      let bucket;
       try {
-        hosts = await deps.store.readPrefix(prefixNumber(prefix), minute);
+        bucket = await deps.snapshot.hostsIn(prefixNumber(prefix));
       } catch (error) {
         console.error('[server] prefix read failed', error);
         return fail(c, 503, 'unavailable', 'could not read reports; retry later');
       }
-      const body = buildPrefixBody(prefix, minute, hosts, deps.randomHex);
+      const body = buildPrefixBody(prefix, bucket.minute, bucket.hosts, deps.randomHex);
       // Counts move per minute; a shared cache (CDN) in front can absorb repeated lookups of the same bucket.
       return c.body(body, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=30' });
     },

@@ -74,8 +74,9 @@ export function createBatchWriter<In, Out>(options: BatchWriterOptions<In, Out>)
         )
         .finally(() => {
           inFlight--;
-          // Whatever queued up during the commit has already waited long enough.
-          if (queue.length > 0) flush();
+          // Go through the timer rather than flushing at once: when the database runs on this thread (PGlite),
+          // requests that arrived during the commit are parsed only once the event loop turns, and should join.
+          if (queue.length > 0) kick();
           else if (inFlight === 0) settleDrain();
         });
     }

@@ -74,26 +74,27 @@ function describeStore(name: string, open: () => Promise<SqlClient>, skipReason?
       expect(row?.bytes).toBe(16);
     });
 
-    it('reads a prefix as 5-minute slots and same-hour daily windows', async () => {
+    it('reads active hosts as 5-minute slots and same-hour daily windows', async () => {
       await store.commitReports([
         report(),
         report({ minute: NOW - 4 }),
         report({ minute: NOW - 5 }),
         report({ minute: NOW - 59 }),
         report({ minute: NOW - 60 }), // outside the hour and every baseline window: ignored
+        report({ minute: NOW + 1 }), // from a node whose clock runs ahead: not yet
         report({ minute: NOW - 1440 + 29 }),
         report({ minute: NOW - 1440 - 30 }), // first minute outside the day-1 window
         report({ minute: NOW - 7 * 1440 }),
         report({ minute: NOW - 8 * 1440 }), // beyond the baseline
-        report({ hostHash: HOST_B, kind: 'blocked', minute: NOW - 1440 }),
-        report({ hostHash: HOST_OTHER }),
+        report({ hostHash: HOST_B, kind: 'blocked', minute: NOW - 1440 }), // baseline only: not active
+        report({ hostHash: HOST_OTHER, minute: NOW - 30 }),
       ]);
-      const hosts = await store.readPrefix(0xabcd, NOW);
+      const hosts = await store.readActive(NOW);
       const byHost = new Map(hosts.map((host) => [host.hostHash, host.series]));
-      expect([...byHost.keys()].sort()).toEqual([HOST_A, HOST_B]);
+      expect([...byHost.keys()].sort()).toEqual([HOST_A, HOST_OTHER]);
       expect(byHost.get(HOST_A)).toEqual({ slots: [2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1], dailyHour: [1, 0, 0, 0, 0, 0, 1] });
-      expect(byHost.get(HOST_B)?.dailyHour[0]).toBe(1);
-      expect(await store.readPrefix(0x0000, NOW)).toEqual([]);
+      expect(byHost.get(HOST_OTHER)?.slots[6]).toBe(1);
+      expect(await store.readActive(NOW + 120)).toEqual([]);
     });
 
     it('deletes old buckets and expired dedupe keys only', async () => {

@@ -2,6 +2,7 @@
  * The peer-report store: per-minute count buckets plus a short-lived dedupe table, over any SqlClient.
  */
 import { BASELINE_DAYS, BASELINE_HALF_WINDOW, SLOT_COUNT, SLOT_MINUTES, type HostSeries } from '../../src/core/peer/outage-rule.ts';
+import { prefixNumber } from '../../src/core/peer/host-hash.ts';
 import type { ReportKind, ReportVendor } from '../../src/core/peer/wire.ts';
 import { migrate } from './migrations.ts';
 import type { SqlClient } from './sql-client.ts';
@@ -27,8 +28,8 @@ export interface HostCounts {
 export interface ReportStore {
   /** Commits reports in one transaction; returns, per report, whether it was counted (false = duplicate). */
   commitReports(reports: readonly BucketReport[]): Promise<boolean[]>;
-  /** Counts for every host in a prefix bucket that has any report in the last hour or the baseline windows. */
-  readPrefix(prefix: number, nowMinute: number): Promise<HostCounts[]>;
+  /** Every host with a report in the last hour, with its 5-minute slots and same-hour baseline of past days. */
+  readActive(nowMinute: number): Promise<HostCounts[]>;
   /** Deletes buckets older than `keepMinutes` and expired dedupe keys. */
   deleteExpired(nowMinute: number, keepMinutes: number): Promise<{ buckets: number; dedupeKeys: number }>;
   isReachable(): Promise<boolean>;
@@ -46,7 +47,7 @@ export async function createReportStore(sql: SqlClient): Promise<ReportStore> {
   await migrate(sql);
   return {
     commitReports: (reports) => commitReports(sql, reports),
-    readPrefix: (prefix, nowMinute) => readPrefix(sql, prefix, nowMinute),
+    readActive: (nowMinute) => readActive(sql, nowMinute),
     async deleteExpired(nowMinute, keepMinutes) {
       const buckets = await sql.query('DELETE FROM report_buckets WHERE minute < $1 RETURNING 1', [nowMinute - keepMinutes]);
       const dedupeKeys = await sql.query('DELETE FROM report_dedupe WHERE expires_minute <= $1 RETURNING 1', [nowMinute]);
@@ -64,95 +65,92 @@ export async function createReportStore(sql: SqlClient): Promise<ReportStore> {
   };
 }
 
+/**
+ * One statement, so one round trip and atomic without BEGIN/COMMIT: insert-or-refresh the dedupe keys, then
+ * increment buckets for the reports whose key was fresh. Data-modifying CTEs always run to completion.
+ * Rows are ordered by key so concurrent batches from several nodes lock in the same order and cannot deadlock.
+ */
+const COMMIT_SQL = `
+  WITH input AS (
+    SELECT decode(k, 'hex') AS key, e, p, m, decode(h, 'hex') AS h, kd, v, c
+    FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[])
+      AS t(k, e, p, m, h, kd, v, c)
+  ), fresh AS (
+    INSERT INTO report_dedupe (key, expires_minute)
+    SELECT key, e FROM input ORDER BY key
+    ON CONFLICT (key) DO UPDATE SET expires_minute = EXCLUDED.expires_minute
+    WHERE report_dedupe.expires_minute <= $9
+    RETURNING key
+  ), counted AS (
+    INSERT INTO report_buckets (prefix, minute, host_hash, kind, vendor, colo, count)
+    SELECT p, m, h, kd, v, c, count(*)::int FROM input JOIN fresh USING (key)
+    GROUP BY p, m, h, kd, v, c ORDER BY p, m, h, kd, v, c
+    ON CONFLICT (prefix, minute, host_hash, kind, vendor, colo)
+    DO UPDATE SET count = report_buckets.count + EXCLUDED.count
+  )
+  SELECT encode(key, 'hex') AS key FROM fresh`;
+
 async function commitReports(sql: SqlClient, reports: readonly BucketReport[]): Promise<boolean[]> {
   // A key twice in one statement would make ON CONFLICT fail, and the second copy is a duplicate anyway.
   const firstIndexOfKey = new Map<string, number>();
   reports.forEach((report, index) => {
     if (!firstIndexOfKey.has(report.dedupeKey)) firstIndexOfKey.set(report.dedupeKey, index);
   });
-  // Sorted keys: concurrent batches on several nodes then lock rows in the same order and cannot deadlock.
-  const keys = [...firstIndexOfKey.keys()].sort();
-  const expiries = keys.map((key) => reports[firstIndexOfKey.get(key)!]!.minute + DEDUPE_MINUTES);
+  const unique = [...firstIndexOfKey.values()].map((index) => reports[index]!);
   const nowMinute = Math.max(...reports.map((report) => report.minute));
-
-  return sql.transaction(async (tx) => {
-    const fresh = await tx.query<{ key: string }>(
-      `INSERT INTO report_dedupe (key, expires_minute)
-       SELECT decode(k, 'hex'), e FROM unnest($1::text[], $2::int[]) AS t(k, e)
-       ON CONFLICT (key) DO UPDATE SET expires_minute = EXCLUDED.expires_minute
-       WHERE report_dedupe.expires_minute <= $3
-       RETURNING encode(key, 'hex') AS key`,
-      [keys, expiries, nowMinute],
-    );
-    const countedKeys = new Set(fresh.map((row) => row.key));
-    const counted = reports.map((report, index) => countedKeys.has(report.dedupeKey) && firstIndexOfKey.get(report.dedupeKey) === index);
-    const buckets = aggregateBuckets(reports.filter((_, index) => counted[index]));
-    if (buckets.length > 0) {
-      await tx.query(
-        `INSERT INTO report_buckets (prefix, minute, host_hash, kind, vendor, colo, count)
-         SELECT p, m, decode(h, 'hex'), k, v, c, n
-         FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[]) AS t(p, m, h, k, v, c, n)
-         ON CONFLICT (prefix, minute, host_hash, kind, vendor, colo)
-         DO UPDATE SET count = report_buckets.count + EXCLUDED.count`,
-        [
-          buckets.map((bucket) => Number.parseInt(bucket.report.hostHash.slice(0, 4), 16)),
-          buckets.map((bucket) => bucket.report.minute),
-          buckets.map((bucket) => bucket.report.hostHash),
-          buckets.map((bucket) => bucket.report.kind),
-          buckets.map((bucket) => bucket.report.vendor),
-          buckets.map((bucket) => bucket.report.colo),
-          buckets.map((bucket) => bucket.count),
-        ],
-      );
-    }
-    return counted;
-  });
+  const fresh = await sql.query<{ key: string }>(COMMIT_SQL, [
+    unique.map((report) => report.dedupeKey),
+    unique.map((report) => report.minute + DEDUPE_MINUTES),
+    unique.map((report) => prefixNumber(report.hostHash)),
+    unique.map((report) => report.minute),
+    unique.map((report) => report.hostHash),
+    unique.map((report) => report.kind),
+    unique.map((report) => report.vendor),
+    unique.map((report) => report.colo),
+    nowMinute,
+  ]);
+  const countedKeys = new Set(fresh.map((row) => row.key));
+  return reports.map((report, index) => countedKeys.has(report.dedupeKey) && firstIndexOfKey.get(report.dedupeKey) === index);
 }
 
-function aggregateBuckets(reports: readonly BucketReport[]): Array<{ report: BucketReport; count: number }> {
-  const byKey = new Map<string, { report: BucketReport; count: number }>();
-  for (const report of reports) {
-    // Same column order as the primary key, so sorting the map keys sorts like the index (deadlock-free, see above).
-    const key = [report.hostHash.slice(0, 4), String(report.minute).padStart(10, '0'), report.hostHash, report.kind, report.vendor, report.colo].join('|');
-    const bucket = byKey.get(key);
-    if (bucket) bucket.count++;
-    else byKey.set(key, { report, count: 1 });
-  }
-  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, bucket]) => bucket);
-}
+/** One hour of day around now, 1..7 days back: the baseline windows, as ages [1440d − 30, 1440d + 30). */
+const BASELINE_WINDOWS_SQL = Array.from({ length: BASELINE_DAYS }, (_, index) => {
+  const centre = (index + 1) * 1440;
+  return `(minute > $1 - ${centre + BASELINE_HALF_WINDOW} AND minute <= $1 - ${centre - BASELINE_HALF_WINDOW})`;
+}).join(' OR ');
 
-/** Age ranges [from, to) in minutes that the outage rule reads: the last hour, then one hour around now on each past day. */
-function windowsOfInterest(): Array<[number, number]> {
-  const windows: Array<[number, number]> = [[0, SLOT_COUNT * SLOT_MINUTES]];
-  for (let day = 1; day <= BASELINE_DAYS; day++) {
-    windows.push([day * 1440 - BASELINE_HALF_WINDOW, day * 1440 + BASELINE_HALF_WINDOW]);
-  }
-  return windows;
-}
-
-const PREFIX_SQL = `
-  SELECT encode(host_hash, 'hex') AS host,
-         CASE WHEN $2 - minute < ${SLOT_COUNT * SLOT_MINUTES} THEN ($2 - minute) / ${SLOT_MINUTES}
-              ELSE -(($2 - minute + ${BASELINE_HALF_WINDOW}) / 1440) END AS bucket,
-         sum(count)::int AS reports
+const RECENT_SQL = `
+  SELECT encode(host_hash, 'hex') AS host, ($1 - minute) / ${SLOT_MINUTES} AS slot, sum(count)::int AS reports
   FROM report_buckets
-  WHERE prefix = $1 AND (${windowsOfInterest()
-    .map(([from, to]) => `(minute > $2 - ${to} AND minute <= $2 - ${from})`)
-    .join(' OR ')})
+  WHERE minute > $1 - ${SLOT_COUNT * SLOT_MINUTES} AND minute <= $1
   GROUP BY 1, 2`;
 
-async function readPrefix(sql: SqlClient, prefix: number, nowMinute: number): Promise<HostCounts[]> {
-  const rows = await sql.query<{ host: string; bucket: number; reports: number }>(PREFIX_SQL, [prefix, nowMinute]);
-  const hosts = new Map<string, { slots: number[]; dailyHour: number[] }>();
-  for (const row of rows) {
+const BASELINE_SQL = `
+  SELECT encode(host_hash, 'hex') AS host, ($1 - minute + ${BASELINE_HALF_WINDOW}) / 1440 AS day, sum(count)::int AS reports
+  FROM report_buckets
+  WHERE host_hash IN (SELECT decode(h, 'hex') FROM unnest($2::text[]) AS t(h)) AND (${BASELINE_WINDOWS_SQL})
+  GROUP BY 1, 2`;
+
+/**
+ * Hosts with a report in the last hour, with their slots and baseline. Both queries select by minute
+ * (the BRIN index), so the cost follows the last hour's and the baseline windows' rows, not the table.
+ */
+async function readActive(sql: SqlClient, nowMinute: number): Promise<HostCounts[]> {
+  const recent = await sql.query<{ host: string; slot: number; reports: number }>(RECENT_SQL, [nowMinute]);
+  const hosts = new Map<string, HostSeries & { slots: number[]; dailyHour: number[] }>();
+  for (const row of recent) {
     let series = hosts.get(row.host);
     if (!series) {
       series = { slots: new Array<number>(SLOT_COUNT).fill(0), dailyHour: new Array<number>(BASELINE_DAYS).fill(0) };
       hosts.set(row.host, series);
     }
-    // Non-negative buckets are 5-minute slots, negative ones are -day.
-    if (row.bucket >= 0) series.slots[row.bucket] = row.reports;
-    else series.dailyHour[-row.bucket - 1] = row.reports;
+    series.slots[row.slot] = row.reports;
+  }
+  if (hosts.size === 0) return [];
+  const baseline = await sql.query<{ host: string; day: number; reports: number }>(BASELINE_SQL, [nowMinute, [...hosts.keys()]]);
+  for (const row of baseline) {
+    const series = hosts.get(row.host);
+    if (series) series.dailyHour[row.day - 1] = row.reports;
   }
   return [...hosts.entries()].map(([hostHash, series]) => ({ hostHash, series }));
 }

@@ -1,0 +1,71 @@
+/**
+ * Lookups are served from an in-memory snapshot of every host active in the last hour, refreshed from the
+ * store at most every `maxAgeMs`. So a lookup costs no query, however many clients ask, and each node adds
+ * one read per `maxAgeMs` to the database instead of one per lookup.
+ * Stale-while-revalidate: a snapshot older than `maxAgeMs` is still served (while one refresh runs) until it is
+ * `staleLimitMs` old; past that, lookups wait for a fresh one, and fail if the store cannot give it.
+ */
+import { prefixNumber } from '../src/core/peer/host-hash.ts';
+import type { HostCounts } from './store/report-store.ts';
+
+interface Snapshot {
+  minute: number;
+  takenAt: number;
+  byPrefix: Map<number, HostCounts[]>;
+}
+
+export interface PrefixSnapshot {
+  /** The hosts of one bucket (0..65535) and the epoch minute their counts end at. */
+  hostsIn(prefix: number): Promise<{ minute: number; hosts: HostCounts[] }>;
+}
+
+/**
+ * @example
+ * const snapshot = createPrefixSnapshot({ readActive: (m) => store.readActive(m), now: Date.now, maxAgeMs: 5000, staleLimitMs: 60_000 });
+ * const { hosts } = await snapshot.hostsIn(0xabcd);
+ */
+export function createPrefixSnapshot(options: {
+  readActive: (nowMinute: number) => Promise<HostCounts[]>;
+  now: () => number;
+  maxAgeMs: number;
+  staleLimitMs: number;
+  onError?: (error: unknown) => void;
+}): PrefixSnapshot {
+  let current: Snapshot | null = null;
+  let refreshing: Promise<Snapshot> | null = null;
+
+  async function load(): Promise<Snapshot> {
+    const takenAt = options.now();
+    const minute = Math.floor(takenAt / 60_000);
+    const byPrefix = new Map<number, HostCounts[]>();
+    for (const host of await options.readActive(minute)) {
+      const prefix = prefixNumber(host.hostHash);
+      const hosts = byPrefix.get(prefix);
+      if (hosts) hosts.push(host);
+      else byPrefix.set(prefix, [host]);
+    }
+    current = { minute, takenAt, byPrefix };
+    return current;
+  }
+
+  function refresh(): Promise<Snapshot> {
+    refreshing ??= load().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  }
+
+  return {
+    async hostsIn(prefix) {
+      // A clock that stepped backwards (NTP) makes the age negative: treat that snapshot as unusable too.
+      const age = current ? options.now() - current.takenAt : Number.POSITIVE_INFINITY;
+      let snapshot = current;
+      if (snapshot === null || age < 0 || age >= options.staleLimitMs) {
+        snapshot = await refresh();
+      } else if (age >= options.maxAgeMs) {
+        refresh().catch((error: unknown) => options.onError?.(error));
+      }
+      return { minute: snapshot.minute, hosts: snapshot.byPrefix.get(prefix) ?? [] };
+    },
+  };
+}

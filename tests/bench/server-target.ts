@@ -1,0 +1,80 @@
+/**
+ * A server process for server.bench.ts. `app`: the real app (PGlite in a temp dir, or PostgreSQL via DATABASE_URL)
+ * plus bare GET/POST routes in the same process, and a seeding route; `fastify`: bare routes on Fastify, for comparison.
+ * Prints `ready <port>` when listening. Never run in production.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import Fastify from 'fastify';
+import { createApp } from '../../server/app.ts';
+import { createMetrics } from '../../server/metrics.ts';
+import { openStore } from '../../server/open-store.ts';
+import { createRateLimiter, DEFAULT_RATE_LIMIT } from '../../server/rate-limit.ts';
+import { createBatchWriter } from '../../server/store/batch-writer.ts';
+import type { BucketReport } from '../../server/store/report-store.ts';
+
+const BARE_BODY = { ok: true, data: { status: 'ok' } };
+
+if (process.argv[2] === 'fastify') {
+  const fastify = Fastify();
+  fastify.get('/bare', async () => BARE_BODY);
+  fastify.post('/bare', async (request, reply) => {
+    reply.code(202);
+    return { ok: true, data: request.body };
+  });
+  await fastify.listen({ port: 0, host: '127.0.0.1' });
+  const address = fastify.server.address();
+  console.log(`ready ${typeof address === 'object' && address ? address.port : 0}`);
+} else {
+  const { store, sql, maxInFlight } = await openStore({
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir: mkdtempSync(join(tmpdir(), 'culprit-bench-')),
+    poolSize: 10,
+  });
+  const metrics = createMetrics({ withProcessMetrics: true });
+  const writer = createBatchWriter<BucketReport, boolean>({
+    commit: (reports) => store.commitReports(reports),
+    maxItems: 256,
+    maxWaitMs: 2,
+    maxInFlight,
+    schedule: (run, ms) => setTimeout(run, ms),
+    onCommit: (size, milliseconds, isOk) => metrics.observeBatch(size, milliseconds, isOk),
+  });
+  const app = createApp({
+    store,
+    writer,
+    metrics,
+    // Still on the request path, so its cost is measured; the limit is just out of autocannon's reach.
+    limiter: createRateLimiter({ ...DEFAULT_RATE_LIMIT, ratePerSecond: 1e9, burst: 1e9, now: Date.now }),
+  });
+  app.get('/bare', (c) => c.json(BARE_BODY));
+  app.post('/bare', async (c) => c.json({ ok: true, data: await c.req.json() }, 202));
+  // Seeds `rows` buckets: rows/100 hosts (sha256 of the host number), 100 minutes each, spread over 8 days.
+  // Hosts then span all 65,536 prefixes; the lookups in server.bench.ts pick prefixes of these hosts.
+  app.post('/bench/seed', async (c) => {
+    const rows = Number(c.req.query('rows'));
+    const now = Math.floor(Date.now() / 60_000);
+    await sql.exec('TRUNCATE report_buckets, report_dedupe');
+    await sql.query(
+      `INSERT INTO report_buckets (prefix, minute, host_hash, kind, vendor, colo, count)
+       SELECT get_byte(h, 0) * 256 + get_byte(h, 1), $1::int - ((j * 113 + i * 7) % 11520), h, 'edge-error', 'cloudflare', '', 1 + (i + j) % 3
+       FROM generate_series(0, $2::int - 1) AS i
+       CROSS JOIN LATERAL (SELECT sha256(int4send(i)) AS h) AS hashed
+       CROSS JOIN generate_series(0, 99) AS j
+       ORDER BY 2`, // in time order, as real traffic arrives (this is what the BRIN index on minute relies on)
+      [now, Math.ceil(rows / 100)],
+    );
+    await sql.exec('ANALYZE report_buckets');
+    const [size] = await sql.query<{ rows: number; bytes: number }>(
+      `SELECT count(*)::int AS rows, pg_total_relation_size('report_buckets')::float8 AS bytes FROM report_buckets`,
+    );
+    return c.json({ ok: true, data: size });
+  });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`ready ${info.port}`));
+  process.on('SIGTERM', () => {
+    server.close();
+    void writer.drain().then(() => store.close()).then(() => process.exit(0));
+  });
+}

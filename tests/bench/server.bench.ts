@@ -1,0 +1,144 @@
+/**
+ * `npm run bench:server`: throughput and latency of the peer-report service on loopback, with autocannon.
+ * For each backend (PGlite always; PostgreSQL when DATABASE_URL is set, which the npm script arranges through
+ * tests/tools/postgres.mjs): bare GET/POST in the same process, then report writes and prefix lookups, then p99 as
+ * stored buckets grow 10^4 → 10^6. Also bare routes on Fastify for the framework comparison. Prints tables.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import autocannon from 'autocannon';
+import { REPORT_KINDS, REPORT_VENDORS } from '../../src/core/peer/wire.ts';
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const GROWTH_SECONDS = Number(process.env.BENCH_GROWTH_SECONDS ?? 3);
+const GROWTH_ROWS = [10_000, 100_000, 1_000_000];
+
+interface Row {
+  backend: string;
+  scenario: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  note: string;
+}
+const rows: Row[] = [];
+
+async function startTarget(mode: 'app' | 'fastify', env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/server-target.ts', mode], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const match = /ready (\d+)/.exec(chunk.toString());
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`target exited with ${code}`)));
+  });
+  return { child, base: `http://127.0.0.1:${port}` };
+}
+
+async function stopTarget(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** A pool of hosts like the seeded ones, so lookups and writes land on real rows. */
+function hostHash(index: number): string {
+  const bytes = Buffer.alloc(4);
+  bytes.writeInt32BE(index);
+  return createHash('sha256').update(bytes).digest('hex');
+}
+const HOSTS = Array.from({ length: 10_000 }, (_, index) => hostHash(index));
+const pick = <T>(values: readonly T[]): T => values[Math.floor(Math.random() * values.length)]!;
+let clientSeq = 0;
+
+function reportJson(): string {
+  clientSeq++;
+  return JSON.stringify({
+    hostHash: pick(HOSTS),
+    kind: pick(REPORT_KINDS),
+    vendor: pick(REPORT_VENDORS),
+    colo: 'FRA',
+    code: 522,
+    clientId: `bench-${process.pid}-${clientSeq}-xxxxxxxxxxxx`,
+  });
+}
+
+type Scenario = 'bare GET' | 'bare POST' | 'report POST' | 'prefix GET';
+
+async function measure(base: string, scenario: Scenario, seconds: number): Promise<Omit<Row, 'backend' | 'note'>> {
+  const isPost = scenario.endsWith('POST');
+  const path = scenario.startsWith('bare') ? '/bare' : isPost ? '/v1/reports' : '/v1/prefix/0000';
+  const result = await autocannon({
+    url: base + path,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: isPost ? 'POST' : 'GET',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => {
+          if (isPost) request.body = reportJson();
+          if (scenario === 'prefix GET') request.path = `/v1/prefix/${pick(HOSTS).slice(0, 4)}`;
+          return request;
+        },
+      },
+    ],
+  });
+  return {
+    scenario,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+async function benchBackend(backend: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const { child, base } = await startTarget('app', env);
+  try {
+    const bareGet = await measure(base, 'bare GET', SECONDS);
+    const barePost = await measure(base, 'bare POST', SECONDS);
+    const writes = await measure(base, 'report POST', SECONDS);
+    const lookups = await measure(base, 'prefix GET', SECONDS);
+    rows.push({ backend, ...bareGet, note: 'Hono, same process' }, { backend, ...barePost, note: 'Hono, same process' });
+    rows.push({ backend, ...writes, note: `${(writes.rps / barePost.rps).toFixed(2)}× bare POST (target ≥ 0.6)` });
+    rows.push({ backend, ...lookups, note: `${(lookups.rps / bareGet.rps).toFixed(2)}× bare GET (target ≥ 0.6)` });
+    for (const target of GROWTH_ROWS) {
+      // Let the last write batches commit: TRUNCATE would deadlock against them on PostgreSQL.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const seeded = await fetch(`${base}/bench/seed?rows=${target}`, { method: 'POST' });
+      const { data } = (await seeded.json()) as { data: { rows: number; bytes: number } };
+      const sizeNote = `${data.rows.toLocaleString('en')} buckets, ${(data.bytes / 2 ** 20).toFixed(0)} MiB (${Math.round(data.bytes / data.rows)} B/bucket)`;
+      rows.push({ backend, ...(await measure(base, 'prefix GET', GROWTH_SECONDS)), note: sizeNote });
+      rows.push({ backend, ...(await measure(base, 'report POST', GROWTH_SECONDS)), note: sizeNote });
+    }
+  } finally {
+    await stopTarget(child);
+  }
+}
+
+const startedAt = Date.now();
+const fastify = await startTarget('fastify', process.env);
+for (const scenario of ['bare GET', 'bare POST'] as const) {
+  rows.push({ backend: 'none', ...(await measure(fastify.base, scenario, SECONDS)), note: 'Fastify, for comparison' });
+}
+await stopTarget(fastify.child);
+
+const { DATABASE_URL: databaseUrl, ...withoutDatabase } = process.env;
+await benchBackend('PGlite', withoutDatabase);
+if (databaseUrl) await benchBackend('PostgreSQL', process.env);
+else console.log('PostgreSQL skipped: DATABASE_URL not set (npm run bench:server sets it when PostgreSQL is installed)');
+
+console.log(`\n${CONNECTIONS} connections, loopback, ${SECONDS} s per run (${GROWTH_SECONDS} s for growth rows); latency in ms\n`);
+console.log('| backend | scenario | req/s | p50 | p99 | errors | note |');
+console.log('|---|---|---:|---:|---:|---:|---|');
+for (const row of rows) {
+  const p99Flag = row.scenario.startsWith('bare') || row.p99 <= 25 ? '' : ' (p99 over 25 ms)';
+  console.log(`| ${row.backend} | ${row.scenario} | ${row.rps} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.note}${p99Flag} |`);
+}
+console.log(`\ntotal ${Math.round((Date.now() - startedAt) / 1000)} s`);
