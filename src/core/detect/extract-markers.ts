@@ -21,7 +21,8 @@ const RESOURCE_ATTRIBUTES: Readonly<Record<string, string>> = {
   IMG: 'src',
   FORM: 'action',
 };
-const HIDDEN_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE']);
+// TITLE: happy-dom (the CLI's parser) leaves a head-less page's <title> in <body>; browsers never show it as text.
+const HIDDEN_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'TITLE']);
 // NodeFilter constants, spelled out because core may not touch the global `NodeFilter`.
 const SHOW_ELEMENT = 0x1;
 const SHOW_TEXT = 0x4;
