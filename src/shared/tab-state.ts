@@ -3,21 +3,12 @@
  * closes, which is what a per-tab state should do). Reads are validated: a shape from an older version is dropped.
  */
 import * as v from 'valibot';
-import { DETECTION_KINDS, VENDORS } from '../core/detect/types.ts';
+import { DetectionSchema } from '../core/detect/detection-schema.ts';
+import { DETECTION_KINDS } from '../core/detect/types.ts';
 import { NETWORK_ERROR_CATEGORIES } from '../core/network/network-error.ts';
 
 export const TAB_KINDS = [...DETECTION_KINDS, 'network-error'] as const;
 export type TabKind = (typeof TAB_KINDS)[number];
-
-const DetectionSchema = v.object({
-  vendor: v.nullable(v.picklist(VENDORS)),
-  kind: v.picklist(DETECTION_KINDS),
-  code: v.nullable(v.number()),
-  colo: v.nullable(v.string()),
-  rayId: v.nullable(v.string()),
-  evidence: v.array(v.string()),
-  unconfirmed: v.boolean(),
-});
 
 export const TabStateSchema = v.object({
   tabId: v.number(),
