@@ -12,9 +12,37 @@ type Params = Record<string, string | number>;
 /** Chrome allows only [A-Za-z0-9_] in message names; our keys may carry a kebab-case enum value. */
 const keyOf = (key: string) => key.replace(/-/g, '_');
 
+/**
+ * Messages of the language chosen in the settings, when it is not the browser's; browser.i18n cannot switch language,
+ * so the chosen locale's messages.json is loaded and consulted first. Keys are lower-cased: Chrome matches them so.
+ */
+let chosen: Map<string, string> | null = null;
+let chosenLanguage: string | null = null;
+
+/**
+ * Follows the `language` setting: 'auto' uses the browser's language, 'en'/'ko' load that locale's messages.
+ * A locale that cannot be loaded leaves browser.i18n in charge, so the UI is never without text.
+ * @returns the language tag now in use, for `<html lang>`.
+ */
+export async function applyLanguage(language: 'auto' | 'en' | 'ko', fetchFn: (url: string) => Promise<Response> = fetch): Promise<string> {
+  if (language !== 'auto' && language === chosenLanguage) return language;
+  chosen = null;
+  chosenLanguage = null;
+  if (language === 'auto') return browser.i18n.getUILanguage();
+  try {
+    const response = await fetchFn(browser.runtime.getURL(`_locales/${language}/messages.json`));
+    const body = (await response.json()) as Record<string, { message?: unknown }>;
+    chosen = new Map(Object.entries(body).flatMap(([k, m]) => (typeof m?.message === 'string' ? [[k.toLowerCase(), m.message]] : [])));
+    chosenLanguage = language;
+    return language;
+  } catch {
+    return browser.i18n.getUILanguage();
+  }
+}
+
 /** @example t('verdict_siteOrigin', { host: 'shop.example' }) // "shop.example itself is down" */
 export function t(key: string, params: Params = {}): string {
-  const message = browser.i18n.getMessage(keyOf(key)) || key;
+  const message = chosen?.get(keyOf(key).toLowerCase()) ?? (browser.i18n.getMessage(keyOf(key)) || key);
   return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 

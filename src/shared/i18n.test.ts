@@ -1,0 +1,38 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('./browser.ts', () => ({
+  browser: {
+    i18n: { getMessage: (key: string) => ({ popup_checkAgain: 'Check again', popup_only: 'English only', verdict_siteOrigin: '{host} itself is down' })[key] ?? '', getUILanguage: () => 'en-US' },
+    runtime: { getURL: (path: string) => `chrome-extension://ext/${path}` },
+  },
+}));
+
+const { applyLanguage, t } = await import('./i18n.ts');
+const ko = { popup_checkAgain: { message: '다시 확인' }, Verdict_SiteOrigin: { message: '{host} 자체가 다운됐어요' } };
+const fetchKo = vi.fn(async (url: string) => new Response(JSON.stringify(url.includes('/ko/') ? ko : {})));
+
+describe('language setting', () => {
+  beforeEach(async () => void (await applyLanguage('auto')));
+
+  it('auto uses the browser language', async () => {
+    expect(await applyLanguage('auto', fetchKo)).toBe('en-US');
+    expect(t('popup_checkAgain')).toBe('Check again');
+  });
+
+  it('a chosen locale loads (keys matched case-insensitively, as Chrome does) its messages.json from the extension and switches t(), params included', async () => {
+    expect(await applyLanguage('ko', fetchKo)).toBe('ko');
+    expect(fetchKo).toHaveBeenCalledWith('chrome-extension://ext/_locales/ko/messages.json');
+    expect(t('popup_checkAgain')).toBe('다시 확인');
+    expect(t('verdict_siteOrigin', { host: 'shop.example' })).toBe('shop.example 자체가 다운됐어요');
+  });
+
+  it('falls back to browser.i18n when the locale cannot be loaded', async () => {
+    expect(await applyLanguage('ko', async () => { throw new TypeError('Failed to fetch'); })).toBe('en-US');
+    expect(t('popup_checkAgain')).toBe('Check again');
+  });
+
+  it('a key missing from the chosen locale falls back to browser.i18n', async () => {
+    await applyLanguage('ko', fetchKo);
+    expect(t('popup_only')).toBe('English only');
+  });
+});
