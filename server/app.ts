@@ -2,13 +2,14 @@
  * The peer-report HTTP app. Builds routes from injected dependencies and never listens or reads the environment
  * (server/index.ts does both), so tests drive it in process with `app.request()`.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
+import { extensionCors } from './cors.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createPrefixSnapshot, type PrefixSnapshot } from './prefix-snapshot.ts';
+import { createRandomHex } from './random-hex.ts';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimiter } from './rate-limit.ts';
 import { codeForStatus, fail } from './respond.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -40,9 +41,6 @@ export type ResolvedDeps = Required<Omit<AppDeps, 'snapshotMaxAgeMs'>> & {
   dedupeKey: (clientId: string, hostHash: string) => string;
 };
 
-/** Chrome ids are 32 letters a–p; Firefox uses a per-profile UUID. Nothing else gets CORS. */
-const EXTENSION_ORIGIN = /^(chrome-extension:\/\/[a-p]{32}|moz-extension:\/\/[0-9a-f-]{36})$/;
-
 /**
  * @example
  * const app = createApp({ store: await createReportStore(await openPgliteClient()) });
@@ -66,7 +64,7 @@ export function createApp(deps: AppDeps): Hono<{ Bindings: Partial<HttpBindings>
     metrics: deps.metrics ?? createMetrics({ withProcessMetrics: false }),
     now,
     clientIp: deps.clientIp ?? ((c) => (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket.remoteAddress ?? 'local'),
-    randomHex: deps.randomHex ?? ((chars) => randomBytes(Math.ceil(chars / 2)).toString('hex').slice(0, chars)),
+    randomHex: deps.randomHex ?? createRandomHex(),
     snapshot: createPrefixSnapshot({
       readActive: (minute) => deps.store.readActive(minute),
       now,
@@ -84,7 +82,7 @@ export function createApp(deps: AppDeps): Hono<{ Bindings: Partial<HttpBindings>
     await next();
     resolved.metrics.observeRequest(c.req.routePath, c.res.status, (performance.now() - startedAt) / 1000);
   });
-  app.use('/v1/*', cors({ origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null), maxAge: 86_400 }));
+  app.use('/v1/*', extensionCors());
   app.use('/v1/*', async (c, next) => {
     const decision = resolved.limiter.take(resolved.clientIp(c));
     if (!decision.isAllowed) {

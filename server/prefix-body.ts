@@ -6,15 +6,16 @@ import { assessOutage, type HostSeries } from '../src/core/peer/outage-rule.ts';
 import {
   PREFIX_ENTRY_COUNT,
   PREFIX_RESPONSE_BYTES,
-  type ApiResult,
   type OutageState,
-  type PrefixData,
   type PrefixEntry,
 } from '../src/core/peer/wire.ts';
 
 const STATE_RANK: Record<OutageState, number> = { normal: 0, elevated: 1, outage: 2 };
 /** Caps keep every entry within a known width, which is what makes the fixed byte size reachable. */
 const MAX_COUNT = 999_999_999;
+const PADDING = ' '.repeat(PREFIX_RESPONSE_BYTES);
+/** A dummy entry after its hostHash; key order matches PrefixEntry so dummies look like real entries. */
+const DUMMY_TAIL = ',"count15":0,"count60":0,"baseline15":0,"state":"normal"}';
 
 /**
  * @example buildPrefixBody('abcd', 29_000_000, [{ hostHash, series }], (n) => randomBytes(n / 2).toString('hex'))
@@ -30,20 +31,23 @@ export function buildPrefixBody(
     .filter((entry) => entry.count60 > 0)
     .sort((a, b) => STATE_RANK[b.state] - STATE_RANK[a.state] || b.count15 - a.count15 || b.count60 - a.count60)
     .slice(0, PREFIX_ENTRY_COUNT);
-  const entries = [...active];
-  while (entries.length < PREFIX_ENTRY_COUNT) {
-    entries.push({ hostHash: prefix + randomHex(60), count15: 0, count60: 0, baseline15: 0, state: 'normal' });
+  // Entries are serialised one by one so the dummies can come from a template: this body is built on every lookup.
+  const serialised = active.map((entry) => ({ hostHash: entry.hostHash, json: JSON.stringify(entry) }));
+  while (serialised.length < PREFIX_ENTRY_COUNT) {
+    const hostHash = prefix + randomHex(60);
+    serialised.push({ hostHash, json: `{"hostHash":"${hostHash}"${DUMMY_TAIL}` });
   }
   // Hash order mixes the dummies in with the real entries.
-  entries.sort((a, b) => (a.hostHash < b.hostHash ? -1 : 1));
+  serialised.sort((a, b) => (a.hostHash < b.hostHash ? -1 : 1));
+  const entriesJson = `[${serialised.map((entry) => entry.json).join(',')}]`;
 
-  const data: PrefixData = { prefix, minute, entries, pad: '' };
-  const result: ApiResult<PrefixData> = { ok: true, data };
-  const unpadded = JSON.stringify(result);
-  const missing = PREFIX_RESPONSE_BYTES - Buffer.byteLength(unpadded);
+  // Safe to assemble by hand: prefix is validated hex and minute an integer; the result is ApiResult<PrefixData> JSON.
+  const head = `{"ok":true,"data":{"prefix":"${prefix}","minute":${minute},"entries":${entriesJson},"pad":"`;
+  const tail = '"}}';
+  // Everything is ASCII, so string length is byte length.
+  const missing = PREFIX_RESPONSE_BYTES - head.length - tail.length;
   if (missing < 0) throw new Error(`prefix body over budget by ${-missing} bytes`);
-  data.pad = ' '.repeat(missing);
-  return JSON.stringify(result);
+  return head + PADDING.slice(0, missing) + tail;
 }
 
 function toEntry(hostHash: string, series: HostSeries): PrefixEntry {

@@ -9,14 +9,16 @@ import { prefixNumber } from '../src/core/peer/host-hash.ts';
 import type { HostCounts } from './store/report-store.ts';
 
 interface Snapshot {
+  /** Increases with every refresh. */
+  version: number;
   minute: number;
   takenAt: number;
   byPrefix: Map<number, HostCounts[]>;
 }
 
 export interface PrefixSnapshot {
-  /** The hosts of one bucket (0..65535) and the epoch minute their counts end at. */
-  hostsIn(prefix: number): Promise<{ minute: number; hosts: HostCounts[] }>;
+  /** The hosts of one bucket (0..65535), the epoch minute their counts end at, and which snapshot they came from. */
+  hostsIn(prefix: number): Promise<{ minute: number; version: number; hosts: HostCounts[] }>;
 }
 
 /**
@@ -33,6 +35,7 @@ export function createPrefixSnapshot(options: {
 }): PrefixSnapshot {
   let current: Snapshot | null = null;
   let refreshing: Promise<Snapshot> | null = null;
+  let loads = 0;
 
   async function load(): Promise<Snapshot> {
     const takenAt = options.now();
@@ -44,7 +47,7 @@ export function createPrefixSnapshot(options: {
       if (hosts) hosts.push(host);
       else byPrefix.set(prefix, [host]);
     }
-    current = { minute, takenAt, byPrefix };
+    current = { version: ++loads, minute, takenAt, byPrefix };
     return current;
   }
 
@@ -65,7 +68,7 @@ export function createPrefixSnapshot(options: {
       } else if (age >= options.maxAgeMs) {
         refresh().catch((error: unknown) => options.onError?.(error));
       }
-      return { minute: snapshot.minute, hosts: snapshot.byPrefix.get(prefix) ?? [] };
+      return { minute: snapshot.minute, version: snapshot.version, hosts: snapshot.byPrefix.get(prefix) ?? [] };
     },
   };
 }

@@ -12,6 +12,7 @@ import { describeIssues } from './validation.ts';
  * Served from the in-memory snapshot (server/prefix-snapshot.ts), so counts may be a few seconds old.
  */
 export function prefixRoutes(deps: ResolvedDeps): Hono {
+  const bodies = createBodyCache(4096);
   return new Hono().get(
     '/:prefix',
     sValidator('param', PrefixParamSchema, (result, c) => {
@@ -26,9 +27,32 @@ export function prefixRoutes(deps: ResolvedDeps): Hono {
         console.error('[server] prefix read failed', error);
         return fail(c, 503, 'unavailable', 'could not read reports; retry later');
       }
-      const body = buildPrefixBody(prefix, bucket.minute, bucket.hosts, deps.randomHex);
+      const body = bodies.get(bucket.version, prefix, () => buildPrefixBody(prefix, bucket.minute, bucket.hosts, deps.randomHex));
       // Counts move per minute; a shared cache (CDN) in front can absorb repeated lookups of the same bucket.
       return c.body(body, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=30' });
     },
   );
+}
+
+/**
+ * Bodies built from one snapshot, reused until the next: a bucket being looked up by everyone whose site is down
+ * costs one build per refresh. Bounded: cleared when full (at most `maxEntries` × 6 KiB) or when the snapshot changes.
+ */
+function createBodyCache(maxEntries: number) {
+  let version = -1;
+  const bodies = new Map<string, string>();
+  return {
+    get(snapshotVersion: number, prefix: string, build: () => string): string {
+      if (snapshotVersion !== version || bodies.size >= maxEntries) {
+        bodies.clear();
+        version = snapshotVersion;
+      }
+      let body = bodies.get(prefix);
+      if (body === undefined) {
+        body = build();
+        bodies.set(prefix, body);
+      }
+      return body;
+    },
+  };
 }

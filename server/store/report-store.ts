@@ -49,9 +49,17 @@ export async function createReportStore(sql: SqlClient): Promise<ReportStore> {
     commitReports: (reports) => commitReports(sql, reports),
     readActive: (nowMinute) => readActive(sql, nowMinute),
     async deleteExpired(nowMinute, keepMinutes) {
-      const buckets = await sql.query('DELETE FROM report_buckets WHERE minute < $1 RETURNING 1', [nowMinute - keepMinutes]);
-      const dedupeKeys = await sql.query('DELETE FROM report_dedupe WHERE expires_minute <= $1 RETURNING 1', [nowMinute]);
-      return { buckets: buckets.length, dedupeKeys: dedupeKeys.length };
+      const [buckets] = await sql.query<{ n: number }>(
+        'WITH gone AS (DELETE FROM report_buckets WHERE minute < $1 RETURNING 1) SELECT count(*)::int AS n FROM gone',
+        [nowMinute - keepMinutes],
+      );
+      const [dedupeKeys] = await sql.query<{ n: number }>(
+        'WITH gone AS (DELETE FROM report_dedupe WHERE expires_minute <= $1 RETURNING 1) SELECT count(*)::int AS n FROM gone',
+        [nowMinute],
+      );
+      // PGlite runs no autovacuum, so without this the deleted rows would never be reused. Harmless on PostgreSQL.
+      await sql.exec('VACUUM (ANALYZE) report_buckets, report_dedupe');
+      return { buckets: buckets?.n ?? 0, dedupeKeys: dedupeKeys?.n ?? 0 };
     },
     async isReachable() {
       try {
@@ -119,38 +127,38 @@ const BASELINE_WINDOWS_SQL = Array.from({ length: BASELINE_DAYS }, (_, index) =>
   return `(minute > $1 - ${centre + BASELINE_HALF_WINDOW} AND minute <= $1 - ${centre - BASELINE_HALF_WINDOW})`;
 }).join(' OR ');
 
-const RECENT_SQL = `
-  SELECT encode(host_hash, 'hex') AS host, ($1 - minute) / ${SLOT_MINUTES} AS slot, sum(count)::int AS reports
-  FROM report_buckets
-  WHERE minute > $1 - ${SLOT_COUNT * SLOT_MINUTES} AND minute <= $1
-  GROUP BY 1, 2`;
-
-const BASELINE_SQL = `
-  SELECT encode(host_hash, 'hex') AS host, ($1 - minute + ${BASELINE_HALF_WINDOW}) / 1440 AS day, sum(count)::int AS reports
-  FROM report_buckets
-  WHERE host_hash IN (SELECT decode(h, 'hex') FROM unnest($2::text[]) AS t(h)) AND (${BASELINE_WINDOWS_SQL})
+/** Rows of hosts active in the last hour: non-negative buckets are 5-minute slots, negative ones are −day. */
+const ACTIVE_SQL = `
+  WITH recent AS (
+    SELECT host_hash, ($1 - minute) / ${SLOT_MINUTES} AS bucket, count
+    FROM report_buckets
+    WHERE minute > $1 - ${SLOT_COUNT * SLOT_MINUTES} AND minute <= $1
+  ), active AS (
+    SELECT DISTINCT host_hash FROM recent
+  ), baseline AS (
+    SELECT host_hash, -(($1 - minute + ${BASELINE_HALF_WINDOW}) / 1440) AS bucket, count
+    FROM report_buckets JOIN active USING (host_hash)
+    WHERE ${BASELINE_WINDOWS_SQL}
+  )
+  SELECT encode(host_hash, 'hex') AS host, bucket, sum(count)::int AS reports
+  FROM (SELECT * FROM recent UNION ALL SELECT * FROM baseline) AS rows
   GROUP BY 1, 2`;
 
 /**
- * Hosts with a report in the last hour, with their slots and baseline. Both queries select by minute
- * (the BRIN index), so the cost follows the last hour's and the baseline windows' rows, not the table.
+ * Hosts with a report in the last hour, with their slots and baseline, in one round trip. It selects by minute
+ * (report_buckets_minute), so the cost follows the last hour's and the baseline windows' rows, not the table.
  */
 async function readActive(sql: SqlClient, nowMinute: number): Promise<HostCounts[]> {
-  const recent = await sql.query<{ host: string; slot: number; reports: number }>(RECENT_SQL, [nowMinute]);
-  const hosts = new Map<string, HostSeries & { slots: number[]; dailyHour: number[] }>();
-  for (const row of recent) {
+  const rows = await sql.query<{ host: string; bucket: number; reports: number }>(ACTIVE_SQL, [nowMinute]);
+  const hosts = new Map<string, { slots: number[]; dailyHour: number[] }>();
+  for (const row of rows) {
     let series = hosts.get(row.host);
     if (!series) {
       series = { slots: new Array<number>(SLOT_COUNT).fill(0), dailyHour: new Array<number>(BASELINE_DAYS).fill(0) };
       hosts.set(row.host, series);
     }
-    series.slots[row.slot] = row.reports;
-  }
-  if (hosts.size === 0) return [];
-  const baseline = await sql.query<{ host: string; day: number; reports: number }>(BASELINE_SQL, [nowMinute, [...hosts.keys()]]);
-  for (const row of baseline) {
-    const series = hosts.get(row.host);
-    if (series) series.dailyHour[row.day - 1] = row.reports;
+    if (row.bucket >= 0) series.slots[row.bucket] = row.reports;
+    else series.dailyHour[-row.bucket - 1] = row.reports;
   }
   return [...hosts.entries()].map(([hostHash, series]) => ({ hostHash, series }));
 }

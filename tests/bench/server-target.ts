@@ -37,8 +37,9 @@ if (process.argv[2] === 'fastify') {
   const writer = createBatchWriter<BucketReport, boolean>({
     commit: (reports) => store.commitReports(reports),
     maxItems: 256,
-    maxWaitMs: 2,
-    maxInFlight,
+    // Overridable to tune the writer: BENCH_MAX_WAIT_MS=5 BENCH_MAX_IN_FLIGHT=2 npm run bench:server
+    maxWaitMs: Number(process.env.BENCH_MAX_WAIT_MS ?? 2),
+    maxInFlight: Number(process.env.BENCH_MAX_IN_FLIGHT ?? maxInFlight),
     schedule: (run, ms) => setTimeout(run, ms),
     onCommit: (size, milliseconds, isOk) => metrics.observeBatch(size, milliseconds, isOk),
   });

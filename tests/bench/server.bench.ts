@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { REPORT_KINDS, REPORT_VENDORS } from '../../src/core/peer/wire.ts';
 
@@ -98,15 +99,33 @@ async function measure(base: string, scenario: Scenario, seconds: number): Promi
   };
 }
 
+/** Mean reports per write batch since the previous call, from the target's own metrics. */
+async function meanBatchSince(base: string, previous: { sum: number; count: number }): Promise<string> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const read = (name: string): number => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  const sum = read('culprit_batch_size_sum');
+  const count = read('culprit_batch_size_count');
+  const mean = (sum - previous.sum) / Math.max(1, count - previous.count);
+  previous.sum = sum;
+  previous.count = count;
+  return `mean batch ${mean.toFixed(1)}`;
+}
+
 async function benchBackend(backend: string, env: NodeJS.ProcessEnv): Promise<void> {
   const { child, base } = await startTarget('app', env);
   try {
+    // Warm-up (JIT, PGlite's WASM tiers, connection pool), not reported.
+    await measure(base, 'report POST', 1);
+    await measure(base, 'prefix GET', 1);
+    const batches = { sum: 0, count: 0 };
+    await meanBatchSince(base, batches);
     const bareGet = await measure(base, 'bare GET', SECONDS);
     const barePost = await measure(base, 'bare POST', SECONDS);
     const writes = await measure(base, 'report POST', SECONDS);
+    const writeBatches = await meanBatchSince(base, batches);
     const lookups = await measure(base, 'prefix GET', SECONDS);
     rows.push({ backend, ...bareGet, note: 'Hono, same process' }, { backend, ...barePost, note: 'Hono, same process' });
-    rows.push({ backend, ...writes, note: `${(writes.rps / barePost.rps).toFixed(2)}× bare POST (target ≥ 0.6)` });
+    rows.push({ backend, ...writes, note: `${(writes.rps / barePost.rps).toFixed(2)}× bare POST (target ≥ 0.6), ${writeBatches}` });
     rows.push({ backend, ...lookups, note: `${(lookups.rps / bareGet.rps).toFixed(2)}× bare GET (target ≥ 0.6)` });
     for (const target of GROWTH_ROWS) {
       // Let the last write batches commit: TRUNCATE would deadlock against them on PostgreSQL.
@@ -115,7 +134,9 @@ async function benchBackend(backend: string, env: NodeJS.ProcessEnv): Promise<vo
       const { data } = (await seeded.json()) as { data: { rows: number; bytes: number } };
       const sizeNote = `${data.rows.toLocaleString('en')} buckets, ${(data.bytes / 2 ** 20).toFixed(0)} MiB (${Math.round(data.bytes / data.rows)} B/bucket)`;
       rows.push({ backend, ...(await measure(base, 'prefix GET', GROWTH_SECONDS)), note: sizeNote });
-      rows.push({ backend, ...(await measure(base, 'report POST', GROWTH_SECONDS)), note: sizeNote });
+      await meanBatchSince(base, batches);
+      const growthWrites = await measure(base, 'report POST', GROWTH_SECONDS);
+      rows.push({ backend, ...growthWrites, note: `${sizeNote}, ${await meanBatchSince(base, batches)}` });
     }
   } finally {
     await stopTarget(child);
@@ -123,6 +144,8 @@ async function benchBackend(backend: string, env: NodeJS.ProcessEnv): Promise<vo
 }
 
 const startedAt = Date.now();
+// The figures only mean something next to how busy the machine was: print the load average before and after.
+const loadBefore = loadavg()[0]!.toFixed(2);
 const fastify = await startTarget('fastify', process.env);
 for (const scenario of ['bare GET', 'bare POST'] as const) {
   rows.push({ backend: 'none', ...(await measure(fastify.base, scenario, SECONDS)), note: 'Fastify, for comparison' });
@@ -141,4 +164,4 @@ for (const row of rows) {
   const p99Flag = row.scenario.startsWith('bare') || row.p99 <= 25 ? '' : ' (p99 over 25 ms)';
   console.log(`| ${row.backend} | ${row.scenario} | ${row.rps} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.note}${p99Flag} |`);
 }
-console.log(`\ntotal ${Math.round((Date.now() - startedAt) / 1000)} s`);
+console.log(`\ntotal ${Math.round((Date.now() - startedAt) / 1000)} s; ${cpus().length} CPUs; 1-min load average ${loadBefore} before, ${loadavg()[0]!.toFixed(2)} after`);
