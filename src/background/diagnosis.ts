@@ -18,7 +18,17 @@ export interface StoredVerdict {
   verdict: Verdict;
 }
 
-export type DiagnoserDeps = Omit<GatherDeps, 'correlation'> & { session: SessionArea; getState: (tabId: number) => Promise<TabState | null> };
+/**
+ * Told of every verdict that applies to the tab's current page: `fresh` when it was just decided (notify, log it),
+ * not fresh when a stored one was reused (show it again, say nothing new).
+ */
+export type OnVerdict = (tabId: number, verdict: Verdict, state: TabState, fresh: boolean) => Promise<void>;
+
+export type DiagnoserDeps = Omit<GatherDeps, 'correlation'> & {
+  session: SessionArea;
+  getState: (tabId: number) => Promise<TabState | null>;
+  onVerdict?: OnVerdict;
+};
 
 const verdictKey = (tabId: number) => `verdict:${tabId}`;
 const pendingKey = (tabId: number) => `diag:${tabId}`;
@@ -56,22 +66,36 @@ export function createDiagnoser(deps: DiagnoserDeps) {
     return correlate(log, { site, vendor: page.vendor, colo: page.colo }, now);
   }
 
+  /** A failing side effect (a notification, the log) must not cost the verdict itself. */
+  async function announce(...args: Parameters<OnVerdict>) {
+    try {
+      await deps.onVerdict?.(...args);
+    } catch {
+      // Nothing to undo: the verdict is stored and the popup shows it.
+    }
+  }
+
   async function run(tabId: number, force: boolean): Promise<Verdict | null> {
     const state = await deps.getState(tabId);
     if (!state || state.kind === 'none') return null;
     const subject = subjectOf(state);
     const existing = (await deps.session.get(verdictKey(tabId)))[verdictKey(tabId)] as StoredVerdict | undefined;
-    if (!force && existing?.version === 1 && existing.subject === subject) return existing.verdict;
+    if (!force && existing?.version === 1 && existing.subject === subject) {
+      await announce(tabId, existing.verdict, state, false);
+      return existing.verdict;
+    }
     await deps.session.set({ [pendingKey(tabId)]: { subject, startedAt: deps.now() } });
     const page = pageFactsOf(state);
     const facts = await gatherFacts({ ...deps, correlation: () => correlationFor(state, page) }, state.url, page);
     const verdict = decide(facts, deps.now());
     // The tab may have moved on while we gathered; a verdict about the old page must not land on the new one.
     const now = await deps.getState(tabId);
-    if (now && subjectOf(now) === subject) {
+    const current = now !== null && subjectOf(now) === subject;
+    if (current) {
       await deps.session.set({ [verdictKey(tabId)]: { version: 1, subject, url: state.url, verdict } satisfies StoredVerdict });
     }
     await deps.session.remove(pendingKey(tabId));
+    if (current) await announce(tabId, verdict, state, true);
     return verdict;
   }
 

@@ -4,24 +4,60 @@
  */
 import { classify } from '../core/detect/index.ts';
 import { DEFAULT_PROBE_CONFIG } from '../core/diagnose/probe-config.ts';
+import { probeOrigin } from '../core/diagnose/probes.ts';
 import { createStatusFetcher } from '../core/status/fetch-status.ts';
 import { siteStatusSource } from '../core/status/site-status.ts';
 import { statusSourcesFor } from '../core/status/vendors.ts';
 import { browser } from '../shared/browser.ts';
+import { applyLanguage } from '../shared/i18n.ts';
 import { createDispatcher } from '../shared/messages.ts';
+import { readSettings, SETTINGS_KEY } from '../shared/settings.ts';
 import type { TabState } from '../shared/tab-state.ts';
 import { createDiagnoser } from './diagnosis.ts';
-import { createMessageHandlers } from './message-handlers.ts';
+import { createHistory } from './history.ts';
+import { createMessageHandlers, isExtensionPage } from './message-handlers.ts';
+import { createNotificationClicks } from './notification-clicks.ts';
+import { createNotifier } from './notifications.ts';
 import { renderBadge } from './render-badge.ts';
 import { createTabEvents } from './tab-events.ts';
 import { createTabStore } from './tab-store.ts';
+import { createVerdictEffects } from './verdict-effects.ts';
+import { createWatcher } from './watch.ts';
+import { createWatchHandlers } from './watch-handlers.ts';
 
 const session = browser.storage.session;
+const local = browser.storage.local;
+const settings = () => readSettings(browser.storage.sync);
 const fetchFn = (url: string, init: RequestInit) => fetch(url, init);
 const clock = { now: Date.now, timeout: (ms: number) => AbortSignal.timeout(ms), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
 const statuses = createStatusFetcher({ fetch: fetchFn, now: Date.now, timeout: clock.timeout });
 
 const store = createTabStore(session);
+const history = createHistory({ area: local, now: Date.now });
+const notifier = createNotifier({
+  local,
+  session,
+  notifications: browser.notifications,
+  isTabActive: async (tabId) => (await browser.tabs.get(tabId)).active,
+  current: async (tabId) => ({ state: await store.getState(tabId), verdict: (await diagnoser.getVerdict(tabId)).verdict }),
+  settings,
+  applyLanguage,
+  iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+  withButtons: import.meta.env.BROWSER !== 'firefox',
+  now: Date.now,
+});
+const watcher = createWatcher({
+  area: local,
+  alarms: browser.alarms,
+  probe: (url, signal) => probeOrigin(fetchFn, url, signal),
+  now: Date.now,
+  timeout: clock.timeout,
+  onBack: async (watch) => {
+    await history.close(watch.host);
+    await notifier.notifyBack(watch);
+  },
+});
+const effects = createVerdictEffects({ render: renderBadge, history, notifier, watcher });
 const diagnoser = createDiagnoser({
   ...clock,
   session,
@@ -30,37 +66,63 @@ const diagnoser = createDiagnoser({
   getState: store.getState,
   vendorStatus: (vendor) => statuses.get(statusSourcesFor(vendor)[0]!),
   siteStatus: (site) => statuses.get(siteStatusSource(site)),
+  onVerdict: effects.onVerdict,
 });
 
 /** Every stored change is shown at once; a failed page also starts its diagnosis. */
 async function onTabState(tabId: number, state: TabState | null) {
   await renderBadge(tabId, state);
+  await effects.onPageState(state);
   if (state && state.kind !== 'none') void diagnoser.diagnose(tabId);
 }
 
 const events = createTabEvents({ store, classify, now: Date.now, render: onTabState });
 const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+const watchHandlers = createWatchHandlers({
+  watcher,
+  history,
+  getState: store.getState,
+  getVerdict: diagnoser.getVerdict,
+  isExtensionPage: (sender) => isExtensionPage(sender, extensionOrigin),
+});
+const clicks = createNotificationClicks({
+  tabs: browser.tabs,
+  focusWindow: (windowId) => browser.windows.update(windowId, { focused: true }),
+  extensionUrl: (path) => browser.runtime.getURL(path),
+  startWatch: watchHandlers.startForTab,
+  clear: (id) => browser.notifications.clear(id),
+});
 const MAIN_FRAME = { urls: ['http://*/*', 'https://*/*'], types: ['main_frame' as const] };
 
 browser.webRequest.onHeadersReceived.addListener((details) => void events.onMainFrameHeaders(details), MAIN_FRAME, ['responseHeaders']);
 browser.webRequest.onErrorOccurred.addListener((details) => void events.onMainFrameError(details), MAIN_FRAME);
-browser.tabs.onRemoved.addListener((tabId) => void Promise.all([store.forget(tabId), diagnoser.forget(tabId)]));
+browser.tabs.onRemoved.addListener((tabId) => void Promise.all([store.forget(tabId), diagnoser.forget(tabId), notifier.forget(tabId)]));
+browser.tabs.onActivated.addListener(({ tabId }) => void notifier.onActivated(tabId));
+browser.alarms.onAlarm.addListener((alarm) => void watcher.onAlarm(alarm));
+browser.notifications.onClicked.addListener((id) => void clicks.onClicked(id));
+// Firefox never fires it (no buttons there); registering it costs nothing and keeps the wiring the same.
+browser.notifications.onButtonClicked.addListener((id, index) => void clicks.onButtonClicked(id, index));
+// Alarms do not survive a browser restart everywhere, nor an update; the watches in storage.local do.
+browser.runtime.onStartup.addListener(() => void watcher.restore());
+browser.runtime.onInstalled.addListener(() => void watcher.restore());
+// Badge titles and notifications follow the language setting, not only the browser's.
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync' && SETTINGS_KEY in changes) void settings().then((s) => applyLanguage(s.language));
+});
 
-browser.runtime.onMessage.addListener(
-  createDispatcher(
-    createMessageHandlers({
-      events,
-      store,
-      diagnoser,
-      now: Date.now,
-      extensionOrigin,
-      ...(import.meta.env.VITE_E2E === '1' && {
-        openExtensionPage: async (path: string, senderTabId: number) => {
-          await browser.tabs.create({ url: browser.runtime.getURL(path.replace('tab=self', `tab=${senderTabId}`)) });
-        },
-      }),
-    }),
-  ),
-);
+const tabHandlers = createMessageHandlers({
+  events,
+  store,
+  diagnoser,
+  now: Date.now,
+  extensionOrigin,
+  ...(import.meta.env.VITE_E2E === '1' && {
+    openExtensionPage: async (path: string, senderTabId: number) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(path.replace('tab=self', `tab=${senderTabId}`)) });
+    },
+  }),
+});
+browser.runtime.onMessage.addListener(createDispatcher({ ...tabHandlers, ...watchHandlers.handlers }));
 
+void settings().then((s) => applyLanguage(s.language));
 void diagnoser.resume();

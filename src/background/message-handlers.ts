@@ -28,11 +28,14 @@ const PAGE_REPORT_LIMIT = { capacity: 8, refillPerSecond: 0.5, maxKeys: 500 };
 const TabRequestSchema = v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 const OpenRequestSchema = v.strictObject({ path: v.pipe(v.string(), v.maxLength(200), v.regex(/^[a-z]+\.html(\?[\w=&-]*)?$/)) });
 
-function isExtensionPage(sender: Runtime.MessageSender, extensionOrigin: string): boolean {
+export function isExtensionPage(sender: Runtime.MessageSender, extensionOrigin: string): boolean {
   return sender.tab === undefined || (sender.url ?? '').startsWith(`${extensionOrigin}/`);
 }
 
-export function createMessageHandlers({ events, store, diagnoser, now, extensionOrigin, openExtensionPage }: MessageDeps): Handlers {
+/** The page and tab channels; watch/* and history/* are in watch-handlers.ts. */
+type TabHandlers = Pick<Handlers, 'page/report' | 'tab/get' | 'tab/recheck' | 'e2e/open'>;
+
+export function createMessageHandlers({ events, store, diagnoser, now, extensionOrigin, openExtensionPage }: MessageDeps): TabHandlers {
   const EMPTY: TabReport = { state: null, verdict: null, pending: false };
 
   async function reportOf(tabId: number): Promise<TabReport> {

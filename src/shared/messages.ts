@@ -6,6 +6,8 @@ import { browser, type Runtime } from './browser.ts';
 import type { PageReport } from './page-report.ts';
 import type { TabState } from './tab-state.ts';
 import type { Verdict } from '../core/diagnose/types.ts';
+import type { HistoryEntry } from '../core/history/log.ts';
+import type { Watch } from '../core/watch/schedule.ts';
 
 /** What an extension page needs to show a tab: its first-hand state and the verdict, if one is ready. */
 export interface TabReport {
@@ -22,6 +24,16 @@ export interface Protocol {
   'tab/get': { req: { tabId: number }; res: TabReport };
   /** Extension page → background: diagnose the tab again now ("Check again"). */
   'tab/recheck': { req: { tabId: number }; res: TabReport };
+  /** Extension page → background: watch the tab's host and notify when it answers again. */
+  'watch/start': { req: { tabId: number }; res: Watch[] };
+  /** Extension page → background: stop watching a host. */
+  'watch/cancel': { req: { host: string }; res: Watch[] };
+  /** Extension page → background: the active watches, oldest first. */
+  'watch/list': { req: Record<string, never>; res: Watch[] };
+  /** Extension page → background: the incident log, newest first. */
+  'history/list': { req: Record<string, never>; res: HistoryEntry[] };
+  /** Extension page → background: empty the incident log. */
+  'history/clear': { req: Record<string, never>; res: void };
   /** E2E build only: open an extension page in a new tab (BiDi cannot navigate to moz-extension://). */
   'e2e/open': { req: { path: string }; res: void };
 }

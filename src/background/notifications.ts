@@ -1,0 +1,110 @@
+/**
+ * Automatic notifications. The policy (core/notify/policy.ts) decides; this module keeps its memory in storage (the
+ * dedupe map in storage.local, which tabs were seen in storage.session, both outliving the worker), shows the
+ * notification in the chosen language, and handles clicks. Firefox has no notification buttons, so there the
+ * actions live only on the page a click opens (popup.html?tab=ID).
+ */
+import type { Verdict } from '../core/diagnose/types.ts';
+import { decideNotification, recordSent } from '../core/notify/policy.ts';
+import type { Watch } from '../core/watch/schedule.ts';
+import { formatMessage, t } from '../shared/i18n.ts';
+import type { Settings } from '../shared/settings.ts';
+import type { TabState } from '../shared/tab-state.ts';
+import type { SessionArea as StorageArea } from './tab-store.ts';
+
+export interface NotificationOptions {
+  type: 'basic';
+  iconUrl: string;
+  title: string;
+  message: string;
+  buttons?: Array<{ title: string }>;
+}
+
+export interface NotifierDeps {
+  local: StorageArea;
+  session: StorageArea;
+  notifications: { create(id: string, options: NotificationOptions): Promise<unknown>; clear(id: string): Promise<unknown> };
+  isTabActive: (tabId: number) => Promise<boolean>;
+  /** The tab's verdict and state now, to check a held-back notification still applies. */
+  current: (tabId: number) => Promise<{ verdict: Verdict | null; state: TabState | null }>;
+  settings: () => Promise<Settings>;
+  applyLanguage: (language: Settings['language']) => Promise<unknown>;
+  iconUrl: string;
+  /** False on Firefox, which rejects `buttons`. */
+  withButtons: boolean;
+  now: () => number;
+}
+
+const SENT_KEY = 'notify:sent';
+const seenKey = (tabId: number) => `seen:${tabId}`;
+/** A notification held back because its tab was never looked at; the value is the verdict's decidedAt. */
+const heldKey = (tabId: number) => `notify-held:${tabId}`;
+
+export const verdictNotificationId = (tabId: number) => `culprit:tab:${tabId}`;
+export const backNotificationId = (watch: Watch) => `culprit:back:${watch.tabId ?? ''}:${encodeURIComponent(watch.url)}`;
+
+export type NotificationClick = { kind: 'details'; tabId: number } | { kind: 'back'; tabId: number | null; url: string } | null;
+
+export function parseNotificationId(id: string): NotificationClick {
+  const details = /^culprit:tab:(\d+)$/.exec(id);
+  if (details) return { kind: 'details', tabId: Number(details[1]) };
+  const back = /^culprit:back:(\d*):(.+)$/.exec(id);
+  if (!back) return null;
+  try {
+    return { kind: 'back', tabId: back[1] ? Number(back[1]) : null, url: decodeURIComponent(back[2]!) };
+  } catch {
+    return null;
+  }
+}
+
+export function createNotifier(deps: NotifierDeps) {
+  async function show(id: string, title: string, message: string, buttons: string[] = []) {
+    await deps.notifications.create(id, {
+      type: 'basic', iconUrl: deps.iconUrl, title, message,
+      ...(deps.withButtons && buttons.length > 0 && { buttons: buttons.map((b) => ({ title: b })) }),
+    });
+  }
+
+  async function consider(tabId: number, verdict: Verdict, state: TabState, seen: boolean) {
+    const settings = await deps.settings();
+    const sent = ((await deps.local.get(SENT_KEY))[SENT_KEY] ?? {}) as Record<string, number>;
+    const now = deps.now();
+    const unconfirmed = state.detection?.unconfirmed ?? false;
+    const decision = decideNotification({ verdict, host: state.host, unconfirmed, seen, mode: settings.notifications, sent, now });
+    if (!decision.notify) {
+      if (decision.reason === 'unseen') await deps.session.set({ [heldKey(tabId)]: verdict.decidedAt });
+      return;
+    }
+    await deps.local.set({ [SENT_KEY]: recordSent(sent, decision.keys, now) });
+    await deps.applyLanguage(settings.language);
+    await show(verdictNotificationId(tabId), formatMessage(verdict.headline), formatMessage(verdict.explanation), [t('notify_watch')]);
+  }
+
+  /** A fresh verdict for the tab's current page. */
+  async function onVerdict(tabId: number, verdict: Verdict, state: TabState) {
+    const seen = seenKey(tabId) in (await deps.session.get(seenKey(tabId))) || (await deps.isTabActive(tabId).catch(() => false));
+    await consider(tabId, verdict, state, seen);
+  }
+
+  /** tabs.onActivated: the tab is seen from now on, and a notification held back for it may go out now. */
+  async function onActivated(tabId: number) {
+    const held = (await deps.session.get(heldKey(tabId)))[heldKey(tabId)];
+    await deps.session.set({ [seenKey(tabId)]: true });
+    if (held === undefined) return;
+    await deps.session.remove(heldKey(tabId));
+    const { verdict, state } = await deps.current(tabId);
+    if (verdict && state && verdict.decidedAt === held) await consider(tabId, verdict, state, true);
+  }
+
+  const forget = (tabId: number) => deps.session.remove([seenKey(tabId), heldKey(tabId)]);
+
+  /** The person asked to be told; this goes out whatever the automatic-notification setting says. */
+  async function notifyBack(watch: Watch) {
+    await deps.applyLanguage((await deps.settings()).language);
+    await show(backNotificationId(watch), t('notify_backTitle', { host: watch.host }), t('notify_backMessage', { host: watch.host }));
+  }
+
+  return { onVerdict, onActivated, forget, notifyBack };
+}
+
+export type Notifier = ReturnType<typeof createNotifier>;
