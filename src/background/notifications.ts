@@ -82,7 +82,7 @@ export function createNotifier(deps: NotifierDeps) {
 
   /** A fresh verdict for the tab's current page. */
   async function onVerdict(tabId: number, verdict: Verdict, state: TabState) {
-    const seen = seenKey(tabId) in (await deps.session.get(seenKey(tabId))) || (await deps.isTabActive(tabId).catch(() => false));
+    const seen = (await deps.session.get(seenKey(tabId)))[seenKey(tabId)] === true || (await deps.isTabActive(tabId).catch(() => false));
     await consider(tabId, verdict, state, seen);
   }
 

@@ -1,0 +1,54 @@
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Verdict } from '../core/diagnose/types.ts';
+import { createHistory } from './history.ts';
+import type { SessionArea } from './tab-store.ts';
+
+const T0 = Date.UTC(2025, 10, 18, 11, 25);
+const verdict = (over: Partial<Verdict> = {}): Verdict => ({
+  culprit: 'cdn', vendor: 'cloudflare', colo: 'ICN', component: null, confidence: 0.85, rule: 'cdn-correlated',
+  headline: { key: 'verdict_cdnCorrelated', params: {} }, explanation: { key: 'explain_cdnCorrelated', params: {} },
+  evidence: [], advice: [], sources: {}, acknowledged: 'unreachable', incident: null, decidedAt: T0, ...over,
+});
+
+let now = T0;
+const history = () => createHistory({ area: fakeBrowser.storage.local as unknown as SessionArea, now: () => now });
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  now = T0;
+});
+
+describe('history (storage.local)', () => {
+  it('logs failure verdicts, newest first, and closes an episode when the host is back', async () => {
+    const log = history();
+    await log.record('chatgpt.com', verdict());
+    now += 1000;
+    await Promise.all([log.record('x.com', verdict()), log.record('x.com', verdict({ rule: 'cdn-edge-page' }))]);
+    expect((await log.list()).map((e) => [e.host, e.rule, e.end])).toEqual([['x.com', 'cdn-edge-page', null], ['chatgpt.com', 'cdn-correlated', null]]);
+    now += 3 * 3600_000;
+    await history().close('chatgpt.com'); // a later worker closes what an earlier one opened
+    expect((await log.list()).find((e) => e.host === 'chatgpt.com')?.end).toBe(now);
+    expect((await fakeBrowser.storage.local.get('history:open'))['history:open']).toEqual(['x.com']);
+  });
+
+  it('does not log a normal page, a routine bot check or an unconfirmed page', async () => {
+    const log = history();
+    await log.record('a.example', verdict({ culprit: 'none', rule: 'none' }));
+    await log.record('b.example', verdict({ culprit: 'blocked', rule: 'challenge' }));
+    await log.record('c.example', verdict({ culprit: 'unknown', rule: 'unconfirmed' }));
+    expect(await log.list()).toEqual([]);
+  });
+
+  it('a normal load of a host that never failed writes nothing', async () => {
+    await history().close('never-failed.example');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('clear empties the log', async () => {
+    const log = history();
+    await log.record('x.com', verdict());
+    await log.clear();
+    expect(await log.list()).toEqual([]);
+  });
+});

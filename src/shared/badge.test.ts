@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { Culprit, Verdict } from '../core/diagnose/types.ts';
+import { badgeFor, badgeForVerdict } from './badge.ts';
+import type { TabKind, TabState } from './tab-state.ts';
+
+const state = (kind: TabKind, unconfirmed = false): TabState => ({
+  tabId: 1, url: 'https://a.example/', host: 'a.example', status: 500, kind, networkError: null, updatedAt: 0,
+  detection: kind === 'network-error' ? null : { vendor: 'cloudflare', kind: kind === 'none' ? 'none' : kind, code: null, colo: null, rayId: null, evidence: [], unconfirmed },
+});
+const verdict = (culprit: Culprit) => ({ culprit }) as Verdict;
+
+describe('badge after the verdict', () => {
+  it.each<[TabKind, Culprit, string]>([
+    ['origin-error', 'site', 'SITE'],
+    ['origin-error', 'cdn', 'CDN'], // cdn-colo-incident / cdn-correlated on a 522
+    ['edge-error', 'cdn', 'CDN'],
+    ['site-config', 'site', 'CFG'], // agrees: keeps the more specific text
+    ['blocked', 'blocked', 'BLK'],
+    ['challenge', 'blocked', 'BOT'],
+    ['challenge-failed', 'browser', 'BRW'],
+    ['challenge-failed', 'cdn', 'CDN'],
+    ['challenge-failed', 'unknown', 'BOT!'],
+    ['network-error', 'network', 'NET'],
+    ['network-error', 'site', 'SITE'], // dns-site-broken, net-site-unreachable
+    ['network-error', 'unknown', 'NET'],
+    ['none', 'none', ''],
+  ])('%s + %s → %s', (kind, culprit, text) => {
+    expect(badgeForVerdict(state(kind), verdict(culprit)).text).toBe(text);
+  });
+
+  it('keeps the first-hand badge until the verdict arrives, and the quiet "?" for an unconfirmed page', () => {
+    expect(badgeForVerdict(state('origin-error'), null)).toEqual(badgeFor(state('origin-error')));
+    expect(badgeForVerdict(state('edge-error', true), verdict('cdn')).text).toBe('?');
+  });
+
+  it('BRW has its own colour; a switched badge takes its culprit colour', () => {
+    expect(badgeForVerdict(state('challenge-failed'), verdict('browser')).color).toBe('#185abc');
+    expect(badgeForVerdict(state('origin-error'), verdict('cdn')).color).toBe(badgeFor(state('edge-error')).color);
+  });
+});
