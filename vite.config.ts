@@ -39,5 +39,7 @@ export default defineConfig({
     outDir: resolve(import.meta.dirname, 'dist', target),
     emptyOutDir: true,
     target: 'es2022',
+    // Pages the manifest does not name are built only when listed here (crxjs: "extra HTML pages").
+    rollupOptions: { input: { history: resolve(import.meta.dirname, 'src', 'history.html') } },
   },
 });

@@ -3,7 +3,8 @@
  * a content script must not be able to make us probe a host, nor read or wipe the log.
  */
 import * as v from 'valibot';
-import type { Culprit, Verdict } from '../core/diagnose/types.ts';
+import type { Verdict } from '../core/diagnose/types.ts';
+import { WATCHABLE_CULPRITS } from '../core/watch/schedule.ts';
 import type { Runtime } from '../shared/browser.ts';
 import type { Handlers } from '../shared/messages.ts';
 import type { TabState } from '../shared/tab-state.ts';
@@ -18,9 +19,6 @@ export interface WatchHandlerDeps {
   isExtensionPage: (sender: Runtime.MessageSender) => boolean;
 }
 
-/** A watch makes sense where waiting helps: the site, its CDN or the network failed, not a block aimed at you. */
-export const WATCHABLE: ReadonlySet<Culprit> = new Set(['site', 'cdn', 'network']);
-
 const TabRequest = v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 const HostRequest = v.strictObject({ host: v.pipe(v.string(), v.minLength(1), v.maxLength(253)) });
 const Empty = v.strictObject({});
@@ -31,7 +29,7 @@ export function createWatchHandlers(deps: WatchHandlerDeps) {
   /** Watches the host of a tab whose verdict is watchable; used by the popup and by the notification button. */
   async function startForTab(tabId: number) {
     const [state, { verdict }] = await Promise.all([deps.getState(tabId), deps.getVerdict(tabId)]);
-    if (!state?.host || !verdict || !WATCHABLE.has(verdict.culprit)) return deps.watcher.list();
+    if (!state?.host || !verdict || !WATCHABLE_CULPRITS.has(verdict.culprit)) return deps.watcher.list();
     return deps.watcher.start(state.host, state.url, tabId);
   }
 

@@ -4,6 +4,7 @@ import { EvidenceList } from './EvidenceList.tsx';
 import { SourceList } from './SourceList.tsx';
 import { useTabReport } from './use-tab-report.ts';
 import { VerdictCard } from './VerdictCard.tsx';
+import { WatchPanel } from './WatchPanel.tsx';
 
 /** The popup: the verdict for a tab, its evidence, and the state of every source that was asked. */
 export function Popup({ tabId }: { tabId: number | null }) {
@@ -37,6 +38,15 @@ export function Popup({ tabId }: { tabId: number | null }) {
         </>
       )}
       {!state && <p>{t('popup_noState')}</p>}
+      <WatchPanel tabId={tabId} host={state?.host ?? null} verdict={verdict} />
+      <nav class="links" aria-label={t('popup_more')}>
+        <a href="/history.html" target="_blank">
+          {t('popup_history')}
+        </a>
+        <a href="/options.html" target="_blank">
+          {t('popup_settings')}
+        </a>
+      </nav>
     </main>
   );
 }

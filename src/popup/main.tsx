@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from '../shared/browser.ts';
+import { applyPageLanguage } from '../shared/page-language.ts';
 import { Popup } from './Popup.tsx';
 
 /** `popup.html?tab=ID` shows that tab (tests, links from notifications); otherwise the active tab of this window. */
@@ -13,7 +14,7 @@ async function resolveTabId(): Promise<number | null> {
 async function main() {
   const root = document.getElementById('app');
   if (!root) return;
-  document.documentElement.lang = browser.i18n.getUILanguage();
+  await applyPageLanguage();
   render(<Popup tabId={await resolveTabId()} />, root);
 }
 

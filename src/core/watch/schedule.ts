@@ -3,7 +3,10 @@
  * most outages are short; later ones spread out so a long outage costs a handful of requests an hour, and after a day
  * the watch gives up (the person has long moved on, and we must not probe a site forever).
  */
-import type { ProbeFacts } from '../diagnose/types.ts';
+import type { Culprit, ProbeFacts } from '../diagnose/types.ts';
+
+/** Waiting helps when the site, its CDN or the network failed; not for a block or a check aimed at you. */
+export const WATCHABLE_CULPRITS: ReadonlySet<Culprit> = new Set(['site', 'cdn', 'network']);
 
 export const FIRST_DELAY_MS = 30_000;
 export const MAX_DELAY_MS = 10 * 60_000;

@@ -1,0 +1,98 @@
+import { useState } from 'preact/hooks';
+import { browser } from '../shared/browser.ts';
+import { ConfirmButton } from '../shared/ConfirmButton.tsx';
+import { t } from '../shared/i18n.ts';
+import { applyPageLanguage } from '../shared/page-language.ts';
+import { LANGUAGES, NOTIFICATION_MODES, resetSettings, writeSettings, type Settings } from '../shared/settings.ts';
+import { EndpointList } from './EndpointList.tsx';
+import { PrivacyStatement } from './PrivacyStatement.tsx';
+
+/** The settings page. Every change is saved at once (no Save button to forget) and announced in a live region. */
+export function Options({ initial }: { initial: Settings }) {
+  const [settings, setSettings] = useState(initial);
+  const [status, setStatus] = useState('');
+  const sync = browser.storage.sync;
+
+  const save = async (change: Partial<Settings>) => {
+    const next = await writeSettings(sync, change);
+    if (!next) return setStatus(t('options_saveFailed'));
+    if (change.language) await applyPageLanguage(change.language);
+    setSettings(next);
+    setStatus(t('options_saved'));
+  };
+
+  const reset = async () => {
+    const next = await resetSettings(sync);
+    await applyPageLanguage(next.language);
+    setSettings(next);
+    setStatus(t('options_resetDone'));
+  };
+
+  return (
+    <main>
+      <h1>{t('options_title')}</h1>
+      <fieldset>
+        <legend>{t('options_notifications')}</legend>
+        {NOTIFICATION_MODES.map((mode) => (
+          <label key={mode}>
+            <input type="radio" name="notifications" value={mode} checked={settings.notifications === mode} onChange={() => void save({ notifications: mode })} />
+            <span>{t(`options_notify_${mode}`)}</span>
+          </label>
+        ))}
+        <p class="hint">{t('options_notifyHint')}</p>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('options_peer')}</legend>
+        <label>
+          <input type="checkbox" checked={settings.peerReports} aria-describedby="peer-hint" onChange={(e) => void save({ peerReports: e.currentTarget.checked })} />
+          <span>{t('options_peerReports')}</span>
+        </label>
+        <p id="peer-hint" class="hint">{t('options_peerHint')}</p>
+        <EndpointList endpoints={settings.peerEndpoints} onChange={(peerEndpoints) => save({ peerEndpoints })} />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('options_archive')}</legend>
+        <label>
+          <input type="checkbox" checked={settings.archiveLookup} aria-describedby="archive-hint" onChange={(e) => void save({ archiveLookup: e.currentTarget.checked })} />
+          <span>{t('options_archiveLookup')}</span>
+        </label>
+        <p id="archive-hint" class="hint">{t('options_archiveHint')}</p>
+      </fieldset>
+
+      <section>
+        <label class="stacked" for="language">
+          <strong>{t('options_language')}</strong>
+        </label>
+        <select id="language" value={settings.language} onChange={(e) => void save({ language: e.currentTarget.value as Settings['language'] })}>
+          {LANGUAGES.map((language) => (
+            <option key={language} value={language} lang={language === 'auto' ? undefined : language}>
+              {t(`options_language_${language}`)}
+            </option>
+          ))}
+        </select>
+      </section>
+
+      <PrivacyStatement />
+
+      <section aria-labelledby="reset-heading">
+        <h2 id="reset-heading">{t('options_reset')}</h2>
+        <ConfirmButton
+          label={t('options_reset')}
+          question={t('options_resetConfirm')}
+          confirmLabel={t('options_resetYes')}
+          cancelLabel={t('options_cancel')}
+          onConfirm={reset}
+        />
+      </section>
+
+      <p class="status" role="status">
+        {status}
+      </p>
+      <p>
+        <a href="/history.html">{t('options_historyLink')}</a>
+      </p>
+    </main>
+  );
+}
