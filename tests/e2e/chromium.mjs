@@ -10,13 +10,14 @@ import { withTimeout } from './wait.mjs';
 
 /**
  * @param {{ port: number, closedPort: number, hosts: string[] }} net
- * Fake hosts go to the fake server (refused.test to a closed port); everything else, `.invalid` included,
- * still goes through the real resolver and fails as it would for a user.
+ * Fake hosts go to the fake server (refused.test to a closed port); every other name, `.invalid` included,
+ * fails to resolve as it would for a user.
  */
 export async function launchChromium({ port, closedPort, hosts }) {
   const { binary, extension } = BROWSERS.chromium;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-chromium-'));
-  const rules = hosts.map((h) => `MAP ${h} 127.0.0.1:${h === REFUSED_HOST ? closedPort : port}`).join(',');
+  // The catch-all makes every other name fail to resolve, as .invalid does for everyone: nothing leaves loopback.
+  const rules = [...hosts.map((h) => `MAP ${h} 127.0.0.1:${h === REFUSED_HOST ? closedPort : port}`), 'MAP * ~NOTFOUND'].join(',');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: binary,
     headless: true,

@@ -1,5 +1,5 @@
 // Turns what the browser shows into the same shape as a scenario's expectation, so a failure prints one readable diff.
-import { badgeFor } from '../../src/shared/badge.ts';
+import { badgeForVerdict } from '../../src/shared/badge.ts';
 
 /** The parts of a tab snapshot a scenario can assert on; only the keys the expectation names are kept. */
 export function observed({ state, badge, color }, expect) {
@@ -17,11 +17,15 @@ export function observed({ state, badge, color }, expect) {
   return Object.fromEntries(Object.keys(expect).filter((k) => k in all).map((k) => [k, all[k]]));
 }
 
-/** The expectation plus the badge colour the extension's own badge table assigns to that outcome. */
+/**
+ * The expectation plus the badge colour the extension's own badge table gives that kind and culprit. Only the
+ * colour is taken from there (it is a design choice); the badge text stays an independent expectation.
+ */
 export function expected(expect) {
-  const pseudoState = { kind: expect.kind, detection: { unconfirmed: expect.unconfirmed ?? false } };
+  const state = { kind: expect.kind, detection: { unconfirmed: expect.unconfirmed ?? false } };
+  const verdict = expect.culprit ? { culprit: expect.culprit } : null;
   const { culprit: _popupOnly, ...rest } = expect;
-  return { ...rest, color: hexToRgba(badgeFor(/** @type {never} */ (pseudoState)).color) };
+  return { ...rest, color: hexToRgba(badgeForVerdict(/** @type {never} */ (state), /** @type {never} */ (verdict)).color) };
 }
 
 /** The popup's data-* attributes a scenario implies (data attributes are strings; absent values are ''). */

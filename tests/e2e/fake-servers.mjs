@@ -8,10 +8,14 @@ import path from 'node:path';
 import { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { makeSelfSignedCert } from '../tools/certs.mjs';
-import { SCENARIOS, STATUS_HOST, WARMUP_URL, CONTROL_URL } from './scenarios.mjs';
+import { EGRESS_HOSTS, probeAnswer } from './egress.mjs';
+import { CONTROL_URL, fakeHosts, SCENARIOS, STATUS_HOST, WARMUP_URL } from './scenarios.mjs';
 
 const PAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pages');
 const TLS_HANDSHAKE = 0x16;
+
+/** Every name the browsers must send to the fakes: the scenario sites plus the extension's own outside calls. */
+export const mappedHosts = () => [...new Set([...fakeHosts(), ...EGRESS_HOSTS])];
 
 /** A Statuspage v2 summary, trimmed to the fields status parsers read. */
 export const STATUS_SUMMARY = {
@@ -34,28 +38,40 @@ function render(page, host, vars, rayHeader) {
 /** host -> route, from the scenario table plus the harness's own hosts. */
 function routeTable() {
   const routes = new Map();
-  for (const s of SCENARIOS) if (s.route) routes.set(new URL(s.url).hostname, s.route);
+  for (const s of SCENARIOS) {
+    for (const { url, route } of [s, ...(s.preload ?? [])]) if (route) routes.set(new URL(url).hostname, route);
+  }
   routes.set(new URL(WARMUP_URL).hostname, SCENARIOS[0]?.route);
   routes.set(new URL(CONTROL_URL).hostname, { status: 200, headers: { 'content-type': 'text/html' }, page: 'site-404.html' });
   return routes;
 }
 
 /**
- * @returns {Promise<{ port: number, hits: Map<string, number>, close: () => Promise<void> }>}
+ * @returns {Promise<{ port: number, hits: Map<string, number>, setEgress: (up: boolean) => void, close: () => Promise<void> }>}
  * `hits` counts requests per `host + path` so tests can tell whether the extension called a fake.
+ * `setEgress(false)` makes every outside host the extension probes drop its connections: "my internet is down".
  */
 export async function startFakeServers(hosts) {
   const routes = routeTable();
   const hits = new Map();
+  let egressUp = true;
   const handler = (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     hits.set(host + pathname, (hits.get(host + pathname) ?? 0) + 1);
+    if (!egressUp && EGRESS_HOSTS.includes(host)) return req.socket.destroy();
     if (host === STATUS_HOST && pathname === '/api/v2/summary.json') {
       res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
       return res.end(JSON.stringify(STATUS_SUMMARY));
     }
     const route = routes.get(host);
+    // Only Cloudflare-fronted names answer /cdn-cgi/trace, as on the real web; the colo matches the page's cf-ray.
+    const ray = route?.headers['cf-ray'] ?? (host === 'www.cloudflare.com' ? 'x-ICN' : null);
+    const probe = pathname === '/cdn-cgi/trace' && !ray ? null : probeAnswer(host, pathname, ray?.split('-')[1]);
+    if (probe) {
+      res.writeHead(probe.status, probe.headers);
+      return res.end(probe.body);
+    }
     // Only the document itself is a scenario; subresources (favicon, css) get a quiet 404 that leaves the verdict alone.
     if (!route || /\.(ico|css|js|png)$/.test(pathname)) {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -85,7 +101,7 @@ export async function startFakeServers(hosts) {
     for (const s of sockets) s.destroy();
     await new Promise((resolve) => front.close(() => resolve(undefined)));
   };
-  return { port, hits, close };
+  return { port, hits, setEgress: (up) => { egressUp = up; }, close };
 }
 
 /**

@@ -27,7 +27,8 @@ export async function launchFirefox({ port, hosts }) {
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
       // ≈ Chromium's MAP rules: these names resolve to loopback and ports 80/443 go to the fake. Other names
-      // (doesnotexist.invalid) still hit the real resolver. refused.test uses an explicit closed port.
+      // (doesnotexist.invalid, status.<site>) still hit the real resolver, which answers NXDOMAIN for reserved TLDs.
+      // refused.test uses an explicit closed port.
       'network.dns.localDomains': hosts.join(','),
       'network.socket.forcePort': `80=${port};443=${port}`,
       'dom.security.https_first': false,

@@ -5,9 +5,9 @@ import { after, before, describe, it } from 'node:test';
 import { artifactPath, isCi, unavailableReason } from './browsers.mjs';
 import { warmUp } from './driver.mjs';
 import { expected, expectedPopup, observed, pickKeys } from './expectations.mjs';
-import { findClosedPort, startFakeServers, STATUS_SUMMARY } from './fake-servers.mjs';
-import { fakeHosts, SCENARIOS, STATUS_HOST, WARMUP_URL } from './scenarios.mjs';
-import { pollUntil } from './wait.mjs';
+import { findClosedPort, mappedHosts, startFakeServers, STATUS_SUMMARY } from './fake-servers.mjs';
+import { SCENARIOS, STATUS_HOST, WARMUP_URL } from './scenarios.mjs';
+import { pollUntil, waitFor } from './wait.mjs';
 
 const VERDICT_TIMEOUT = 10_000;
 // A quiet page must stay quiet this long after load; the content script runs at document_idle, well within it.
@@ -26,7 +26,7 @@ export function browserSuite(name, launch) {
     const log = [];
     before(async () => {
       if (missing) throw new Error(`CI=true and ${missing}`);
-      const hosts = fakeHosts();
+      const hosts = mappedHosts();
       server = await startFakeServers(hosts);
       closedPort = await findClosedPort();
       const t0 = Date.now();
@@ -41,23 +41,34 @@ export function browserSuite(name, launch) {
     });
 
     for (const scenario of SCENARIOS) {
-      it(scenario.name, { timeout: 40_000 }, async () => {
+      it(scenario.name, { timeout: 60_000 }, async () => {
         const url = scenario.url.replace('{{closedPort}}', String(closedPort));
-        const { page, tabId, navError } = await driver.open(url);
+        const opened = [];
         const shot = scenario.url.replace(/^\w+:\/\/|[:{}].*$/g, '');
+        await isolate(driver);
+        server.setEgress(scenario.egress !== 'down');
         try {
-          const snap = await checkTab(driver, tabId, scenario.expect);
+          for (const pre of scenario.preload ?? []) {
+            const p = await driver.open(pre.url);
+            opened.push(p);
+            await waitFor(`${name}: preload ${pre.url} classified`, () => driver.state(p.tabId), (st) => st?.kind === 'origin-error', { timeoutMs: VERDICT_TIMEOUT });
+          }
+          const { page, tabId, navError } = await driver.open(url);
+          opened.push({ page });
+          const snap = await checkTab(driver, tabId, scenario.expect).catch(async (err) => {
+            log.push({ scenario: scenario.name, url, navError, error: String(err), ...(await driver.snapshot(tabId).catch(() => ({}))) });
+            await driver.screenshot(page, `failed-${shot}`).catch(() => undefined);
+            throw err;
+          });
           log.push({ scenario: scenario.name, url, navError, ...snap });
           const popupWant = expectedPopup(scenario.expect);
           const popup = await pollUntil(() => driver.popup(tabId, { screenshot: `popup-${shot}` }),
             (attrs) => isDeepEqual(pickKeys(attrs, popupWant), popupWant), { timeoutMs: VERDICT_TIMEOUT, intervalMs: 300 });
-          if (popup.error) throw popup.error;
+          if (!popup.value) throw popup.error;
           assert.deepEqual(pickKeys(popup.value, popupWant), popupWant, `popup.html?tab=${tabId} data attributes`);
-        } catch (err) {
-          await driver.screenshot(page, `failed-${shot}`).catch(() => undefined);
-          throw err;
         } finally {
-          await page.close().catch(() => undefined);
+          server.setEgress(true);
+          for (const o of opened) await o.page.close().catch(() => undefined);
         }
       });
     }
@@ -86,6 +97,15 @@ export function browserSuite(name, launch) {
       assert.deepEqual(body.status, STATUS_SUMMARY.status);
     });
   });
+}
+
+/**
+ * Forgets failures seen in earlier scenarios. The extension correlates failures across sites behind one CDN
+ * (src/core/diagnose/correlation.ts, log in storage.session under 'failures'); without this a scenario's verdict
+ * would depend on which scenarios ran before it. The correlation scenario builds its own history with `preload`.
+ */
+async function isolate(driver) {
+  await driver.ext(() => (globalThis.browser ?? globalThis.chrome).storage.session.remove('failures'));
 }
 
 /** Waits for the expected tab state and badge (or, for a working page, watches that none appears) and asserts it. */

@@ -23,10 +23,15 @@ const CHALLENGE_HEADERS = {
 };
 
 /**
- * @typedef {{ kind: string, vendor?: string | null, code?: number | null, colo?: string | null,
- *   unconfirmed?: boolean, category?: string, badge: string, status?: number | null }} Expectation
- * @typedef {{ name: string, url: string, route?: { status: number, headers: Record<string, string>, page: string, vars?: Record<string, string> },
- *   expect: Expectation, slow?: boolean }} Scenario
+ * `kind`..`status` are the tab state; `badge` is the final badge, which follows the verdict once it is in (a DNS
+ * error that public DNS confirms is the site's fault: SITE, not NET); `culprit` is the popup's data-culprit.
+ * Each scenario starts with an empty failure log (see scenario-suite), so verdicts do not depend on table order.
+ * `egress: 'down'` makes the extension's outside probes fail; `preload` pages are opened first and left open.
+ * @typedef {{ kind: string, vendor?: string | null, code?: number | null, colo?: string | null, unconfirmed?: boolean,
+ *   category?: string, badge: string, status?: number | null, culprit?: string }} Expectation
+ * @typedef {{ status: number, headers: Record<string, string>, page: string, vars?: Record<string, string> }} Route
+ * @typedef {{ name: string, url: string, route?: Route, expect: Expectation, egress?: 'down',
+ *   preload?: { url: string, route: Route }[] }} Scenario
  */
 
 /** @type {Scenario[]} */
@@ -35,37 +40,38 @@ export const SCENARIOS = [
     name: 'Cloudflare 522: the origin timed out',
     url: 'https://shop-522.test/checkout',
     route: { status: 522, headers: cloudflare('8a1b2c3d4e5f6789', 'ICN'), page: 'cf-522.html', vars: { city: 'Seoul' } },
-    expect: { kind: 'origin-error', vendor: 'cloudflare', code: 522, colo: 'ICN', badge: 'SITE', status: 522 },
+    expect: { kind: 'origin-error', vendor: 'cloudflare', code: 522, colo: 'ICN', badge: 'SITE', status: 522, culprit: 'site' },
   },
   {
     name: 'Cloudflare-branded 500: the edge itself failed',
     url: 'https://news-500.test/',
     route: { status: 500, headers: cloudflare('8a1b2c3d4e5f0500', 'FRA'), page: 'cf-500-edge.html', vars: { city: 'Frankfurt' } },
-    expect: { kind: 'edge-error', vendor: 'cloudflare', code: 500, colo: 'FRA', badge: 'CDN', status: 500 },
+    expect: { kind: 'edge-error', vendor: 'cloudflare', code: 500, colo: 'FRA', badge: 'CDN', status: 500, culprit: 'cdn' },
   },
   {
     name: 'Cloudflare 1020: a firewall rule blocks me',
     url: 'https://forum-1020.test/thread/42',
     route: { status: 403, headers: cloudflare('8a1b2c3d4e5f1020', 'LAX'), page: 'cf-1020.html' },
-    expect: { kind: 'blocked', vendor: 'cloudflare', code: 1020, colo: 'LAX', badge: 'BLK', status: 403 },
+    expect: { kind: 'blocked', vendor: 'cloudflare', code: 1020, colo: 'LAX', badge: 'BLK', status: 403, culprit: 'blocked' },
   },
   {
     name: 'Cloudflare managed challenge',
     url: 'https://tickets-challenge.test/',
     route: { status: 403, headers: cloudflare('8a1b2c3d4e5fc0de', 'NRT', CHALLENGE_HEADERS), page: 'cf-challenge.html' },
-    expect: { kind: 'challenge', vendor: 'cloudflare', colo: 'NRT', badge: 'BOT', status: 403 },
+    expect: { kind: 'challenge', vendor: 'cloudflare', colo: 'NRT', badge: 'BOT', status: 403, culprit: 'blocked' },
   },
   {
     name: 'challenge that fails later: "Please unblock challenges.cloudflare.com"',
     url: 'https://tickets-unblock.test/',
     route: { status: 403, headers: cloudflare('8a1b2c3d4e5fdead', 'AMS', CHALLENGE_HEADERS), page: 'cf-challenge-blocked.html' },
-    expect: { kind: 'challenge-failed', vendor: 'cloudflare', colo: 'AMS', badge: 'BOT!', status: 403 },
+    // Alone, with Cloudflare's status fine and its trace answering, a challenge that cannot load is this browser's doing.
+    expect: { kind: 'challenge-failed', vendor: 'cloudflare', colo: 'AMS', badge: 'BRW', status: 403, culprit: 'browser' },
   },
   {
     name: 'origin 503 passed through Cloudflare (plain origin page)',
     url: 'http://api-503.test/status',
     route: { status: 503, headers: cloudflare('8a1b2c3d4e5f0503', 'SIN', { 'content-type': 'text/html' }), page: 'origin-503.html' },
-    expect: { kind: 'origin-error', vendor: 'cloudflare', code: 503, colo: 'SIN', badge: 'SITE', status: 503 },
+    expect: { kind: 'origin-error', vendor: 'cloudflare', code: 503, colo: 'SIN', badge: 'SITE', status: 503, culprit: 'site' },
   },
   {
     name: 'spoof: Cloudflare 522 markup, 200, no Cloudflare headers',
@@ -88,12 +94,30 @@ export const SCENARIOS = [
   {
     name: 'unresolvable host',
     url: 'http://doesnotexist.invalid/',
-    expect: { kind: 'network-error', category: 'dns', badge: 'NET' },
+    // Connectivity works and public DNS (the fake DoH) says NXDOMAIN too: the name is broken, not my network.
+    expect: { kind: 'network-error', category: 'dns', badge: 'SITE', culprit: 'site' },
   },
   {
     name: 'connection refused',
     url: 'http://refused.test:{{closedPort}}/',
-    expect: { kind: 'network-error', category: 'refused', badge: 'NET' },
+    expect: { kind: 'network-error', category: 'refused', badge: 'SITE', culprit: 'site' },
+  },
+  {
+    name: 'my network is down: DNS fails and so does every outside probe',
+    url: 'http://doesnotexist.invalid/offline',
+    egress: 'down',
+    expect: { kind: 'network-error', category: 'dns', badge: 'NET', culprit: 'network' },
+  },
+  {
+    name: 'three unrelated Cloudflare sites failing in the same colo: a CDN incident',
+    url: 'https://books-522.test/',
+    preload: [
+      { url: 'https://bakery-522.test/', route: { status: 522, headers: cloudflare('8a1b2c3d4e5fb001', 'ICN'), page: 'cf-522.html', vars: { city: 'Seoul' } } },
+      { url: 'https://clinic-522.test/', route: { status: 522, headers: cloudflare('8a1b2c3d4e5fb002', 'ICN'), page: 'cf-522.html', vars: { city: 'Seoul' } } },
+    ],
+    route: { status: 522, headers: cloudflare('8a1b2c3d4e5fb003', 'ICN'), page: 'cf-522.html', vars: { city: 'Seoul' } },
+    // First-hand the page blames the host (SITE); the verdict names Cloudflare, and the badge follows it.
+    expect: { kind: 'origin-error', vendor: 'cloudflare', code: 522, colo: 'ICN', badge: 'CDN', status: 522, culprit: 'cdn' },
   },
 ];
 
@@ -108,6 +132,6 @@ export const REFUSED_HOST = 'refused.test';
 
 /** Every host the fakes must answer for (the browsers map exactly these to loopback; `.invalid` stays unmapped). */
 export function fakeHosts() {
-  const fromTable = SCENARIOS.map((s) => new URL(s.url.replace('{{closedPort}}', '1')).hostname);
+  const fromTable = SCENARIOS.flatMap((s) => [s, ...(s.preload ?? [])]).map((s) => new URL(s.url.replace('{{closedPort}}', '1')).hostname);
   return [...new Set([...fromTable, 'warmup.test', 'control.test', STATUS_HOST])].filter((h) => !h.endsWith('.invalid'));
 }

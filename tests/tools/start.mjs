@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BROWSERS, ROOT } from '../e2e/browsers.mjs';
-import { findClosedPort, startFakeServers } from '../e2e/fake-servers.mjs';
-import { fakeHosts, REFUSED_HOST } from '../e2e/scenarios.mjs';
+import { findClosedPort, mappedHosts, startFakeServers } from '../e2e/fake-servers.mjs';
+import { REFUSED_HOST } from '../e2e/scenarios.mjs';
 
 const argv = process.argv.slice(2);
 const browser = argv.includes('firefox') ? 'firefox' : 'chromium';
@@ -31,7 +31,7 @@ if (!fs.existsSync(binary)) {
 // A normal (production) build: what a user would load unpacked.
 if (spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
 
-const hosts = fakeHosts();
+const hosts = mappedHosts();
 const fakes = demo ? await startFakeServers(hosts) : null;
 const closedPort = demo ? await findClosedPort() : 0;
 if (fakes) console.log(`demo: fake CDN/origin on 127.0.0.1:${fakes.port} for ${hosts.join(', ')}`);
