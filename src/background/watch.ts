@@ -33,7 +33,7 @@ const WatchSchema = v.object({
   host: v.string(), url: v.string(), tabId: v.nullable(v.number()), startedAt: v.number(), attempts: v.number(), nextAt: v.number(),
 });
 
-export const alarmName = (host: string) => `${ALARM_PREFIX}${host}`;
+const alarmName = (host: string) => `${ALARM_PREFIX}${host}`;
 
 export function createWatcher(deps: WatcherDeps) {
   let chain: Promise<unknown> = Promise.resolve();
