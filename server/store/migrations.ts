@@ -11,6 +11,8 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
     // The minute index serves the snapshot (last hour + baseline windows) and retention. A BRIN index was tried
     // and dropped: its newest ranges stay unsummarised until VACUUM, and PGlite has no autovacuum, so every
     // query scanned the whole table (275 ms at 10^6 buckets vs a few ms with the b-tree).
+    // report_dedupe is UNLOGGED: its rows live 10 minutes and losing them in a crash or failover only lets a
+    // client count twice, so they need not pay for WAL on every report.
     sql: `
       CREATE TABLE report_buckets (
         prefix integer NOT NULL,
@@ -23,7 +25,7 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
         PRIMARY KEY (prefix, minute, host_hash, kind, vendor, colo)
       );
       CREATE INDEX report_buckets_minute ON report_buckets (minute);
-      CREATE TABLE report_dedupe (
+      CREATE UNLOGGED TABLE report_dedupe (
         key bytea PRIMARY KEY,
         expires_minute integer NOT NULL
       );

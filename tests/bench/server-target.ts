@@ -14,6 +14,7 @@ import { openStore } from '../../server/open-store.ts';
 import { createRateLimiter, DEFAULT_RATE_LIMIT } from '../../server/rate-limit.ts';
 import { createBatchWriter } from '../../server/store/batch-writer.ts';
 import type { BucketReport } from '../../server/store/report-store.ts';
+import { PREFIX_RESPONSE_BYTES } from '../../src/core/peer/wire.ts';
 
 const BARE_BODY = { ok: true, data: { status: 'ok' } };
 
@@ -51,6 +52,8 @@ if (process.argv[2] === 'fastify') {
     limiter: createRateLimiter({ ...DEFAULT_RATE_LIMIT, ratePerSecond: 1e9, burst: 1e9, now: Date.now }),
   });
   app.get('/bare', (c) => c.json(BARE_BODY));
+  const padded = JSON.stringify({ ...BARE_BODY, pad: ' '.repeat(PREFIX_RESPONSE_BYTES - 50) });
+  app.get('/bare-6k', (c) => c.body(padded, 200, { 'Content-Type': 'application/json' }));
   app.post('/bare', async (c) => c.json({ ok: true, data: await c.req.json() }, 202));
   // Seeds `rows` buckets: rows/100 hosts (sha256 of the host number), 100 minutes each, spread over 8 days.
   // Hosts then span all 65,536 prefixes; the lookups in server.bench.ts pick prefixes of these hosts.

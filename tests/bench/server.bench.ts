@@ -69,11 +69,12 @@ function reportJson(): string {
   });
 }
 
-type Scenario = 'bare GET' | 'bare POST' | 'report POST' | 'prefix GET';
+type Scenario = 'bare GET' | 'bare GET 6 KiB' | 'bare POST' | 'report POST' | 'prefix GET';
 
 async function measure(base: string, scenario: Scenario, seconds: number): Promise<Omit<Row, 'backend' | 'note'>> {
   const isPost = scenario.endsWith('POST');
-  const path = scenario.startsWith('bare') ? '/bare' : isPost ? '/v1/reports' : '/v1/prefix/0000';
+  const path =
+    scenario === 'bare GET 6 KiB' ? '/bare-6k' : scenario.startsWith('bare') ? '/bare' : isPost ? '/v1/reports' : '/v1/prefix/0000';
   const result = await autocannon({
     url: base + path,
     connections: CONNECTIONS,
@@ -120,13 +121,17 @@ async function benchBackend(backend: string, env: NodeJS.ProcessEnv): Promise<vo
     const batches = { sum: 0, count: 0 };
     await meanBatchSince(base, batches);
     const bareGet = await measure(base, 'bare GET', SECONDS);
+    const bareGetPadded = await measure(base, 'bare GET 6 KiB', SECONDS);
     const barePost = await measure(base, 'bare POST', SECONDS);
     const writes = await measure(base, 'report POST', SECONDS);
     const writeBatches = await meanBatchSince(base, batches);
     const lookups = await measure(base, 'prefix GET', SECONDS);
-    rows.push({ backend, ...bareGet, note: 'Hono, same process' }, { backend, ...barePost, note: 'Hono, same process' });
+    rows.push({ backend, ...bareGet, note: 'Hono, same process' });
+    rows.push({ backend, ...bareGetPadded, note: 'Hono, same process, body the size of a prefix answer' });
+    rows.push({ backend, ...barePost, note: 'Hono, same process' });
     rows.push({ backend, ...writes, note: `${(writes.rps / barePost.rps).toFixed(2)}× bare POST (target ≥ 0.6), ${writeBatches}` });
-    rows.push({ backend, ...lookups, note: `${(lookups.rps / bareGet.rps).toFixed(2)}× bare GET (target ≥ 0.6)` });
+    const padRatio = (lookups.rps / bareGetPadded.rps).toFixed(2);
+    rows.push({ backend, ...lookups, note: `${(lookups.rps / bareGet.rps).toFixed(2)}× bare GET (target ≥ 0.6), ${padRatio}× bare GET 6 KiB` });
     for (const target of GROWTH_ROWS) {
       // Let the last write batches commit: TRUNCATE would deadlock against them on PostgreSQL.
       await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -146,15 +151,18 @@ async function benchBackend(backend: string, env: NodeJS.ProcessEnv): Promise<vo
 const startedAt = Date.now();
 // The figures only mean something next to how busy the machine was: print the load average before and after.
 const loadBefore = loadavg()[0]!.toFixed(2);
-const fastify = await startTarget('fastify', process.env);
-for (const scenario of ['bare GET', 'bare POST'] as const) {
-  rows.push({ backend: 'none', ...(await measure(fastify.base, scenario, SECONDS)), note: 'Fastify, for comparison' });
+if (process.env.BENCH_ONLY === undefined) {
+  const fastify = await startTarget('fastify', process.env);
+  for (const scenario of ['bare GET', 'bare POST'] as const) {
+    rows.push({ backend: 'none', ...(await measure(fastify.base, scenario, SECONDS)), note: 'Fastify, for comparison' });
+  }
+  await stopTarget(fastify.child);
 }
-await stopTarget(fastify.child);
 
 const { DATABASE_URL: databaseUrl, ...withoutDatabase } = process.env;
-await benchBackend('PGlite', withoutDatabase);
-if (databaseUrl) await benchBackend('PostgreSQL', process.env);
+// BENCH_ONLY=pglite|postgres runs one backend, for tuning.
+if (process.env.BENCH_ONLY !== 'postgres') await benchBackend('PGlite', withoutDatabase);
+if (databaseUrl && process.env.BENCH_ONLY !== 'pglite') await benchBackend('PostgreSQL', process.env);
 else console.log('PostgreSQL skipped: DATABASE_URL not set (npm run bench:server sets it when PostgreSQL is installed)');
 
 console.log(`\n${CONNECTIONS} connections, loopback, ${SECONDS} s per run (${GROWTH_SECONDS} s for growth rows); latency in ms\n`);
