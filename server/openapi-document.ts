@@ -26,7 +26,6 @@ export const OPENAPI_DOCUMENT = {
     description:
       'Anonymous crowd reports of failing sites, looked up by 4-hex hash prefix. Every JSON response is ' +
       '`{ ok: true, data }` or `{ ok: false, error: { code, message } }`.',
-    license: { name: 'MIT', identifier: 'MIT' },
   },
   servers: [{ url: 'http://127.0.0.1:8787' }],
   paths: {
