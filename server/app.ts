@@ -11,7 +11,7 @@ import { createMetrics, type Metrics } from './metrics.ts';
 import { createPrefixSnapshot, type PrefixSnapshot } from './prefix-snapshot.ts';
 import { createRandomHex } from './random-hex.ts';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimiter } from './rate-limit.ts';
-import { codeForStatus, fail } from './respond.ts';
+import { codeForStatus, describeError, fail } from './respond.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { openapiRoutes } from './routes/openapi.ts';
@@ -71,7 +71,7 @@ export function createApp(deps: AppDeps): Hono<{ Bindings: Partial<HttpBindings>
       maxAgeMs: snapshotMaxAgeMs,
       // A minute of stale answers rides out a database blip; read-through (0) never serves stale.
       staleLimitMs: snapshotMaxAgeMs === 0 ? 0 : Math.max(60_000, 12 * snapshotMaxAgeMs),
-      onError: (error) => console.error('[server] snapshot refresh failed', error),
+      onError: (error) => console.error('[server] snapshot refresh failed', describeError(error)),
     }),
     dedupeKey: (clientId, hostHash) => createHash('sha256').update(`${clientId}|${hostHash}`).digest('hex').slice(0, 32),
   };
@@ -104,7 +104,7 @@ export function createApp(deps: AppDeps): Hono<{ Bindings: Partial<HttpBindings>
     if (error instanceof HTTPException && error.status < 500) {
       return fail(c, error.status, codeForStatus(error.status), error.message || 'bad request');
     }
-    console.error('[server] unhandled', error);
+    console.error('[server] unhandled', describeError(error));
     return fail(c, 500, 'internal', 'internal error');
   });
   return app;

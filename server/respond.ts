@@ -19,3 +19,12 @@ export function codeForStatus(status: number): ErrorCode {
   if (status === 503) return 'unavailable';
   return status >= 500 ? 'internal' : 'bad_request';
 }
+
+/**
+ * What to log about a failure: the message (and stack) only. Database drivers attach the statement and its
+ * parameters to errors (PGlite does), and those must not reach logs: they hold host hashes and dedupe keys.
+ * @example console.error('[server] commit failed', describeError(error));
+ */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

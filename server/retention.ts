@@ -1,3 +1,4 @@
+import { describeError } from './respond.ts';
 import type { ReportStore } from './store/report-store.ts';
 
 /**
@@ -15,7 +16,7 @@ export function startRetention(options: {
     options.store
       .deleteExpired(Math.floor(options.now() / 60_000), options.keepDays * 1440)
       .then(({ buckets, dedupeKeys }) => console.log(`[retention] deleted ${buckets} buckets, ${dedupeKeys} dedupe keys`))
-      .catch((error: unknown) => console.error('[retention] failed', error));
+      .catch((error: unknown) => console.error('[retention] failed', describeError(error)));
   };
   run();
   const timer = setInterval(run, options.intervalMs);

@@ -4,7 +4,7 @@ import { prefixNumber } from '../../src/core/peer/host-hash.ts';
 import { PrefixParamSchema } from '../../src/core/peer/wire.ts';
 import type { ResolvedDeps } from '../app.ts';
 import { buildPrefixBody } from '../prefix-body.ts';
-import { fail } from '../respond.ts';
+import { describeError, fail } from '../respond.ts';
 import { describeIssues } from './validation.ts';
 
 /**
@@ -24,7 +24,7 @@ export function prefixRoutes(deps: ResolvedDeps): Hono {
       try {
         bucket = await deps.snapshot.hostsIn(prefixNumber(prefix));
       } catch (error) {
-        console.error('[server] prefix read failed', error);
+        console.error('[server] prefix read failed', describeError(error));
         return fail(c, 503, 'unavailable', 'could not read reports; retry later');
       }
       const body = bodies.get(bucket.version, prefix, () => buildPrefixBody(prefix, bucket.minute, bucket.hosts, deps.randomHex));

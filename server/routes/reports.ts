@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ReportSchema, type ApiResult, type ReportAccepted } from '../../src/core/peer/wire.ts';
 import type { ResolvedDeps } from '../app.ts';
-import { fail } from '../respond.ts';
+import { describeError, fail } from '../respond.ts';
 import { describeIssues } from './validation.ts';
 
 /** Reports are ~200 bytes; anything near this is not one of ours. */
@@ -30,7 +30,7 @@ export function reportRoutes(deps: ResolvedDeps): Hono {
           dedupeKey: deps.dedupeKey(report.clientId, report.hostHash),
         });
       } catch (error) {
-        console.error('[server] report commit failed', error);
+        console.error('[server] report commit failed', describeError(error));
         return fail(c, 503, 'unavailable', 'could not store the report; retry later');
       }
       deps.metrics.countReport(report, isCounted);
