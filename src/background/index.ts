@@ -100,8 +100,8 @@ browser.tabs.onRemoved.addListener((tabId) => void Promise.all([store.forget(tab
 browser.tabs.onActivated.addListener(({ tabId }) => void notifier.onActivated(tabId));
 browser.alarms.onAlarm.addListener((alarm) => void watcher.onAlarm(alarm));
 browser.notifications.onClicked.addListener((id) => void clicks.onClicked(id));
-// Firefox never fires it (no buttons there); registering it costs nothing and keeps the wiring the same.
-browser.notifications.onButtonClicked.addListener((id, index) => void clicks.onButtonClicked(id, index));
+// Firefox shows no buttons and older releases lack the event; `?.` keeps a missing event from stopping this script.
+browser.notifications.onButtonClicked?.addListener((id, index) => void clicks.onButtonClicked(id, index));
 // Alarms do not survive a browser restart everywhere, nor an update; the watches in storage.local do.
 browser.runtime.onStartup.addListener(() => void watcher.restore());
 browser.runtime.onInstalled.addListener(() => void watcher.restore());
