@@ -65,6 +65,7 @@ export function browserSuite(name, launch) {
           const popup = await pollUntil(() => driver.popup(tabId, { screenshot: `popup-${shot}` }),
             (attrs) => isDeepEqual(pickKeys(attrs, popupWant), popupWant), { timeoutMs: VERDICT_TIMEOUT, intervalMs: 300 });
           if (!popup.value) throw popup.error;
+          log.push({ scenario: scenario.name, popup: popup.value });
           assert.deepEqual(pickKeys(popup.value, popupWant), popupWant, `popup.html?tab=${tabId} data attributes`);
         } finally {
           server.setEgress(true);
