@@ -1,10 +1,11 @@
 /**
  * The peer-report store: per-minute count buckets plus a short-lived dedupe table, over any SqlClient.
  */
-import { BASELINE_DAYS, BASELINE_HALF_WINDOW, SLOT_COUNT, SLOT_MINUTES, type HostSeries } from '../../src/core/peer/outage-rule.ts';
+import { BASELINE_DAYS, SLOT_COUNT, type HostSeries } from '../../src/core/peer/outage-rule.ts';
 import { prefixNumber } from '../../src/core/peer/host-hash.ts';
 import type { ReportKind, ReportVendor } from '../../src/core/peer/wire.ts';
 import { migrate } from './migrations.ts';
+import { ACTIVE_SQL, COMMIT_SQL } from './report-sql.ts';
 import type { SqlClient } from './sql-client.ts';
 
 /** A validated report reduced to what is stored. */
@@ -73,31 +74,6 @@ export async function createReportStore(sql: SqlClient): Promise<ReportStore> {
   };
 }
 
-/**
- * One statement, so one round trip and atomic without BEGIN/COMMIT: insert-or-refresh the dedupe keys, then
- * increment buckets for the reports whose key was fresh. Data-modifying CTEs always run to completion.
- * Rows are ordered by key so concurrent batches from several nodes lock in the same order and cannot deadlock.
- */
-const COMMIT_SQL = `
-  WITH input AS (
-    SELECT decode(k, 'hex') AS key, e, p, m, decode(h, 'hex') AS h, kd, v, c
-    FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[])
-      AS t(k, e, p, m, h, kd, v, c)
-  ), fresh AS (
-    INSERT INTO report_dedupe (key, expires_minute)
-    SELECT key, e FROM input ORDER BY key
-    ON CONFLICT (key) DO UPDATE SET expires_minute = EXCLUDED.expires_minute
-    WHERE report_dedupe.expires_minute <= $9
-    RETURNING key
-  ), counted AS (
-    INSERT INTO report_buckets (prefix, minute, host_hash, kind, vendor, colo, count)
-    SELECT p, m, h, kd, v, c, count(*)::int FROM input JOIN fresh USING (key)
-    GROUP BY p, m, h, kd, v, c ORDER BY p, m, h, kd, v, c
-    ON CONFLICT (prefix, minute, host_hash, kind, vendor, colo)
-    DO UPDATE SET count = report_buckets.count + EXCLUDED.count
-  )
-  SELECT encode(key, 'hex') AS key FROM fresh`;
-
 async function commitReports(sql: SqlClient, reports: readonly BucketReport[]): Promise<boolean[]> {
   // A key twice in one statement would make ON CONFLICT fail, and the second copy is a duplicate anyway.
   const firstIndexOfKey = new Map<string, number>();
@@ -120,29 +96,6 @@ async function commitReports(sql: SqlClient, reports: readonly BucketReport[]): 
   const countedKeys = new Set(fresh.map((row) => row.key));
   return reports.map((report, index) => countedKeys.has(report.dedupeKey) && firstIndexOfKey.get(report.dedupeKey) === index);
 }
-
-/** One hour of day around now, 1..7 days back: the baseline windows, as ages [1440d − 30, 1440d + 30). */
-const BASELINE_WINDOWS_SQL = Array.from({ length: BASELINE_DAYS }, (_, index) => {
-  const centre = (index + 1) * 1440;
-  return `(minute > $1 - ${centre + BASELINE_HALF_WINDOW} AND minute <= $1 - ${centre - BASELINE_HALF_WINDOW})`;
-}).join(' OR ');
-
-/** Rows of hosts active in the last hour: non-negative buckets are 5-minute slots, negative ones are −day. */
-const ACTIVE_SQL = `
-  WITH recent AS (
-    SELECT host_hash, ($1 - minute) / ${SLOT_MINUTES} AS bucket, count
-    FROM report_buckets
-    WHERE minute > $1 - ${SLOT_COUNT * SLOT_MINUTES} AND minute <= $1
-  ), active AS (
-    SELECT DISTINCT host_hash FROM recent
-  ), baseline AS (
-    SELECT host_hash, -(($1 - minute + ${BASELINE_HALF_WINDOW}) / 1440) AS bucket, count
-    FROM report_buckets JOIN active USING (host_hash)
-    WHERE ${BASELINE_WINDOWS_SQL}
-  )
-  SELECT encode(host_hash, 'hex') AS host, bucket, sum(count)::int AS reports
-  FROM (SELECT * FROM recent UNION ALL SELECT * FROM baseline) AS rows
-  GROUP BY 1, 2`;
 
 /**
  * Hosts with a report in the last hour, with their slots and baseline, in one round trip. It selects by minute

@@ -1,0 +1,53 @@
+/**
+ * The report store's SQL, kept apart from the code that runs it. Plain PostgreSQL that PGlite (18) and
+ * PostgreSQL ≥ 15 both accept. Parameters are listed where each statement is run (report-store.ts).
+ */
+import { BASELINE_DAYS, BASELINE_HALF_WINDOW, SLOT_COUNT, SLOT_MINUTES } from '../../src/core/peer/outage-rule.ts';
+
+/**
+ * One statement, so one round trip and atomic without BEGIN/COMMIT: insert-or-refresh the dedupe keys, then
+ * increment buckets for the reports whose key was fresh. Data-modifying CTEs always run to completion.
+ * Rows are ordered by key so concurrent batches from several nodes lock in the same order and cannot deadlock.
+ */
+export const COMMIT_SQL = `
+  WITH input AS (
+    SELECT decode(k, 'hex') AS key, e, p, m, decode(h, 'hex') AS h, kd, v, c
+    FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[])
+      AS t(k, e, p, m, h, kd, v, c)
+  ), fresh AS (
+    INSERT INTO report_dedupe (key, expires_minute)
+    SELECT key, e FROM input ORDER BY key
+    ON CONFLICT (key) DO UPDATE SET expires_minute = EXCLUDED.expires_minute
+    WHERE report_dedupe.expires_minute <= $9
+    RETURNING key
+  ), counted AS (
+    INSERT INTO report_buckets (prefix, minute, host_hash, kind, vendor, colo, count)
+    SELECT p, m, h, kd, v, c, count(*)::int FROM input JOIN fresh USING (key)
+    GROUP BY p, m, h, kd, v, c ORDER BY p, m, h, kd, v, c
+    ON CONFLICT (prefix, minute, host_hash, kind, vendor, colo)
+    DO UPDATE SET count = report_buckets.count + EXCLUDED.count
+  )
+  SELECT encode(key, 'hex') AS key FROM fresh`;
+
+/** One hour of day around now, 1..7 days back: the baseline windows, as ages [1440d − 30, 1440d + 30). */
+const BASELINE_WINDOWS_SQL = Array.from({ length: BASELINE_DAYS }, (_, index) => {
+  const centre = (index + 1) * 1440;
+  return `(minute > $1 - ${centre + BASELINE_HALF_WINDOW} AND minute <= $1 - ${centre - BASELINE_HALF_WINDOW})`;
+}).join(' OR ');
+
+/** Rows of hosts active in the last hour ($1 = current epoch minute): buckets ≥ 0 are 5-minute slots, < 0 are −day. */
+export const ACTIVE_SQL = `
+  WITH recent AS (
+    SELECT host_hash, ($1 - minute) / ${SLOT_MINUTES} AS bucket, count
+    FROM report_buckets
+    WHERE minute > $1 - ${SLOT_COUNT * SLOT_MINUTES} AND minute <= $1
+  ), active AS (
+    SELECT DISTINCT host_hash FROM recent
+  ), baseline AS (
+    SELECT host_hash, -(($1 - minute + ${BASELINE_HALF_WINDOW}) / 1440) AS bucket, count
+    FROM report_buckets JOIN active USING (host_hash)
+    WHERE ${BASELINE_WINDOWS_SQL}
+  )
+  SELECT encode(host_hash, 'hex') AS host, bucket, sum(count)::int AS reports
+  FROM (SELECT * FROM recent UNION ALL SELECT * FROM baseline) AS rows
+  GROUP BY 1, 2`;
