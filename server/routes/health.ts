@@ -2,7 +2,10 @@ import { Hono } from 'hono';
 import type { ResolvedDeps } from '../app.ts';
 import { fail } from '../respond.ts';
 
-/** `/healthz`: the process answers. `/readyz`: and its database does too (load balancers route on this). */
+/**
+ * `/healthz`: the process answers. `/readyz`: and its database does too (load balancers route on this).
+ * @example app.route('/', healthRoutes(deps));
+ */
 export function healthRoutes(deps: ResolvedDeps): Hono {
   return new Hono()
     .get('/healthz', (c) => c.json({ ok: true, data: { status: 'ok' } }))

@@ -10,6 +10,7 @@ import { describeIssues } from './validation.ts';
 /**
  * `GET /v1/prefix/{4 hex}`: every active host in the bucket, padded to a fixed size; the client matches locally.
  * Served from the in-memory snapshot (server/prefix-snapshot.ts), so counts may be a few seconds old.
+ * @example app.route('/v1/prefix', prefixRoutes(deps));
  */
 export function prefixRoutes(deps: ResolvedDeps): Hono {
   const bodies = createBodyCache(4096);

@@ -9,7 +9,10 @@ import { describeIssues } from './validation.ts';
 /** Reports are ~200 bytes; anything near this is not one of ours. */
 export const MAX_REPORT_BYTES = 2048;
 
-/** `POST /v1/reports`: 202 only once the report's batch has committed. */
+/**
+ * `POST /v1/reports`: 202 only once the report's batch has committed.
+ * @example app.route('/v1/reports', reportRoutes(deps));
+ */
 export function reportRoutes(deps: ResolvedDeps): Hono {
   return new Hono().post(
     '/',
