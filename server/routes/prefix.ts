@@ -37,21 +37,23 @@ export function prefixRoutes(deps: ResolvedDeps): Hono {
 
 /**
  * Bodies built from one snapshot, reused until the next: a bucket being looked up by everyone whose site is down
- * costs one build per refresh. Bounded: cleared when full (at most `maxEntries` × 6 KiB) or when the snapshot changes.
+ * costs one build per refresh. Bounded at `maxEntries` (× 6 KiB); once full it stops adding rather than evicting,
+ * because evicting under a spread-out load churns long-lived 6 KiB strings through the old generation and the
+ * garbage collector then costs more than the builds it saves. Emptied when the snapshot changes.
  */
 function createBodyCache(maxEntries: number) {
   let version = -1;
   const bodies = new Map<string, string>();
   return {
     get(snapshotVersion: number, prefix: string, build: () => string): string {
-      if (snapshotVersion !== version || bodies.size >= maxEntries) {
+      if (snapshotVersion !== version) {
         bodies.clear();
         version = snapshotVersion;
       }
       let body = bodies.get(prefix);
       if (body === undefined) {
         body = build();
-        bodies.set(prefix, body);
+        if (bodies.size < maxEntries) bodies.set(prefix, body);
       }
       return body;
     },
