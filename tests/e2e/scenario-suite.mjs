@@ -53,10 +53,17 @@ export function browserSuite(name, launch) {
             opened.push(p);
             await waitFor(`${name}: preload ${pre.url} classified`, () => driver.state(p.tabId), (st) => st?.kind === 'origin-error', { timeoutMs: VERDICT_TIMEOUT });
           }
+          // Failures are logged when their diagnosis starts, not when the badge shows: wait for the log itself.
+          const preSites = (scenario.preload ?? []).map((pre) => new URL(pre.url).hostname);
+          if (preSites.length) {
+            await waitFor(`${name}: failure log to hold ${preSites.join(', ')}`, () => failureLog(driver),
+              (log) => preSites.every((site) => log.some((r) => r.site === site)), { timeoutMs: VERDICT_TIMEOUT });
+          }
           const { page, tabId, navError } = await driver.open(url);
           opened.push({ page });
           const snap = await checkTab(driver, tabId, scenario.expect).catch(async (err) => {
-            log.push({ scenario: scenario.name, url, navError, error: String(err), ...(await driver.snapshot(tabId).catch(() => ({}))) });
+            const failures = await failureLog(driver).catch(() => null);
+            log.push({ scenario: scenario.name, url, navError, error: String(err), failures, ...(await driver.snapshot(tabId).catch(() => ({}))) });
             await driver.screenshot(page, `failed-${shot}`).catch(() => undefined);
             throw err;
           });
@@ -77,7 +84,10 @@ export function browserSuite(name, launch) {
     it('E2E bridge: a page can open popup.html?tab=self and it shows that tab', { timeout: 30_000 }, async () => {
       const { page, tabId } = await driver.open(SCENARIOS[0].url);
       try {
-        await pollUntil(() => driver.state(tabId), (s) => s?.kind === 'origin-error', { timeoutMs: VERDICT_TIMEOUT });
+        // The bridge lives in the content script, which runs after load: wait until its page report is in (the
+        // cf-error-source box is only visible to it), else the message would go unheard.
+        await waitFor(`${driver.name}: page report for ${SCENARIOS[0].url}`, () => driver.state(tabId),
+          (s) => s?.detection?.evidence.includes('box:cf-host-status') === true, { timeoutMs: VERDICT_TIMEOUT });
         const opened = await driver.openExtensionTab('popup.html?tab=self', () =>
           page.evaluate(() => window.postMessage({ type: 'culprit-e2e/open', path: 'popup.html?tab=self' }, '*')));
         try {
@@ -107,6 +117,12 @@ export function browserSuite(name, launch) {
  */
 async function isolate(driver) {
   await driver.ext(() => (globalThis.browser ?? globalThis.chrome).storage.session.remove('failures'));
+}
+
+/** @returns {Promise<{ site: string }[]>} the extension's failure log (same key as above). */
+async function failureLog(driver) {
+  const got = await driver.ext(() => (globalThis.browser ?? globalThis.chrome).storage.session.get('failures'));
+  return Array.isArray(got.failures) ? got.failures : [];
 }
 
 /** Waits for the expected tab state and badge (or, for a working page, watches that none appears) and asserts it. */
