@@ -113,4 +113,43 @@ describe('gatherFacts', () => {
     expect(thirdParty.length).toBeGreaterThan(0);
     expect(thirdParty.join(' ')).not.toMatch(/secret|token/);
   });
+
+  it('onSource: skipped sources are told before any request starts, the others as each settles', async () => {
+    const told: Array<[string, string]> = [];
+    let requestsWhenFirstRan = -1;
+    const fetch = fakeFetch({ 'https://shop.example/cdn-cgi/trace': trace, 'https://shop.example/': () => new Response('', { status: 522 }), 'https://www.cloudflare.com/': trace });
+    const facts = await gatherFacts(deps(fetch), 'https://shop.example/', cfPage({}), {
+      onSource: (name, state) => {
+        if (state.state !== 'skipped' && requestsWhenFirstRan < 0) requestsWhenFirstRan = told.length;
+        told.push([name, state.state]);
+      },
+    });
+    const skippedNames = told.filter(([, s]) => s === 'skipped').map(([n]) => n);
+    expect(skippedNames.sort()).toEqual(['connectivity', 'doh', 'peers', 'site-status']);
+    expect(requestsWhenFirstRan).toBe(4);
+    expect(told.slice(requestsWhenFirstRan).some(([, s]) => s === 'skipped')).toBe(false);
+    expect(told).toHaveLength(9);
+    expect(Object.fromEntries(told)).toEqual(Object.fromEntries(Object.entries(facts.sources).filter(([n]) => n !== 'page').map(([n, s]) => [n, s.state])));
+  });
+
+  it('onDemand: a normal page is checked at the site and its CDN when asked, and only then', async () => {
+    const seen: string[] = [];
+    const fetch = fakeFetch({ 'https://shop.example/cdn-cgi/trace': trace, 'https://shop.example/': () => new Response('ok'), 'https://www.cloudflare.com/': trace }, seen);
+    let correlations = 0;
+    const d = deps(fetch, { correlation: async () => (correlations++, { hosts: 1, sameColo: false }), peers: async () => null });
+    const page = cfPage({ kind: 'none', code: 200, colo: null });
+    await gatherFacts(d, 'https://shop.example/', page);
+    expect(seen).toEqual([]);
+    const facts = await gatherFacts(d, 'https://shop.example/', page, { onDemand: true });
+    expect(seen.sort()).toEqual(['https://shop.example/', 'https://shop.example/cdn-cgi/trace', 'https://www.cloudflare.com/cdn-cgi/trace']);
+    expect(facts.sources).toMatchObject({ 'vendor-status': { state: 'ok' }, 'origin-probe': { state: 'ok' }, correlation: { state: 'skipped' }, peers: { state: 'skipped' } });
+    expect(correlations).toBe(0);
+    expect(decide(facts, 0)).toMatchObject({ culprit: 'none', rule: 'none' });
+  });
+
+  it('onDemand does not widen what a failed page asks', async () => {
+    const seen: string[] = [];
+    await gatherFacts(deps(fakeFetch({}, seen)), 'https://a.example/', cfPage({ kind: 'blocked', vendor: 'akamai' }), { onDemand: true });
+    expect(seen).toEqual([]);
+  });
 });

@@ -25,6 +25,16 @@ export interface GatherDeps extends SourceClock {
   peers?: (host: string, signal: AbortSignal) => Promise<PeerFacts | null>;
 }
 
+export interface GatherOptions {
+  /**
+   * The person pressed "Check this site" on a page that looked fine: ask the site and its CDN as if it had failed.
+   * Only for `kind: 'none'`; local correlation and peers stay off, since nothing failed.
+   */
+  onDemand?: boolean;
+  /** Told of each source as it settles; sources that do not apply are told at once, before any request starts. */
+  onSource?: (name: SourceName, state: SourceState) => void;
+}
+
 const SERVER_SIDE = new Set<PageFacts['kind']>(['origin-error', 'edge-error', 'site-config', 'challenge-failed']);
 
 /** Any of the two reachability checks answering is enough to say the network works. */
@@ -42,13 +52,22 @@ async function lookupDoh(deps: GatherDeps, host: string, signal: AbortSignal) {
   throw new Error('no DoH provider gave a usable answer');
 }
 
-export async function gatherFacts(deps: GatherDeps, url: string, page: PageFacts): Promise<Facts> {
+export async function gatherFacts(deps: GatherDeps, url: string, page: PageFacts, options: GatherOptions = {}): Promise<Facts> {
   const { host, origin } = new URL(url);
   const vendor = page.vendor;
-  const serverSide = SERVER_SIDE.has(page.kind) && !page.unconfirmed;
+  const asked = options.onDemand === true && page.kind === 'none';
+  const serverSide = (SERVER_SIDE.has(page.kind) && !page.unconfirmed) || asked;
   const networkError = page.kind === 'network-error';
-  const run = <T>(enabled: boolean, why: string, task: (signal: AbortSignal) => Promise<T>): Promise<SourceOutcome<T>> =>
-    enabled ? runSource(deps, deps.config.timeoutMs, task) : Promise.resolve(skipped(why));
+  const run = <T>(name: SourceName, enabled: boolean, why: string, task: (signal: AbortSignal) => Promise<T>): Promise<SourceOutcome<T>> => {
+    if (!enabled) {
+      options.onSource?.(name, skipped(why).state);
+      return Promise.resolve(skipped(why));
+    }
+    return runSource(deps, deps.config.timeoutMs, task).then((outcome) => {
+      options.onSource?.(name, outcome.state);
+      return outcome;
+    });
+  };
 
   const okOrThrow = (result: SourceResult) => {
     if (result.state === 'skipped') throw new SourceSkipped(result.reason);
@@ -57,22 +76,21 @@ export async function gatherFacts(deps: GatherDeps, url: string, page: PageFacts
   };
 
   const [status, siteStatus, originProbe, trace, control, connectivity, doh, correlation, peers] = await Promise.all([
-    run(serverSide && vendor !== null, 'no CDN status applies', async (signal) => {
+    run('vendor-status', serverSide && vendor !== null, 'no CDN status applies', async (signal) => {
       const result = okOrThrow(await deps.vendorStatus(vendor!, signal));
       return toVendorStatusFacts(result, page.kind === 'network-error' ? 'none' : page.kind, page.colo);
     }),
-    run((serverSide || (networkError && page.network !== 'dns')) && deps.siteStatus !== undefined, 'no site status page to ask', async (signal) =>
+    run('site-status', (serverSide || (networkError && page.network !== 'dns')) && deps.siteStatus !== undefined, 'no site status page to ask', async (signal) =>
       toSiteStatusFacts(okOrThrow(await deps.siteStatus!(registrableDomain(host), signal)))),
-    run(serverSide, 'not a server-side failure', (signal) => probeOrigin(deps.fetch, url, signal)),
-    run((serverSide || page.kind === 'blocked') && vendor === 'cloudflare', 'not a Cloudflare page', (signal) => probeTrace(deps.fetch, origin, signal)),
-    run(serverSide && vendor !== null && deps.config.controlUrls[vendor] !== undefined, 'no control host for this CDN', (signal) =>
+    run('origin-probe', serverSide, 'not a server-side failure', (signal) => probeOrigin(deps.fetch, url, signal)),
+    run('trace-probe', (serverSide || page.kind === 'blocked') && vendor === 'cloudflare', 'not a Cloudflare page', (signal) => probeTrace(deps.fetch, origin, signal)),
+    run('control-probe', serverSide && vendor !== null && deps.config.controlUrls[vendor] !== undefined, 'no control host for this CDN', (signal) =>
       probeReachable(deps.fetch, deps.config.controlUrls[vendor!]!, signal)),
-    run(networkError, 'the page arrived', (signal) => checkConnectivity(deps, signal)),
-    run(networkError && page.network === 'dns', 'no DNS error', (signal) => lookupDoh(deps, host, signal)),
-    run(serverSide, 'nothing to correlate', () => deps.correlation()),
-    deps.peers
-      ? run(serverSide || networkError, 'nothing failed', (signal) => deps.peers!(host, signal))
-      : Promise.resolve(skipped('peer reports are off')),
+    run('connectivity', networkError, 'the page arrived', (signal) => checkConnectivity(deps, signal)),
+    run('doh', networkError && page.network === 'dns', 'no DNS error', (signal) => lookupDoh(deps, host, signal)),
+    run('correlation', serverSide && !asked, 'nothing to correlate', () => deps.correlation()),
+    run('peers', deps.peers !== undefined && (serverSide || networkError) && !asked, deps.peers ? 'nothing failed' : 'peer reports are off', (signal) =>
+      deps.peers!(host, signal)),
   ]);
 
   const sources: Partial<Record<SourceName, SourceState>> = {
