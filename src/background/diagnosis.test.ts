@@ -77,4 +77,49 @@ describe('diagnoser', () => {
     expect(fetch).not.toHaveBeenCalled();
     expect(vendorStatus).not.toHaveBeenCalled();
   });
+
+  it('checks a normal page only when asked, and drops the result once the tab loads another page', async () => {
+    const fine = state(1, 'a.example', { kind: 'none', status: 200, detection: { ...state(1, 'a').detection!, kind: 'none', code: null } });
+    const states = new Map([[1, fine]]);
+    const { diagnoser, fetch, vendorStatus } = setup(states);
+    expect(await diagnoser.diagnose(1, { force: true })).toBeNull();
+    expect(fetch).not.toHaveBeenCalled();
+    expect(await diagnoser.diagnose(1, { force: true, onDemand: true })).toMatchObject({ culprit: 'none', rule: 'none' });
+    expect(vendorStatus).toHaveBeenCalledTimes(1);
+    expect(fetch.mock.calls.map(([url]) => url)).toContain('https://a.example/');
+    expect((await diagnoser.getVerdict(1)).verdict?.rule).toBe('none');
+    states.set(1, { ...fine, url: 'https://a.example/next' });
+    expect((await diagnoser.getVerdict(1)).verdict).toBeNull();
+  });
+
+  it('stores progress source by source while gathering, and removes it with the verdict', async () => {
+    const session = memoryArea();
+    const seen: string[][] = [];
+    const set = session.set;
+    session.set = async (items) => {
+      if ('progress:1' in items) seen.push(Object.keys(items['progress:1'] as object).sort());
+      return set(items);
+    };
+    const { diagnoser, vendorStatus } = setup(new Map([[1, state(1, 'shop.example')]]), session);
+    vendorStatus.mockImplementation(() => new Promise((r) => setTimeout(() => r({ state: 'failed', reason: 'slow', ms: 60 }), 60)));
+    const job = diagnoser.diagnose(1);
+    await new Promise((r) => setTimeout(r, 20));
+    const during = await diagnoser.getVerdict(1);
+    expect(during.pending).toBe(true);
+    expect(during.progress).toMatchObject({ page: { state: 'ok' }, doh: { state: 'skipped' }, connectivity: { state: 'skipped' } });
+    expect(during.progress?.['vendor-status']).toBeUndefined();
+    await job;
+    expect(seen[0]).toEqual(['connectivity', 'doh', 'page', 'peers', 'site-status']);
+    expect(seen.at(-1)).toHaveLength(10);
+    expect(session.data.has('progress:1')).toBe(false);
+    expect(await diagnoser.getVerdict(1)).toMatchObject({ pending: false, progress: null });
+  });
+
+  it('a resumed on-demand check stays on demand', async () => {
+    const session = memoryArea();
+    session.data.set('diag:2', { subject: 'x', startedAt: 0, onDemand: true });
+    const { diagnoser } = setup(new Map([[2, state(2, 'a.example', { kind: 'none', detection: null })]]), session);
+    await diagnoser.resume();
+    expect((await diagnoser.getVerdict(2)).verdict?.rule).toBe('none');
+  });
 });

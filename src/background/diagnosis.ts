@@ -8,6 +8,7 @@ import { decide } from '../core/diagnose/decide.ts';
 import { gatherFacts, type GatherDeps } from '../core/diagnose/gather.ts';
 import type { PageFacts, Verdict } from '../core/diagnose/types.ts';
 import type { TabState } from '../shared/tab-state.ts';
+import { createProgressWriter, parseProgress, progressKey, type Progress } from './progress.ts';
 import type { SessionArea } from './tab-store.ts';
 
 export interface StoredVerdict {
@@ -75,18 +76,22 @@ export function createDiagnoser(deps: DiagnoserDeps) {
     }
   }
 
-  async function run(tabId: number, force: boolean): Promise<Verdict | null> {
+  /** `onDemand`: the person asked to check a page that looked fine ("Check this site"); nothing else diagnoses one. */
+  async function run(tabId: number, force: boolean, onDemand: boolean): Promise<Verdict | null> {
     const state = await deps.getState(tabId);
-    if (!state || state.kind === 'none') return null;
+    if (!state || (state.kind === 'none' && !onDemand)) return null;
     const subject = subjectOf(state);
     const existing = (await deps.session.get(verdictKey(tabId)))[verdictKey(tabId)] as StoredVerdict | undefined;
     if (!force && existing?.version === 1 && existing.subject === subject) {
       await announce(tabId, existing.verdict, state, false);
       return existing.verdict;
     }
-    await deps.session.set({ [pendingKey(tabId)]: { subject, startedAt: deps.now() } });
+    await deps.session.set({ [pendingKey(tabId)]: { subject, startedAt: deps.now(), onDemand } });
     const page = pageFactsOf(state);
-    const facts = await gatherFacts({ ...deps, correlation: () => correlationFor(state, page) }, state.url, page);
+    const progress = createProgressWriter(deps.session, tabId);
+    const gatherDeps = { ...deps, correlation: () => correlationFor(state, page) };
+    const facts = await gatherFacts(gatherDeps, state.url, page, { onDemand, onSource: progress.record });
+    await progress.flushed();
     const verdict = decide(facts, deps.now());
     // The tab may have moved on while we gathered; a verdict about the old page must not land on the new one.
     const now = await deps.getState(tabId);
@@ -94,16 +99,16 @@ export function createDiagnoser(deps: DiagnoserDeps) {
     if (current) {
       await deps.session.set({ [verdictKey(tabId)]: { version: 1, subject, url: state.url, verdict } satisfies StoredVerdict });
     }
-    await deps.session.remove(pendingKey(tabId));
+    await deps.session.remove([pendingKey(tabId), progressKey(tabId)]);
     if (current) await announce(tabId, verdict, state, true);
     return verdict;
   }
 
   /** Diagnoses the tab unless a diagnosis of the same page is already stored or under way. */
-  function diagnose(tabId: number, { force = false } = {}): Promise<Verdict | null> {
+  function diagnose(tabId: number, { force = false, onDemand = false } = {}): Promise<Verdict | null> {
     const pending = running.get(tabId);
     if (pending && !force) return pending;
-    const job = run(tabId, force).finally(() => running.get(tabId) === job && running.delete(tabId));
+    const job = run(tabId, force, onDemand).finally(() => running.get(tabId) === job && running.delete(tabId));
     running.set(tabId, job);
     return job;
   }
@@ -112,16 +117,23 @@ export function createDiagnoser(deps: DiagnoserDeps) {
   async function resume(): Promise<void> {
     const all = await deps.session.get(null);
     const tabIds = Object.keys(all).filter((k) => k.startsWith('diag:')).map((k) => Number(k.slice(5)));
-    await Promise.all(tabIds.filter(Number.isInteger).map((tabId) => diagnose(tabId, { force: true })));
+    const onDemandOf = (tabId: number) => (all[pendingKey(tabId)] as { onDemand?: unknown } | undefined)?.onDemand === true;
+    await Promise.all(tabIds.filter(Number.isInteger).map((tabId) => diagnose(tabId, { force: true, onDemand: onDemandOf(tabId) })));
   }
 
-  async function getVerdict(tabId: number): Promise<{ verdict: Verdict | null; pending: boolean }> {
-    const got = await deps.session.get([verdictKey(tabId), pendingKey(tabId)]);
+  /**
+   * The verdict about the tab's current page, and the progress of one under way. A verdict about a page the tab has
+   * since left is not returned: a tab that failed and then loaded a normal page must not show the old verdict.
+   */
+  async function getVerdict(tabId: number): Promise<{ verdict: Verdict | null; pending: boolean; progress: Progress | null }> {
+    const [got, state] = await Promise.all([deps.session.get([verdictKey(tabId), pendingKey(tabId), progressKey(tabId)]), deps.getState(tabId)]);
     const stored = got[verdictKey(tabId)] as StoredVerdict | undefined;
-    return { verdict: stored?.version === 1 ? stored.verdict : null, pending: pendingKey(tabId) in got || running.has(tabId) };
+    const current = stored?.version === 1 && state !== null && stored.subject === subjectOf(state);
+    const pending = pendingKey(tabId) in got || running.has(tabId);
+    return { verdict: current ? stored.verdict : null, pending, progress: pending ? parseProgress(got[progressKey(tabId)]) : null };
   }
 
-  const forget = (tabId: number) => deps.session.remove([verdictKey(tabId), pendingKey(tabId)]);
+  const forget = (tabId: number) => deps.session.remove([verdictKey(tabId), pendingKey(tabId), progressKey(tabId)]);
 
   return { diagnose, resume, getVerdict, forget };
 }
