@@ -79,3 +79,15 @@ export function hasKnownStatusPage(registrableDomain: string): boolean {
   const domain = normaliseDomain(registrableDomain);
   return domain !== null && Object.hasOwn(KNOWN_SITE_PAGES, domain);
 }
+
+/**
+ * The site's own status page for people: the built-in one, or `status.<domain>` once discovery found a Statuspage
+ * there (`discovered`); null otherwise, so the popup never links a guess.
+ * @example siteStatusPageUrl('github.com', false) // 'https://www.githubstatus.com/'
+ */
+export function siteStatusPageUrl(registrableDomain: string, discovered: boolean): string | null {
+  const domain = normaliseDomain(registrableDomain);
+  if (domain === null) return null;
+  if (Object.hasOwn(KNOWN_SITE_PAGES, domain)) return `${KNOWN_SITE_PAGES[domain]}/`;
+  return discovered ? `https://status.${domain}/` : null;
+}

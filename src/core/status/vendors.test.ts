@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VENDORS } from '../detect/types.ts';
-import { VENDOR_STATUS_ORIGINS, statusSourcesFor } from './vendors.ts';
-import { hasKnownStatusPage, normaliseDomain, siteStatusSource } from './site-status.ts';
+import { VENDOR_STATUS_ORIGINS, statusPageUrl, statusSourcesFor } from './vendors.ts';
+import { hasKnownStatusPage, normaliseDomain, siteStatusPageUrl, siteStatusSource } from './site-status.ts';
 import { cloudflareSummary } from './fixtures/statuspage.ts';
 import { metaFor } from './fixtures/helpers.ts';
 
@@ -78,5 +78,27 @@ describe('siteStatusSource', () => {
       expect(normaliseDomain(bad), bad).toBeNull();
     }
     expect(siteStatusSource('evil.com/@x').kind).toBe('unavailable');
+  });
+});
+
+describe('public status pages (linked from the popup)', () => {
+  it('every vendor with a status source has a public https page, and never the API address', () => {
+    for (const vendor of VENDORS) {
+      const [source] = statusSourcesFor(vendor);
+      const page = statusPageUrl(vendor);
+      if (source?.kind !== 'http') expect(page, vendor).toBeNull();
+      else {
+        expect(page, vendor).toMatch(/^https:\/\/[a-z0-9.-]+\//);
+        expect(page, vendor).not.toBe(source.url);
+      }
+    }
+    expect(statusPageUrl('cloudflare')).toBe('https://www.cloudflarestatus.com/');
+  });
+
+  it('links a site\'s own page when built in, or when discovery found one, and never a guess', () => {
+    expect(siteStatusPageUrl('github.com', false)).toBe('https://www.githubstatus.com/');
+    expect(siteStatusPageUrl('shop.example', false)).toBeNull();
+    expect(siteStatusPageUrl('shop.example', true)).toBe('https://status.shop.example/');
+    expect(siteStatusPageUrl('not a domain', true)).toBeNull();
   });
 });
