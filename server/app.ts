@@ -17,7 +17,7 @@ import { metricsRoutes } from './routes/metrics.ts';
 import { openapiRoutes } from './routes/openapi.ts';
 import { prefixRoutes } from './routes/prefix.ts';
 import { reportRoutes } from './routes/reports.ts';
-import { createBatchWriter, type BatchWriter } from './store/batch-writer.ts';
+import { createBatchWriter, scheduleBatch, type BatchWriter } from './store/batch-writer.ts';
 import type { BucketReport, ReportStore } from './store/report-store.ts';
 
 export interface AppDeps {
@@ -58,7 +58,7 @@ export function createApp(deps: AppDeps): Hono<{ Bindings: Partial<HttpBindings>
         maxItems: 256,
         maxWaitMs: 2,
         maxInFlight: 1,
-        schedule: (run, ms) => setTimeout(run, ms),
+        schedule: scheduleBatch,
       }),
     limiter: deps.limiter ?? createRateLimiter({ ...DEFAULT_RATE_LIMIT, now }),
     metrics: deps.metrics ?? createMetrics({ withProcessMetrics: false }),

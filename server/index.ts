@@ -9,7 +9,7 @@ import { createMetrics } from './metrics.ts';
 import { openStore } from './open-store.ts';
 import { createRateLimiter, DEFAULT_RATE_LIMIT } from './rate-limit.ts';
 import { startRetention } from './retention.ts';
-import { createBatchWriter } from './store/batch-writer.ts';
+import { createBatchWriter, scheduleBatch } from './store/batch-writer.ts';
 import type { BucketReport } from './store/report-store.ts';
 
 const config = parseConfig(process.env);
@@ -24,7 +24,7 @@ const writer = createBatchWriter<BucketReport, boolean>({
   maxItems: config.BATCH_MAX_ITEMS,
   maxWaitMs: config.BATCH_MAX_WAIT_MS,
   maxInFlight,
-  schedule: (run, ms) => setTimeout(run, ms),
+  schedule: scheduleBatch,
   onCommit: (size, milliseconds, isOk) => metrics.observeBatch(size, milliseconds, isOk),
 });
 const socketAddress = (c: Context): string => c.env?.incoming?.socket?.remoteAddress ?? 'unknown';

@@ -7,7 +7,7 @@ export interface BatchWriterOptions<In, Out> {
   commit: (items: In[]) => Promise<Out[]>;
   /** A batch is cut at this many items. */
   maxItems: number;
-  /** How long the first item of an idle writer waits for company. */
+  /** How long the first item of an idle writer waits for company; 0 = until the event loop's next turn. */
   maxWaitMs: number;
   /** Batches committing at once (1 for PGlite, which has a single connection). */
   maxInFlight: number;
@@ -15,6 +15,16 @@ export interface BatchWriterOptions<In, Out> {
   /** Called after every commit attempt, e.g. for metrics. */
   onCommit?: (size: number, milliseconds: number, isOk: boolean) => void;
   now?: () => number;
+}
+
+/**
+ * Timers for the writer: 0 ms means `setImmediate`, i.e. "after the I/O of this event-loop turn", which gathers every
+ * request that arrived together without the ≥ 1 ms of even the shortest setTimeout.
+ * @example createBatchWriter({ ..., maxWaitMs: 0, schedule: scheduleBatch });
+ */
+export function scheduleBatch(run: () => void, ms: number): void {
+  if (ms <= 0) setImmediate(run);
+  else setTimeout(run, ms);
 }
 
 export interface BatchWriter<In, Out> {
@@ -31,7 +41,7 @@ interface Pending<In, Out> {
 
 /**
  * @example
- * const writer = createBatchWriter({ commit: (r) => store.commitReports(r), maxItems: 256, maxWaitMs: 2, maxInFlight: 1, schedule: setTimeout });
+ * const writer = createBatchWriter({ commit: (r) => store.commitReports(r), maxItems: 256, maxWaitMs: 0, maxInFlight: 1, schedule: scheduleBatch });
  * const counted = await writer.submit(report); // resolves after COMMIT
  */
 export function createBatchWriter<In, Out>(options: BatchWriterOptions<In, Out>): BatchWriter<In, Out> {

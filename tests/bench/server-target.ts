@@ -12,7 +12,7 @@ import { createApp } from '../../server/app.ts';
 import { createMetrics } from '../../server/metrics.ts';
 import { openStore } from '../../server/open-store.ts';
 import { createRateLimiter, DEFAULT_RATE_LIMIT } from '../../server/rate-limit.ts';
-import { createBatchWriter } from '../../server/store/batch-writer.ts';
+import { createBatchWriter, scheduleBatch } from '../../server/store/batch-writer.ts';
 import type { BucketReport } from '../../server/store/report-store.ts';
 import { PREFIX_RESPONSE_BYTES } from '../../src/core/peer/wire.ts';
 
@@ -41,7 +41,7 @@ if (process.argv[2] === 'fastify') {
     // Overridable to tune the writer: BENCH_MAX_WAIT_MS=5 BENCH_MAX_IN_FLIGHT=2 npm run bench:server
     maxWaitMs: Number(process.env.BENCH_MAX_WAIT_MS ?? 2),
     maxInFlight: Number(process.env.BENCH_MAX_IN_FLIGHT ?? maxInFlight),
-    schedule: (run, ms) => setTimeout(run, ms),
+    schedule: scheduleBatch,
     onCommit: (size, milliseconds, isOk) => metrics.observeBatch(size, milliseconds, isOk),
   });
   const app = createApp({
