@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBatchWriter } from './batch-writer.ts';
+import { createBatchWriter, scheduleBatch } from './batch-writer.ts';
 
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
   let resolve!: (value: T) => void;
@@ -93,5 +93,17 @@ describe('createBatchWriter', () => {
     await writer.drain();
     expect(committed).toEqual(['x']);
     expect(await submitted).toBe(true);
+  });
+});
+
+describe('scheduleBatch', () => {
+  it('runs 0 ms work on the next turn (setImmediate) and other delays on a timer', async () => {
+    const order: string[] = [];
+    await new Promise<void>((resolve) => {
+      scheduleBatch(() => order.push('timer'), 5);
+      scheduleBatch(() => order.push('immediate'), 0);
+      setTimeout(resolve, 20);
+    });
+    expect(order).toEqual(['immediate', 'timer']);
   });
 });
