@@ -86,7 +86,7 @@ describe('diagnoser', () => {
     expect(fetch).not.toHaveBeenCalled();
     expect(await diagnoser.diagnose(1, { force: true, onDemand: true })).toMatchObject({ culprit: 'none', rule: 'none' });
     expect(vendorStatus).toHaveBeenCalledTimes(1);
-    expect(fetch.mock.calls.map(([url]) => url)).toContain('https://a.example/');
+    expect((fetch.mock.calls as unknown as Array<[string]>).map(([url]) => url)).toContain('https://a.example/');
     expect((await diagnoser.getVerdict(1)).verdict?.rule).toBe('none');
     states.set(1, { ...fine, url: 'https://a.example/next' });
     expect((await diagnoser.getVerdict(1)).verdict).toBeNull();

@@ -72,6 +72,29 @@ describe('tab/get', () => {
   });
 });
 
+describe('tab/check', () => {
+  it('starts an on-demand diagnosis without waiting for it, and answers with the links of the tab', async () => {
+    let finish = () => undefined as void;
+    const diagnose = vi.fn(() => new Promise<null>((resolve) => (finish = () => resolve(null))));
+    const state = { tabId: 3, url: 'https://github.com/x', host: 'github.com', status: 200, kind: 'none', detection: null, networkError: null, updatedAt: 0 };
+    const { handlers } = setup({
+      store: { getState: async () => state } as unknown as MessageDeps['store'],
+      diagnoser: { diagnose, getVerdict: async () => ({ verdict: null, pending: true, progress: { page: { state: 'ok', ms: 0 } } }) },
+    });
+    const answer = await handlers['tab/check']({ tabId: 3 }, { id: 'ext', url: 'chrome-extension://ext/popup.html' });
+    expect(diagnose).toHaveBeenCalledWith(3, { force: true, onDemand: true });
+    expect(answer).toMatchObject({ pending: true, progress: { page: { state: 'ok' } }, links: { vendor: null, site: 'https://www.githubstatus.com/' } });
+    finish();
+  });
+
+  it('is refused to content scripts', async () => {
+    const diagnose = vi.fn(async () => null);
+    const { handlers } = setup({ diagnoser: { diagnose, getVerdict: async () => ({ verdict: null, pending: false, progress: null }) } });
+    expect(await handlers['tab/check']({ tabId: 3 }, pageSender())).toEqual({ state: null, verdict: null, pending: false });
+    expect(diagnose).not.toHaveBeenCalled();
+  });
+});
+
 describe('e2e/open', () => {
   it('is refused when the build has no bridge', async () => {
     const { handlers } = setup();

@@ -7,6 +7,7 @@ import { createRateLimiter } from '../core/rate-limit.ts';
 import type { Runtime } from '../shared/browser.ts';
 import type { Handlers, TabReport } from '../shared/messages.ts';
 import type { Diagnoser } from './diagnosis.ts';
+import { statusLinksFor } from './status-links.ts';
 import { parsePageReport } from '../shared/page-report.ts';
 import type { createTabEvents } from './tab-events.ts';
 import type { TabStore } from './tab-store.ts';
@@ -33,14 +34,16 @@ export function isExtensionPage(sender: Runtime.MessageSender, extensionOrigin: 
 }
 
 /** The page and tab channels; watch/* and history/* are in watch-handlers.ts. */
-type TabHandlers = Pick<Handlers, 'page/report' | 'tab/get' | 'tab/recheck' | 'e2e/open'>;
+type TabHandlers = Pick<Handlers, 'page/report' | 'tab/get' | 'tab/recheck' | 'tab/check' | 'e2e/open'>;
 
 export function createMessageHandlers({ events, store, diagnoser, now, extensionOrigin, openExtensionPage }: MessageDeps): TabHandlers {
   const EMPTY: TabReport = { state: null, verdict: null, pending: false };
 
   async function reportOf(tabId: number): Promise<TabReport> {
-    const [state, { verdict, pending }] = await Promise.all([store.getState(tabId), diagnoser.getVerdict(tabId)]);
-    return { state, verdict: state ? verdict : null, pending };
+    const [state, got] = await Promise.all([store.getState(tabId), diagnoser.getVerdict(tabId)]);
+    const verdict = state ? got.verdict : null;
+    const report: TabReport = { state, verdict, pending: got.pending, progress: got.progress ?? null };
+    return state ? { ...report, links: statusLinksFor(state, verdict) } : report;
   }
 
   const limiter = createRateLimiter(PAGE_REPORT_LIMIT);
@@ -65,6 +68,14 @@ export function createMessageHandlers({ events, store, diagnoser, now, extension
       const request = v.safeParse(TabRequestSchema, payload);
       if (!request.success || !isExtensionPage(sender, extensionOrigin)) return EMPTY;
       await diagnoser.diagnose(request.output.tabId, { force: true });
+      return reportOf(request.output.tabId);
+    },
+
+    async 'tab/check'(payload, sender) {
+      const request = v.safeParse(TabRequestSchema, payload);
+      if (!request.success || !isExtensionPage(sender, extensionOrigin)) return EMPTY;
+      // Not awaited: the popup shows each source as it settles, by polling tab/get.
+      void diagnoser.diagnose(request.output.tabId, { force: true, onDemand: true });
       return reportOf(request.output.tabId);
     },
 

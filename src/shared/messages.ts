@@ -5,7 +5,7 @@
 import { browser, type Runtime } from './browser.ts';
 import type { PageReport } from './page-report.ts';
 import type { TabState } from './tab-state.ts';
-import type { Verdict } from '../core/diagnose/types.ts';
+import type { SourceName, SourceState, Verdict } from '../core/diagnose/types.ts';
 import type { HistoryEntry } from '../core/history/log.ts';
 import type { Watch } from '../core/watch/schedule.ts';
 
@@ -15,6 +15,17 @@ export interface TabReport {
   verdict: Verdict | null;
   /** A diagnosis is under way; the verdict will change. */
   pending: boolean;
+  /** While pending: each source that has settled so far (skipped ones included); absent ones are still running. */
+  progress?: Partial<Record<SourceName, SourceState>> | null;
+  /** Public status pages for people, when known. */
+  links?: StatusLinks;
+}
+
+export interface StatusLinks {
+  /** The CDN's public status page. */
+  vendor: string | null;
+  /** The site's own status page: built in, or found at status.<domain>. */
+  site: string | null;
 }
 
 export interface Protocol {
@@ -24,6 +35,11 @@ export interface Protocol {
   'tab/get': { req: { tabId: number }; res: TabReport };
   /** Extension page → background: diagnose the tab again now ("Check again"). */
   'tab/recheck': { req: { tabId: number }; res: TabReport };
+  /**
+   * Extension page → background: start a diagnosis now, even of a page that looked fine ("Check this site"), and
+   * answer at once with `pending`; the page then follows its progress through `tab/get`.
+   */
+  'tab/check': { req: { tabId: number }; res: TabReport };
   /** Extension page → background: watch the tab's host and notify when it answers again. */
   'watch/start': { req: { tabId: number }; res: Watch[] };
   /** Extension page → background: stop watching a host. */
