@@ -1,6 +1,7 @@
 import type { Verdict } from '../core/diagnose/types.ts';
 import { formatMessage, t } from '../shared/i18n.ts';
 import type { TabState } from '../shared/tab-state.ts';
+import { RayId } from './RayId.tsx';
 
 function Fact({ label, value }: { label: string; value: string | number | null | undefined }) {
   if (value === null || value === undefined || value === '') return null;
@@ -34,7 +35,7 @@ export function EvidenceList({ state, verdict }: { state: TabState; verdict: Ver
       <dl>
         <Fact label={t('fact_code')} value={detection?.code} />
         <Fact label={t('fact_colo')} value={detection?.colo} />
-        <Fact label={t('fact_rayId')} value={detection?.rayId} />
+        <RayId rayId={detection?.rayId} />
         <Fact label={t('fact_status')} value={state.status} />
         <Fact label={t('fact_networkError')} value={state.networkError && t(`network_${state.networkError.category}`)} />
       </dl>

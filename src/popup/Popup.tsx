@@ -1,18 +1,27 @@
 import { t } from '../shared/i18n.ts';
 import { badgeFor } from '../shared/badge.ts';
 import { EvidenceList } from './EvidenceList.tsx';
+import { PageActions } from './PageActions.tsx';
 import { SourceList } from './SourceList.tsx';
 import { useTabReport } from './use-tab-report.ts';
 import { VerdictCard } from './VerdictCard.tsx';
 import { WatchPanel } from './WatchPanel.tsx';
 
+interface Props {
+  tabId: number | null;
+  /** The `archiveLookup` setting. */
+  archiveLookup: boolean;
+}
+
 /** The popup: the verdict for a tab, its evidence, and the state of every source that was asked. */
-export function Popup({ tabId }: { tabId: number | null }) {
-  const { report, rechecking, recheck } = useTabReport(tabId);
+export function Popup({ tabId, archiveLookup }: Props) {
+  const { report, checking, check } = useTabReport(tabId);
   if (!report) return <main class="popup" aria-busy="true" />;
   const { state, verdict, pending } = report;
   const detection = state?.detection ?? null;
-  const busy = pending || rechecking;
+  const busy = pending || checking;
+  // A normal page shows its evidence only once the person asked to check it.
+  const diagnosed = state !== null && (state.kind !== 'none' || verdict !== null || busy);
   return (
     <main
       data-culprit-root
@@ -26,17 +35,9 @@ export function Popup({ tabId }: { tabId: number | null }) {
       class="popup"
     >
       <VerdictCard state={state} verdict={verdict} busy={busy} accent={badgeFor(state).color} />
-      {state && state.kind !== 'none' && (
-        <>
-          <EvidenceList state={state} verdict={verdict} />
-          {verdict && <SourceList sources={verdict.sources} />}
-          <div class="actions">
-            <button type="button" onClick={() => void recheck()} disabled={busy}>
-              {t('popup_checkAgain')}
-            </button>
-          </div>
-        </>
-      )}
+      {state && diagnosed && <EvidenceList state={state} verdict={verdict} />}
+      {state && diagnosed && <SourceList sources={verdict?.sources ?? null} progress={pending ? (report.progress ?? null) : null} />}
+      {state && <PageActions report={{ ...report, state }} busy={busy} archiveLookup={archiveLookup} onCheck={() => void check()} />}
       {!state && <p>{t('popup_noState')}</p>}
       <WatchPanel tabId={tabId} host={state?.host ?? null} verdict={verdict} />
       <nav class="links" aria-label={t('popup_more')}>

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from '../shared/browser.ts';
 import { applyPageLanguage } from '../shared/page-language.ts';
+import { readSettings } from '../shared/settings.ts';
 import { Popup } from './Popup.tsx';
 
 /** `popup.html?tab=ID` shows that tab (tests, links from notifications); otherwise the active tab of this window. */
@@ -14,8 +15,9 @@ async function resolveTabId(): Promise<number | null> {
 async function main() {
   const root = document.getElementById('app');
   if (!root) return;
-  await applyPageLanguage();
-  render(<Popup tabId={await resolveTabId()} />, root);
+  const [settings, tabId] = await Promise.all([readSettings(browser.storage.sync), resolveTabId()]);
+  await applyPageLanguage(settings.language);
+  render(<Popup tabId={tabId} archiveLookup={settings.archiveLookup} />, root);
 }
 
 void main();

@@ -1,35 +1,44 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { send, type TabReport } from '../shared/messages.ts';
 
-const POLL_MS = 400;
+/** Often enough that each source visibly fills in as it settles (they are bounded at 3 s). */
+const POLL_MS = 250;
 /** A diagnosis is bounded at about 4 s; polling a little longer covers a worker that had to wake first. */
 const POLL_LIMIT_MS = 8000;
 
 /** The tab's report from the background, refreshed while a diagnosis is under way. */
 export function useTabReport(tabId: number | null) {
   const [report, setReport] = useState<TabReport | null>(null);
-  const [rechecking, setRechecking] = useState(false);
+  const [checking, setChecking] = useState(false);
+  /** Bumped to restart polling; an older poll loop sees a different generation and stops. */
+  const generation = useRef(0);
+
+  const poll = (first: TabReport | null) => {
+    if (tabId === null) return;
+    const mine = ++generation.current;
+    const started = Date.now();
+    const load = async (next: TabReport | null) => {
+      const current = next ?? (await send('tab/get', { tabId }));
+      if (mine !== generation.current) return;
+      setReport(current);
+      if (current.pending && Date.now() - started < POLL_LIMIT_MS) setTimeout(() => void load(null), POLL_MS);
+      else setChecking(false);
+    };
+    void load(first);
+  };
 
   useEffect(() => {
     if (tabId === null) return setReport({ state: null, verdict: null, pending: false });
-    let stopped = false;
-    const started = Date.now();
-    const load = async () => {
-      const next = await send('tab/get', { tabId });
-      if (stopped) return;
-      setReport(next);
-      if (next.pending && Date.now() - started < POLL_LIMIT_MS) setTimeout(() => void load(), POLL_MS);
-    };
-    void load();
-    return () => void (stopped = true);
+    poll(null);
+    return () => void generation.current++;
   }, [tabId]);
 
-  const recheck = async () => {
+  /** "Check again" and "Check this site": starts a diagnosis and follows it source by source. */
+  const check = async () => {
     if (tabId === null) return;
-    setRechecking(true);
-    setReport(await send('tab/recheck', { tabId }));
-    setRechecking(false);
+    setChecking(true);
+    poll(await send('tab/check', { tabId }));
   };
 
-  return { report, rechecking, recheck };
+  return { report, checking, check };
 }

@@ -1,0 +1,45 @@
+import type { TabReport } from '../shared/messages.ts';
+import { t } from '../shared/i18n.ts';
+import type { TabState } from '../shared/tab-state.ts';
+import { ArchiveLink } from './ArchiveLink.tsx';
+import { StatusLinks } from './StatusLinks.tsx';
+
+interface Props {
+  report: TabReport & { state: TabState };
+  busy: boolean;
+  archiveLookup: boolean;
+  onCheck: () => void;
+}
+
+/**
+ * What the person can do from here: check (again), open an archived copy of a failed page, read the status pages.
+ * On a normal page "Check this site" is the only way anything is fetched: nothing is asked unless they press it.
+ */
+export function PageActions({ report, busy, archiveLookup, onCheck }: Props) {
+  const { state, verdict } = report;
+  const failed = state.kind !== 'none';
+  const fresh = !failed && verdict === null;
+  return (
+    <>
+      <div class="actions">
+        {/* aria-disabled, not disabled: a disabled button drops the keyboard focus while the check runs. */}
+        <button
+          type="button"
+          data-action={fresh ? 'check-site' : 'check-again'}
+          aria-describedby={fresh ? 'check-hint' : undefined}
+          aria-disabled={busy}
+          onClick={() => !busy && onCheck()}
+        >
+          {fresh ? t('popup_checkSite') : t('popup_checkAgain')}
+        </button>
+      </div>
+      {fresh && (
+        <p id="check-hint" class="hint">
+          {t('popup_checkSiteHint')}
+        </p>
+      )}
+      {failed && <ArchiveLink pageUrl={state.url} auto={archiveLookup} />}
+      <StatusLinks links={report.links} vendor={verdict?.vendor ?? state.detection?.vendor ?? null} host={state.host} />
+    </>
+  );
+}

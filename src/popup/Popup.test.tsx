@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Verdict } from '../core/diagnose/types.ts';
+import type { TabReport } from '../shared/messages.ts';
+import type { TabState } from '../shared/tab-state.ts';
+
+vi.mock('../shared/browser.ts', () => ({ browser: { i18n: { getMessage: () => '', getUILanguage: () => 'en' }, tabs: { create: vi.fn() } } }));
+let reports: TabReport[] = [];
+const send = vi.fn(async (type: string, _payload?: unknown): Promise<unknown> => {
+  if (type === 'watch/list') return [];
+  return reports.length > 1 ? reports.shift() : reports[0];
+});
+vi.mock('../shared/messages.ts', () => ({ send: (type: string, payload: unknown) => send(type, payload) }));
+const { Popup } = await import('./Popup.tsx');
+
+const normal: TabState = {
+  tabId: 4, url: 'https://shop.example/', host: 'shop.example', status: 200, kind: 'none', networkError: null, updatedAt: 0,
+  detection: { vendor: 'cloudflare', kind: 'none', code: null, colo: null, rayId: null, evidence: [], unconfirmed: false },
+};
+const failed: TabState = { ...normal, status: 522, kind: 'origin-error', detection: { ...normal.detection!, kind: 'origin-error', code: 522, colo: 'ICN', rayId: '8a1b2c3d4e5f6789-ICN' } };
+const verdict = (over: Partial<Verdict> = {}): Verdict => ({
+  culprit: 'none', vendor: 'cloudflare', colo: null, component: null, confidence: 0.8, rule: 'none',
+  headline: { key: 'verdict_none', params: {} }, explanation: { key: 'explain_none', params: {} }, evidence: [], advice: [],
+  sources: { page: { state: 'ok', ms: 0 }, 'origin-probe': { state: 'ok', ms: 40 }, 'vendor-status': { state: 'ok', ms: 90 }, doh: { state: 'skipped', ms: 0 } },
+  acknowledged: 'not-applicable', incident: null, decidedAt: 0, ...over,
+});
+const links = { vendor: 'https://www.cloudflarestatus.com/', site: null };
+
+let root: HTMLElement;
+const settle = (ms = 0) => act(async () => void (await new Promise((r) => setTimeout(r, ms))));
+const show = async () => {
+  await act(() => render(<Popup tabId={4} archiveLookup={false} />, root));
+  await settle();
+};
+const $ = (sel: string) => root.querySelector<HTMLElement>(sel);
+const sourceStates = () => [...root.querySelectorAll<HTMLElement>('.sources li')].map((li) => `${li.dataset.source}:${li.dataset.state}`);
+
+beforeEach(() => {
+  send.mockClear();
+  document.body.innerHTML = '<div id="app"></div>';
+  root = document.getElementById('app')!;
+});
+
+describe('popup', () => {
+  it('a normal page says so, fetches nothing, and offers "Check this site"', async () => {
+    reports = [{ state: normal, verdict: null, pending: false, links }];
+    await show();
+    expect($('h1')?.textContent).toBe('headline_none');
+    expect($('.sources')).toBeNull();
+    expect(send.mock.calls.map(([type]) => type).sort()).toEqual(['tab/get', 'watch/list']);
+    expect($('[data-action="check-site"]')?.getAttribute('aria-describedby')).toBe('check-hint');
+    expect($('#check-hint')?.textContent).toBe('popup_checkSiteHint');
+  });
+
+  it('"Check this site" starts a check and fills in each source as it settles', async () => {
+    reports = [{ state: normal, verdict: null, pending: false, links }];
+    await show();
+    const partial = { page: { state: 'ok' as const, ms: 0 }, doh: { state: 'skipped' as const, ms: 0 }, 'origin-probe': { state: 'ok' as const, ms: 40 } };
+    reports = [
+      { state: normal, verdict: null, pending: true, progress: { page: partial.page, doh: partial.doh }, links },
+      { state: normal, verdict: null, pending: true, progress: partial, links },
+      { state: normal, verdict: verdict(), pending: false, progress: null, links },
+    ];
+    const button = $('[data-action="check-site"]')!;
+    button.click();
+    await settle();
+    expect(send).toHaveBeenCalledWith('tab/check', { tabId: 4 });
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(sourceStates()).toContain('vendor-status:running');
+    expect(sourceStates()).not.toContain('doh:running');
+    expect($('[data-state="running"]')?.textContent).toContain('popup_sourceChecking');
+    await settle(300);
+    expect(sourceStates()).toContain('origin-probe:ok');
+    expect(sourceStates()).toContain('vendor-status:running');
+    await settle(300);
+    expect(sourceStates()).toEqual(['page:ok', 'vendor-status:ok', 'origin-probe:ok']);
+    expect($('main')?.dataset.culprit).toBe('none');
+    expect($('[data-action="check-again"]')?.getAttribute('aria-disabled')).toBe('false');
+  });
+
+  it('a failed page shows the Ray ID with Copy, the archive button and the CDN status page', async () => {
+    reports = [{ state: failed, verdict: verdict({ culprit: 'site', rule: 'site-origin' }), pending: false, links }];
+    await show();
+    expect($('[data-fact="ray-id"] code')?.textContent).toBe('8a1b2c3d4e5f6789-ICN');
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    $('[data-action="copy-ray"]')!.click();
+    await settle();
+    expect(writeText).toHaveBeenCalledWith('8a1b2c3d4e5f6789-ICN');
+    expect($('[data-fact="ray-id"] [role="status"]')?.textContent).toBe('popup_copied');
+    expect($('[data-action="archive"]')).not.toBeNull();
+    expect($('a[data-link="vendor-status"]')?.getAttribute('href')).toBe('https://www.cloudflarestatus.com/');
+    expect($('a[data-link="site-status"]')).toBeNull();
+  });
+
+  it('a clipboard that refuses is said, not swallowed', async () => {
+    reports = [{ state: failed, verdict: null, pending: false }];
+    await show();
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async () => { throw new Error('denied'); } }, configurable: true });
+    $('[data-action="copy-ray"]')!.click();
+    await settle();
+    expect($('[data-fact="ray-id"] [role="status"]')?.textContent).toBe('popup_copyFailed');
+  });
+});
