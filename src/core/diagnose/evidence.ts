@@ -6,6 +6,8 @@ import type { EvidenceItem, Facts, Message } from './types.ts';
 import { CORRELATION_THRESHOLD, isDown } from './predicates.ts';
 
 const msg = (key: string, params: Message['params'] = {}): Message => ({ key, params });
+/** 12× and 2.5×, not 12.3125× nor 0× for 0.4. */
+const roundRatio = (ratio: number) => (ratio >= 10 ? Math.round(ratio) : Math.round(ratio * 10) / 10);
 
 export function collectEvidence(f: Facts, now: number): EvidenceItem[] {
   const items: EvidenceItem[] = [];
@@ -41,6 +43,11 @@ export function collectEvidence(f: Facts, now: number): EvidenceItem[] {
   if (f.correlation.hosts > 1) {
     add('correlation', msg('ev_correlated', { count: f.correlation.hosts - 1, vendor }), f.correlation.hosts >= CORRELATION_THRESHOLD ? 0.8 : 0.3);
   }
-  if (f.peers) add('peers', msg('ev_peers', { count: f.peers.count15, ratio: f.peers.ratio === null ? '' : Math.round(f.peers.ratio) }), f.peers.state === 'outage' ? 0.7 : 0.3);
+  if (f.peers) {
+    const { count15: count, ratio } = f.peers;
+    // No usual level (a site nobody reported in the past week) has no ratio to show, rather than a made-up one.
+    const observed = ratio === null ? msg('ev_peersNoRatio', { count }) : msg('ev_peers', { count, ratio: roundRatio(ratio) });
+    add('peers', observed, f.peers.state === 'outage' ? 0.7 : 0.3);
+  }
   return items;
 }

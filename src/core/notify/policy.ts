@@ -29,7 +29,7 @@ const CORROBORATING = new Set([
   'ev_dohNxdomain',
 ]);
 /** These corroborate only at the weight that means "past the threshold" (see core/diagnose/evidence.ts). */
-const CORROBORATING_AT: Record<string, number> = { ev_correlated: 0.8, ev_peers: 0.7, ev_statusColo: 0.9, ev_statusService: 0.8 };
+const CORROBORATING_AT: Record<string, number> = { ev_correlated: 0.8, ev_peers: 0.7, ev_peersNoRatio: 0.7, ev_statusColo: 0.9, ev_statusService: 0.8 };
 
 const corroborates = (item: EvidenceItem) =>
   item.source !== 'page' && (CORROBORATING.has(item.observed.key) || item.weight >= (CORROBORATING_AT[item.observed.key] ?? Infinity));
