@@ -1,0 +1,88 @@
+/**
+ * Opt-in peer reports in the background: the `peers` source of the diagnosis, and a report after a fresh verdict
+ * that the report policy accepts. While `peerReports` is off nothing here sends or stores anything: the source is
+ * skipped and verdicts pass by. The daily client id lives in storage.local (it must outlive a browser restart within
+ * the day), the per-site report times in storage.session (they only matter for 10 minutes).
+ */
+import * as v from 'valibot';
+import { SourceSkipped } from '../core/diagnose/run-source.ts';
+import type { PeerFacts } from '../core/diagnose/types.ts';
+import { currentClientId } from '../core/peer/client-id.ts';
+import { publicSiteOf, type PeerClient } from '../core/peer/client.ts';
+import { isReportDue, recordReport, reportFor } from '../core/peer/report-policy.ts';
+import type { Settings } from '../shared/settings.ts';
+import { pageFactsOf, type OnVerdict } from './diagnosis.ts';
+import type { SessionArea as StorageArea } from './tab-store.ts';
+
+export interface PeerDeps {
+  settings: () => Promise<Settings>;
+  client: PeerClient;
+  local: StorageArea;
+  session: StorageArea;
+  now: () => number;
+  randomBytes: (count: number) => Uint8Array;
+  /** Where a failed report is told; it never reaches the person, the verdict stands without it. */
+  onReportError?: (error: unknown) => void;
+}
+
+export const CLIENT_ID_KEY = 'peer:client';
+export const REPORTED_KEY = 'peer:reported';
+const ReportedSchema = v.record(v.string(), v.number());
+
+/** The endpoints to use, or null while peer reports are off or have nowhere to go. */
+async function activeEndpoints(deps: PeerDeps): Promise<string[] | null> {
+  const settings = await deps.settings();
+  return settings.peerReports && settings.peerEndpoints.length > 0 ? settings.peerEndpoints : null;
+}
+
+export function createPeers(deps: PeerDeps) {
+  /** Reports are decided one at a time, so two tabs failing on one site together send one report. */
+  let queue: Promise<unknown> = Promise.resolve();
+
+  /** The diagnosis' `peers` source. Off → skipped; no server answering → throws, so the source shows `failed`. */
+  async function lookup(host: string, signal: AbortSignal): Promise<PeerFacts | null> {
+    const endpoints = await activeEndpoints(deps);
+    if (!endpoints) throw new SourceSkipped('peer reports are off');
+    if (publicSiteOf(host) === null) throw new SourceSkipped('not a public site');
+    return deps.client.lookup(endpoints, host, signal);
+  }
+
+  async function clientId(): Promise<string> {
+    const stored = (await deps.local.get(CLIENT_ID_KEY))[CLIENT_ID_KEY];
+    const { clientId: current, isNew } = currentClientId(stored, deps.now(), deps.randomBytes);
+    if (isNew) await deps.local.set({ [CLIENT_ID_KEY]: current });
+    return current.id;
+  }
+
+  async function report(...[, verdict, state, fresh]: Parameters<OnVerdict>): Promise<void> {
+    if (!fresh) return;
+    const endpoints = await activeEndpoints(deps);
+    if (!endpoints) return;
+    const fields = reportFor(verdict, pageFactsOf(state));
+    const site = publicSiteOf(state.host);
+    if (!fields || site === null) return;
+    const stored = v.safeParse(ReportedSchema, (await deps.session.get(REPORTED_KEY))[REPORTED_KEY]);
+    const sent = stored.success ? stored.output : {};
+    const now = deps.now();
+    if (!isReportDue(sent, site, now)) return;
+    // Marked before sending: a report that fails is not retried within the interval, so a dead server is not hammered.
+    await deps.session.set({ [REPORTED_KEY]: recordReport(sent, site, now) });
+    await deps.client.submit(endpoints, site, { ...fields, clientId: await clientId() });
+  }
+
+  /** For the onVerdict hook: never throws, and settles once the report is sent or dropped. */
+  const onVerdict: OnVerdict = (...args) => {
+    const next = queue.then(() => report(...args)).catch((error: unknown) => deps.onReportError?.(error));
+    queue = next;
+    return next;
+  };
+
+  /** When peer reports are turned off: drop the daily id and the report times at once rather than at day's end. */
+  async function forget(): Promise<void> {
+    await Promise.all([deps.local.remove(CLIENT_ID_KEY), deps.session.remove(REPORTED_KEY)]);
+  }
+
+  return { lookup, onVerdict, forget };
+}
+
+export type Peers = ReturnType<typeof createPeers>;
