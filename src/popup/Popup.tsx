@@ -1,6 +1,7 @@
 import { t } from '../shared/i18n.ts';
 import { badgeFor } from '../shared/badge.ts';
 import { EvidenceList } from './EvidenceList.tsx';
+import { useFirstRenderMark } from './first-render-mark.ts';
 import { PageActions } from './PageActions.tsx';
 import { SourceList } from './SourceList.tsx';
 import { useTabReport } from './use-tab-report.ts';
@@ -16,6 +17,7 @@ interface Props {
 /** The popup: the verdict for a tab, its evidence, and the state of every source that was asked. */
 export function Popup({ tabId, archiveLookup }: Props) {
   const { report, checking, check } = useTabReport(tabId);
+  useFirstRenderMark(report !== null);
   if (!report) return <main class="popup" aria-busy="true" />;
   const { state, verdict, pending } = report;
   const detection = state?.detection ?? null;
