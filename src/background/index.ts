@@ -5,6 +5,7 @@
 import { classify } from '../core/detect/index.ts';
 import { DEFAULT_PROBE_CONFIG } from '../core/diagnose/probe-config.ts';
 import { probeOrigin } from '../core/diagnose/probes.ts';
+import { createPeerClient } from '../core/peer/client.ts';
 import { createStatusFetcher } from '../core/status/fetch-status.ts';
 import { siteStatusSource } from '../core/status/site-status.ts';
 import { statusSourcesFor } from '../core/status/vendors.ts';
@@ -18,6 +19,7 @@ import { createHistory } from './history.ts';
 import { createMessageHandlers, isExtensionPage } from './message-handlers.ts';
 import { createNotificationClicks } from './notification-clicks.ts';
 import { createNotifier } from './notifications.ts';
+import { createPeers } from './peers.ts';
 import { renderBadge } from './render-badge.ts';
 import { createTabEvents } from './tab-events.ts';
 import { createTabStore } from './tab-store.ts';
@@ -58,6 +60,18 @@ const watcher = createWatcher({
   },
 });
 const effects = createVerdictEffects({ render: renderBadge, history, notifier, watcher });
+const peers = createPeers({
+  settings,
+  client: createPeerClient({
+    fetch: fetchFn,
+    sha256: async (bytes) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)),
+    timeout: clock.timeout,
+  }),
+  local,
+  session,
+  now: Date.now,
+  randomBytes: (count) => crypto.getRandomValues(new Uint8Array(count)),
+});
 const diagnoser = createDiagnoser({
   ...clock,
   session,
@@ -66,7 +80,12 @@ const diagnoser = createDiagnoser({
   getState: store.getState,
   vendorStatus: (vendor) => statuses.get(statusSourcesFor(vendor)[0]!),
   siteStatus: (site) => statuses.get(siteStatusSource(site)),
-  onVerdict: effects.onVerdict,
+  peers: peers.lookup,
+  onVerdict: async (...args) => {
+    // Not awaited: a report must not hold up the verdict (Check again waits for the diagnosis).
+    void peers.onVerdict(...args);
+    await effects.onVerdict(...args);
+  },
 });
 
 /** Every stored change is shown at once; a failed page also starts its diagnosis. */
@@ -105,9 +124,14 @@ browser.notifications.onButtonClicked?.addListener((id, index) => void clicks.on
 // Alarms do not survive a browser restart everywhere, nor an update; the watches in storage.local do.
 browser.runtime.onStartup.addListener(() => void watcher.restore());
 browser.runtime.onInstalled.addListener(() => void watcher.restore());
-// Badge titles and notifications follow the language setting, not only the browser's.
+// Badge titles and notifications follow the language setting, not only the browser's; turning peer reports off
+// drops the daily id and the report times at once.
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'sync' && SETTINGS_KEY in changes) void settings().then((s) => applyLanguage(s.language));
+  if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
+  void settings().then(async (s) => {
+    await applyLanguage(s.language);
+    if (!s.peerReports) await peers.forget();
+  });
 });
 
 const tabHandlers = createMessageHandlers({
