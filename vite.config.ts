@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import base from './manifest.json' with { type: 'json' };
+import { PEER_DATA_COLLECTION } from './src/core/peer/data-collection.ts';
 
 const target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
 
@@ -20,8 +21,8 @@ function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {
       gecko: {
         id: 'culprit@culprit-ext.org',
         strict_min_version: '140.0',
-        // Peer reports are opt-in and carry no browsing data we could name here beyond "none" by default.
-        data_collection_permissions: { required: ['none'] },
+        // Nothing is collected unless the person turns peer reports on; then Firefox asks too (src/shared/peer-consent.ts).
+        data_collection_permissions: { required: ['none'], optional: [...PEER_DATA_COLLECTION] },
       },
       gecko_android: { strict_min_version: '142.0' },
     },

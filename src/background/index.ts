@@ -12,6 +12,7 @@ import { statusSourcesFor } from '../core/status/vendors.ts';
 import { browser } from '../shared/browser.ts';
 import { applyLanguage } from '../shared/i18n.ts';
 import { createDispatcher } from '../shared/messages.ts';
+import { hasPeerConsent } from '../shared/peer-consent.ts';
 import { readSettings, SETTINGS_KEY } from '../shared/settings.ts';
 import type { TabState } from '../shared/tab-state.ts';
 import { createDiagnoser } from './diagnosis.ts';
@@ -71,6 +72,7 @@ const peers = createPeers({
   session,
   now: Date.now,
   randomBytes: (count) => crypto.getRandomValues(new Uint8Array(count)),
+  isAllowed: hasPeerConsent,
 });
 const diagnoser = createDiagnoser({
   ...clock,

@@ -31,7 +31,7 @@ const failingFetch = async (url: string): Promise<Response> => {
   throw new Error(`no request may be made while peer reports are off (asked ${url})`);
 };
 
-function setup(settings: Partial<Settings>, fetch = serverFetch) {
+function setup(settings: Partial<Settings>, fetch = serverFetch, isAllowed?: () => Promise<boolean>) {
   const now = () => server.clock.now;
   const client = createPeerClient({ fetch, sha256, timeout: (ms) => AbortSignal.timeout(ms) });
   const errors: unknown[] = [];
@@ -40,6 +40,7 @@ function setup(settings: Partial<Settings>, fetch = serverFetch) {
     client, local, session, now,
     randomBytes: (count) => crypto.getRandomValues(new Uint8Array(count)),
     onReportError: (error) => errors.push(error),
+    ...(isAllowed && { isAllowed }),
   });
   return { peers, errors };
 }
@@ -80,6 +81,14 @@ describe('peer reports off (the default)', () => {
     await expect(peers.lookup('www.shop.co.kr', AbortSignal.timeout(1000))).rejects.toBeInstanceOf(SourceSkipped);
     await peers.onVerdict(1, verdict(), state('www.shop.co.kr'), true);
     expect(errors).toEqual([]);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+  });
+
+  it('on in the settings but not granted by Firefox counts as off', async () => {
+    const { peers } = setup({ peerReports: true }, failingFetch, async () => false);
+    await expect(peers.lookup('www.shop.co.kr', AbortSignal.timeout(1000))).rejects.toThrow('peer reports are off');
+    await peers.onVerdict(1, verdict(), state('www.shop.co.kr'), true);
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
   });

@@ -21,6 +21,8 @@ export interface PeerDeps {
   session: StorageArea;
   now: () => number;
   randomBytes: (count: number) => Uint8Array;
+  /** Firefox's data-collection grant (shared/peer-consent.ts); absent where the setting alone decides. */
+  isAllowed?: () => Promise<boolean>;
   /** Where a failed report is told; it never reaches the person, the verdict stands without it. */
   onReportError?: (error: unknown) => void;
 }
@@ -29,10 +31,11 @@ export const CLIENT_ID_KEY = 'peer:client';
 export const REPORTED_KEY = 'peer:reported';
 const ReportedSchema = v.record(v.string(), v.number());
 
-/** The endpoints to use, or null while peer reports are off or have nowhere to go. */
+/** The endpoints to use, or null while peer reports are off, not granted, or have nowhere to go. */
 async function activeEndpoints(deps: PeerDeps): Promise<string[] | null> {
   const settings = await deps.settings();
-  return settings.peerReports && settings.peerEndpoints.length > 0 ? settings.peerEndpoints : null;
+  if (!settings.peerReports || settings.peerEndpoints.length === 0) return null;
+  return (await (deps.isAllowed?.() ?? true)) ? settings.peerEndpoints : null;
 }
 
 export function createPeers(deps: PeerDeps) {

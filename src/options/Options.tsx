@@ -3,6 +3,7 @@ import { browser } from '../shared/browser.ts';
 import { ConfirmButton } from '../shared/ConfirmButton.tsx';
 import { t } from '../shared/i18n.ts';
 import { applyPageLanguage } from '../shared/page-language.ts';
+import { requestPeerConsent, withdrawPeerConsent } from '../shared/peer-consent.ts';
 import { LANGUAGES, NOTIFICATION_MODES, resetSettings, writeSettings, type Settings } from '../shared/settings.ts';
 import { EndpointList } from './EndpointList.tsx';
 import { PrivacyStatement } from './PrivacyStatement.tsx';
@@ -21,8 +22,20 @@ export function Options({ initial }: { initial: Settings }) {
     setStatus(t('options_saved'));
   };
 
+  /** Firefox asks its own consent first; a refusal leaves the box unticked and the setting off. */
+  const setPeerReports = async (box: HTMLInputElement) => {
+    const on = box.checked;
+    if (on && !(await requestPeerConsent())) {
+      box.checked = false;
+      return setStatus(t('options_peerConsentDenied'));
+    }
+    if (!on) await withdrawPeerConsent();
+    await save({ peerReports: on });
+  };
+
   const reset = async () => {
     const next = await resetSettings(sync);
+    await withdrawPeerConsent();
     await applyPageLanguage(next.language);
     setSettings(next);
     setStatus(t('options_resetDone'));
@@ -45,7 +58,7 @@ export function Options({ initial }: { initial: Settings }) {
       <fieldset>
         <legend>{t('options_peer')}</legend>
         <label>
-          <input type="checkbox" checked={settings.peerReports} aria-describedby="peer-hint" onChange={(e) => void save({ peerReports: e.currentTarget.checked })} />
+          <input type="checkbox" checked={settings.peerReports} aria-describedby="peer-hint" onChange={(e) => void setPeerReports(e.currentTarget)} />
           <span>{t('options_peerReports')}</span>
         </label>
         <p id="peer-hint" class="hint">{t('options_peerHint')}</p>
