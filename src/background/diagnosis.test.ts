@@ -53,6 +53,19 @@ describe('diagnoser', () => {
     expect(vendorStatus).toHaveBeenCalledTimes(2);
   });
 
+  it('a page report that changes the reading mid-diagnosis gets its own verdict (headers said origin, page says edge)', async () => {
+    const first = state(1, 'news.example', { kind: 'origin-error', detection: { ...state(1, 'a').detection!, kind: 'origin-error' } });
+    const states = new Map([[1, first]]);
+    const { diagnoser } = setup(states);
+    const stale = diagnoser.diagnose(1);
+    states.set(1, state(1, 'news.example'));
+    const fresh = diagnoser.diagnose(1);
+    expect((await stale)?.rule).toBe('site-origin');
+    expect((await fresh)?.rule).toBe('cdn-edge-page');
+    const stored = await diagnoser.getVerdict(1);
+    expect(stored).toMatchObject({ verdict: { rule: 'cdn-edge-page' }, pending: false });
+  });
+
   it('does not store a verdict about a page the tab has already left', async () => {
     const states = new Map([[1, state(1, 'old.example')]]);
     const { diagnoser } = setup(states);

@@ -53,7 +53,7 @@ const subjectOf = (state: TabState) => {
 };
 
 export function createDiagnoser(deps: DiagnoserDeps) {
-  const running = new Map<number, Promise<Verdict | null>>();
+  const running = new Map<number, { subject: string; job: Promise<Verdict | null> }>();
 
   async function correlationFor(state: TabState, page: PageFacts) {
     const site = registrableDomain(state.host);
@@ -77,10 +77,7 @@ export function createDiagnoser(deps: DiagnoserDeps) {
   }
 
   /** `onDemand`: the person asked to check a page that looked fine ("Check this site"); nothing else diagnoses one. */
-  async function run(tabId: number, force: boolean, onDemand: boolean): Promise<Verdict | null> {
-    const state = await deps.getState(tabId);
-    if (!state || (state.kind === 'none' && !onDemand)) return null;
-    const subject = subjectOf(state);
+  async function run(tabId: number, state: TabState, subject: string, force: boolean, onDemand: boolean): Promise<Verdict | null> {
     const existing = (await deps.session.get(verdictKey(tabId)))[verdictKey(tabId)] as StoredVerdict | undefined;
     if (!force && existing?.version === 1 && existing.subject === subject) {
       await announce(tabId, existing.verdict, state, false);
@@ -99,17 +96,25 @@ export function createDiagnoser(deps: DiagnoserDeps) {
     if (current) {
       await deps.session.set({ [verdictKey(tabId)]: { version: 1, subject, url: state.url, verdict } satisfies StoredVerdict });
     }
-    await deps.session.remove([pendingKey(tabId), progressKey(tabId)]);
+    // Only clear the in-flight marker if it is still ours: a newer run for the tab's new page may have replaced it.
+    const marker = (await deps.session.get(pendingKey(tabId)))[pendingKey(tabId)] as { subject?: unknown } | undefined;
+    if (marker?.subject === subject) await deps.session.remove([pendingKey(tabId), progressKey(tabId)]);
     if (current) await announce(tabId, verdict, state, true);
     return verdict;
   }
 
-  /** Diagnoses the tab unless a diagnosis of the same page is already stored or under way. */
-  function diagnose(tabId: number, { force = false, onDemand = false } = {}): Promise<Verdict | null> {
+  /**
+   * Diagnoses the tab unless a diagnosis of the same page reading is already stored or under way. A run for an older
+   * reading (headers first, then the page report that changed the kind) does not stand in for the new one.
+   */
+  async function diagnose(tabId: number, { force = false, onDemand = false } = {}): Promise<Verdict | null> {
+    const state = await deps.getState(tabId);
+    if (!state || (state.kind === 'none' && !onDemand)) return null;
+    const subject = subjectOf(state);
     const pending = running.get(tabId);
-    if (pending && !force) return pending;
-    const job = run(tabId, force, onDemand).finally(() => running.get(tabId) === job && running.delete(tabId));
-    running.set(tabId, job);
+    if (pending && pending.subject === subject && !force) return pending.job;
+    const job = run(tabId, state, subject, force, onDemand).finally(() => running.get(tabId)?.job === job && running.delete(tabId));
+    running.set(tabId, { subject, job });
     return job;
   }
 
