@@ -21,6 +21,7 @@ import { createMessageHandlers, isExtensionPage } from './message-handlers.ts';
 import { createNotificationClicks } from './notification-clicks.ts';
 import { createNotifier } from './notifications.ts';
 import { createPeers } from './peers.ts';
+import { redrawBadgeWhenLoaded } from './quirks-firefox.ts';
 import { renderBadge } from './render-badge.ts';
 import { createTabEvents } from './tab-events.ts';
 import { createTabStore } from './tab-store.ts';
@@ -118,6 +119,12 @@ const MAIN_FRAME = { urls: ['http://*/*', 'https://*/*'], types: ['main_frame' a
 browser.webRequest.onHeadersReceived.addListener((details) => void events.onMainFrameHeaders(details), MAIN_FRAME, ['responseHeaders']);
 browser.webRequest.onErrorOccurred.addListener((details) => void events.onMainFrameError(details), MAIN_FRAME);
 browser.tabs.onRemoved.addListener((tabId) => void Promise.all([store.forget(tabId), diagnoser.forget(tabId), notifier.forget(tabId)]));
+if (import.meta.env.BROWSER === 'firefox') {
+  redrawBadgeWhenLoaded(browser.tabs, async (tabId) => {
+    const state = await store.getState(tabId);
+    if (state && state.kind !== 'none') await renderBadge(tabId, state, (await diagnoser.getVerdict(tabId)).verdict);
+  });
+}
 browser.tabs.onActivated.addListener(({ tabId }) => void notifier.onActivated(tabId));
 browser.alarms.onAlarm.addListener((alarm) => void watcher.onAlarm(alarm));
 browser.notifications.onClicked.addListener((id) => void clicks.onClicked(id));
