@@ -34,7 +34,7 @@ export function ArchiveLink({ pageUrl, auto }: Props) {
   if (lookup.step === 'found') {
     const date = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'medium' }).format(lookup.snapshot.savedAt);
     return (
-      <p class="archive">
+      <p class="archive-found">
         <a href={lookup.snapshot.url} target="_blank" rel="noreferrer" data-action="archive-open">
           {t('popup_archiveFound', { date })}
         </a>
@@ -42,8 +42,9 @@ export function ArchiveLink({ pageUrl, auto }: Props) {
     );
   }
   const message = { idle: '', looking: t('popup_archiveLooking'), none: t('popup_archiveNone'), failed: t('popup_archiveFailed') }[lookup.step];
+  // A fragment: the button joins the row of actions, the hint and the status wrap below it.
   return (
-    <div class="archive">
+    <>
       {!auto && (
         <button type="button" data-action="archive" aria-describedby="archive-hint" disabled={lookup.step === 'looking'} onClick={() => void run(true)}>
           {t('popup_archive')}
@@ -57,6 +58,6 @@ export function ArchiveLink({ pageUrl, auto }: Props) {
       <p role="status" class="archive-status" data-step={lookup.step}>
         {message}
       </p>
-    </div>
+    </>
   );
 }

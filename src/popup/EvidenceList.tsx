@@ -17,7 +17,8 @@ function Fact({ label, value }: { label: string; value: string | number | null |
 export function EvidenceList({ state, verdict }: { state: TabState; verdict: Verdict | null }) {
   const detection = state.detection;
   const evidence = [...(verdict?.evidence ?? [])].sort((a, b) => b.weight - a.weight);
-  const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+  // The page's language (the setting), not the browser's: a Korean popup shows Korean times.
+  const time = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { timeStyle: 'medium' });
   return (
     <section aria-labelledby="evidence-heading">
       <h2 id="evidence-heading">{t('popup_evidence')}</h2>
@@ -33,7 +34,7 @@ export function EvidenceList({ state, verdict }: { state: TabState; verdict: Ver
         </ul>
       )}
       <dl>
-        <Fact label={t('fact_code')} value={detection?.code} />
+        <Fact label={t('fact_code')} value={state.kind === 'none' ? null : detection?.code} />
         <Fact label={t('fact_colo')} value={detection?.colo} />
         <RayId rayId={detection?.rayId} />
         <Fact label={t('fact_status')} value={state.status} />

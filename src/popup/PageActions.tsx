@@ -32,13 +32,13 @@ export function PageActions({ report, busy, archiveLookup, onCheck }: Props) {
         >
           {fresh ? t('popup_checkSite') : t('popup_checkAgain')}
         </button>
+        {fresh && (
+          <p id="check-hint" class="hint">
+            {t('popup_checkSiteHint')}
+          </p>
+        )}
+        {failed && <ArchiveLink pageUrl={state.url} auto={archiveLookup} />}
       </div>
-      {fresh && (
-        <p id="check-hint" class="hint">
-          {t('popup_checkSiteHint')}
-        </p>
-      )}
-      {failed && <ArchiveLink pageUrl={state.url} auto={archiveLookup} />}
       <StatusLinks links={report.links} vendor={verdict?.vendor ?? state.detection?.vendor ?? null} host={state.host} />
     </>
   );

@@ -151,9 +151,9 @@ export async function waitForVerdict(browser, tabId, culprit) {
 }
 
 /** Opens an extension page with a colour scheme and waits for the popup root (or the page's main) to render. */
-export async function openExtensionPage(browser, file, { colorScheme = 'light', width = 420 } = {}) {
+export async function openExtensionPage(browser, file, { colorScheme = 'light', width = 420, height = 600 } = {}) {
   const page = await browser.context.newPage();
-  await page.setViewportSize({ width, height: 600 });
+  await page.setViewportSize({ width, height });
   await page.emulateMedia({ colorScheme });
   await page.goto(browser.url(file));
   await page.waitForSelector(file.startsWith('popup') ? '[data-culprit-root]' : 'main h1', { timeout: 8000 });

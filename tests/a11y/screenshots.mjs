@@ -1,0 +1,47 @@
+// Screenshots of the popup, one per culprit the fake web can produce, in English and Korean, plus the live check and
+// dark mode, 420 px wide: all of them in artifacts/screenshots/ (to look at), the ones README shows also in
+// docs/screenshots/ (committed). Needs `npm run build:e2e` first. Run: npm run screenshots
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, openExtensionPage, openSite, setLanguage, SITES, startFakeWeb } from './harness.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ALL = path.join(ROOT, 'artifacts', 'screenshots');
+const DOCS = path.join(ROOT, 'docs', 'screenshots');
+/** What README shows: every culprit once, both languages, dark mode and the live check; small enough to commit. */
+const KEY = new Set(['site-en', 'site-ko', 'cdn-en', 'blocked-ko', 'browser-en', 'network-ko', 'none-en', 'site-en-dark', 'checking-en']);
+for (const dir of [ALL, DOCS]) fs.mkdirSync(dir, { recursive: true });
+
+const web = await startFakeWeb();
+const browser = await launch(web);
+try {
+  const tabs = {};
+  for (const name of Object.keys(SITES)) tabs[name] = (await openSite(browser, name)).tabId;
+  const shoot = async (shot, name, { colorScheme = 'light', act } = {}) => {
+    // A short viewport: the full-page capture is then as tall as the popup's content, like the real popup.
+    const page = await openExtensionPage(browser, `popup.html?tab=${tabs[name]}`, { colorScheme, height: 120 });
+    await act?.(page);
+    const file = `popup-${shot}.png`;
+    await page.screenshot({ path: path.join(ALL, file), fullPage: true });
+    await page.close();
+    if (KEY.has(shot)) fs.copyFileSync(path.join(ALL, file), path.join(DOCS, file));
+    console.log(`${KEY.has(shot) ? 'docs' : 'artifacts'}/screenshots/${file}`);
+  };
+  for (const language of ['en', 'ko']) {
+    await setLanguage(browser, language);
+    for (const name of Object.keys(SITES)) await shoot(`${name}-${language}`, name);
+  }
+  await setLanguage(browser, 'en');
+  await shoot('site-en-dark', 'site', { colorScheme: 'dark' });
+  await shoot('checking-en', 'none', {
+    act: async (page) => {
+      await page.click('[data-action="check-site"]');
+      await page.waitForSelector('.sources li[data-state="running"]');
+      await page.mouse.move(0, 0); // no hover or focus artefacts beyond the pressed button's ring
+    },
+  });
+} finally {
+  await browser.close();
+  await web.close();
+}
