@@ -21,6 +21,8 @@ const ENDPOINT = 'https://peers.example.net/v1';
 const local = fakeBrowser.storage.local as unknown as SessionArea;
 const session = fakeBrowser.storage.session as unknown as SessionArea;
 
+/** Starting PGlite takes seconds, and far longer on a machine busy with other suites. */
+const PGLITE_START_MS = 60_000;
 let server: TestApp;
 let requests: string[];
 const serverFetch = async (url: string, init: RequestInit) => {
@@ -65,7 +67,7 @@ const count15 = async (site: string) => {
 
 beforeAll(async () => {
   server = await createTestApp();
-});
+}, PGLITE_START_MS);
 afterAll(async () => {
   await server.sql.close();
 });

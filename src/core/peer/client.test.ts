@@ -23,6 +23,8 @@ interface Call {
   body: string | null;
 }
 
+/** Starting PGlite takes seconds, and far longer on a machine busy with other suites. */
+const PGLITE_START_MS = 60_000;
 let server: TestApp;
 let calls: Call[];
 /** Per origin: how that server behaves; absent origins are the real app. */
@@ -38,7 +40,7 @@ const client = (attemptMs?: number) => createPeerClient({ fetch, sha256, timeout
 // One database for the file (starting PGlite takes seconds); two hours between tests empty every count and dedupe window.
 beforeAll(async () => {
   server = await createTestApp();
-});
+}, PGLITE_START_MS);
 afterAll(async () => {
   await server.sql.close();
 });
