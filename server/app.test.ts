@@ -2,12 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { PREFIX_ENTRY_COUNT, PREFIX_RESPONSE_BYTES, type PrefixData } from '../src/core/peer/wire.ts';
 import { createApp } from './app.ts';
 import type { ReportStore } from './store/report-store.ts';
-import { createTestApp, postJson, reportBody, TEST_START, type TestApp } from './test-app.ts';
+import { createTestApp, PGLITE_START_TIMEOUT, postJson, reportBody, TEST_START, type TestApp } from './test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-});
+}, PGLITE_START_TIMEOUT);
 beforeEach(async () => {
   await t.sql.exec('TRUNCATE report_buckets, report_dedupe');
   t.clock.now = TEST_START;
@@ -164,7 +164,7 @@ describe('abuse controls', () => {
     expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
     expect((await limited.app.request('/v1/prefix/abcd', { headers: { 'x-test-ip': '10.0.0.2' } })).status).toBe(200);
     await limited.store.close();
-  });
+  }, PGLITE_START_TIMEOUT);
 
   it('allows CORS for extension origins only', async () => {
     const chrome = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';

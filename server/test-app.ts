@@ -15,6 +15,12 @@ export interface TestApp {
   clock: { now: number };
 }
 
+/**
+ * How long tests should allow for starting PGlite: about 2 s alone, but well over 10 s (vitest's default hook
+ * timeout) when several test files start their WASM instances at once on a busy machine.
+ */
+export const PGLITE_START_TIMEOUT = 60_000;
+
 /** 2025-11-18 11:00 UTC, the morning of the Cloudflare outage. */
 export const TEST_START = Date.UTC(2025, 10, 18, 11, 0);
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openPgClient } from './pg-client.ts';
+import { PGLITE_START_TIMEOUT } from '../test-app.ts';
 import { openPgliteClient } from './pglite-client.ts';
 import { createReportStore, DEDUPE_MINUTES, type BucketReport, type ReportStore } from './report-store.ts';
 import type { SqlClient } from './sql-client.ts';
@@ -32,7 +33,7 @@ function describeStore(name: string, open: () => Promise<SqlClient>, skipReason?
     beforeAll(async () => {
       sql = await open();
       store = await createReportStore(sql);
-    });
+    }, PGLITE_START_TIMEOUT);
     beforeEach(async () => {
       await sql.exec('TRUNCATE report_buckets, report_dedupe');
     });
