@@ -62,18 +62,11 @@ const watcher = createWatcher({
   },
 });
 const effects = createVerdictEffects({ render: renderBadge, history, notifier, watcher });
+const sha256 = async (bytes: Uint8Array<ArrayBuffer>) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
 const peers = createPeers({
-  settings,
-  client: createPeerClient({
-    fetch: fetchFn,
-    sha256: async (bytes) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)),
-    timeout: clock.timeout,
-  }),
-  local,
-  session,
-  now: Date.now,
+  settings, local, session, now: Date.now, isAllowed: hasPeerConsent,
+  client: createPeerClient({ fetch: fetchFn, sha256, timeout: clock.timeout }),
   randomBytes: (count) => crypto.getRandomValues(new Uint8Array(count)),
-  isAllowed: hasPeerConsent,
 });
 const diagnoser = createDiagnoser({
   ...clock,
