@@ -1,4 +1,5 @@
 import { t } from '../shared/i18n.ts';
+import type { TabReport } from '../shared/messages.ts';
 import { badgeFor } from '../shared/badge.ts';
 import { EvidenceList } from './EvidenceList.tsx';
 import { useFirstRenderMark } from './first-render-mark.ts';
@@ -12,11 +13,13 @@ interface Props {
   tabId: number | null;
   /** The `archiveLookup` setting. */
   archiveLookup: boolean;
+  /** The report already fetched before the first render, if any. */
+  initial?: TabReport | null;
 }
 
 /** The popup: the verdict for a tab, its evidence, and the state of every source that was asked. */
-export function Popup({ tabId, archiveLookup }: Props) {
-  const { report, checking, check } = useTabReport(tabId);
+export function Popup({ tabId, archiveLookup, initial = null }: Props) {
+  const { report, checking, check } = useTabReport(tabId, initial);
   useFirstRenderMark(report !== null);
   if (!report) return <main class="popup" aria-busy="true" />;
   const { state, verdict, pending } = report;

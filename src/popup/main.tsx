@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from '../shared/browser.ts';
+import { send } from '../shared/messages.ts';
 import { applyPageLanguage } from '../shared/page-language.ts';
 import { readSettings } from '../shared/settings.ts';
 import { Popup } from './Popup.tsx';
@@ -12,12 +13,17 @@ async function resolveTabId(): Promise<number | null> {
   return active?.id ?? null;
 }
 
+/**
+ * The tab's report and the language are fetched at once, and the popup renders once with both: the stored verdict
+ * is on screen in the first frame instead of after a loading render and a second round trip (bench:popup).
+ */
 async function main() {
   const root = document.getElementById('app');
   if (!root) return;
-  const [settings, tabId] = await Promise.all([readSettings(browser.storage.sync), resolveTabId()]);
-  await applyPageLanguage(settings.language);
-  render(<Popup tabId={tabId} archiveLookup={settings.archiveLookup} />, root);
+  const tab = resolveTabId().then(async (tabId) => ({ tabId, report: tabId === null ? null : await send('tab/get', { tabId }) }));
+  const settings = readSettings(browser.storage.sync).then(async (s) => (await applyPageLanguage(s.language), s));
+  const [{ tabId, report }, { archiveLookup }] = await Promise.all([tab, settings]);
+  render(<Popup tabId={tabId} archiveLookup={archiveLookup} initial={report} />, root);
 }
 
 void main();

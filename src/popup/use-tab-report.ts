@@ -6,9 +6,12 @@ const POLL_MS = 250;
 /** A diagnosis is bounded at about 4 s; polling a little longer covers a worker that had to wake first. */
 const POLL_LIMIT_MS = 8000;
 
-/** The tab's report from the background, refreshed while a diagnosis is under way. */
-export function useTabReport(tabId: number | null) {
-  const [report, setReport] = useState<TabReport | null>(null);
+/**
+ * The tab's report from the background, refreshed while a diagnosis is under way. `initial` is the report main.tsx
+ * already fetched, so the first render shows it without another round trip.
+ */
+export function useTabReport(tabId: number | null, initial: TabReport | null = null) {
+  const [report, setReport] = useState<TabReport | null>(initial);
   const [checking, setChecking] = useState(false);
   /** Bumped to restart polling; an older poll loop sees a different generation and stops. */
   const generation = useRef(0);
@@ -29,7 +32,8 @@ export function useTabReport(tabId: number | null) {
 
   useEffect(() => {
     if (tabId === null) return setReport({ state: null, verdict: null, pending: false });
-    poll(null);
+    if (!initial) poll(null);
+    else if (initial.pending) poll(initial);
     return () => void generation.current++;
   }, [tabId]);
 

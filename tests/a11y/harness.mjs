@@ -77,7 +77,11 @@ export async function startFakeWeb() {
 /** Chromium with the extension; every name not mapped to the fakes fails to resolve, so nothing leaves loopback. */
 export async function launch(web) {
   if (!fs.existsSync(path.join(EXTENSION, 'manifest.json'))) throw new Error(`${EXTENSION} is missing: run npm run build:e2e first`);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-a11y-'));
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-a11y-'));
+  const profile = path.join(base, 'profile');
+  // A private copy: others rebuild dist/ while these run, and a half-written build reads as ERR_FILE_NOT_FOUND.
+  const extension = path.join(base, 'extension');
+  fs.cpSync(EXTENSION, extension, { recursive: true });
   const pageHosts = Object.values(SITES).map((s) => new URL(s.url).hostname).filter((h) => h !== 'gone-dns.test');
   const rules = [
     ...pageHosts.map((h) => `MAP ${h} 127.0.0.1:${web.httpPort}`),
@@ -89,7 +93,7 @@ export async function launch(web) {
     headless: true,
     viewport: { width: 420, height: 600 },
     args: [
-      '--headless=new', `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
+      '--headless=new', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
       `--host-resolver-rules=${rules}`, '--ignore-certificate-errors',
       '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -100,7 +104,7 @@ export async function launch(web) {
   const id = new URL(sw.url()).host;
   const close = async () => {
     await context.close().catch(() => undefined);
-    fs.rmSync(profile, { recursive: true, force: true });
+    fs.rmSync(base, { recursive: true, force: true });
   };
   return { context, sw, id, url: (p) => `chrome-extension://${id}/${p}`, close };
 }
