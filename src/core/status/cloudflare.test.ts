@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { coloFromComponentName, parseCloudflareSummary } from './cloudflare.ts';
 import { findColoComponent, findComponentsExplaining, incidentsForColo, isComponentTroubled } from './status-queries.ts';
 import { ASIA, SERVICES, cloudflareSummary, component, group, incident } from './fixtures/statuspage.ts';
-import { expectOk, hasRealPayload, metaFor, realPayload } from './fixtures/helpers.ts';
+import { expectOk, metaFor } from './fixtures/helpers.ts';
+import { hasRealPayload, realPayload } from '../../../tests/support/real-world.ts';
 
 const META = metaFor('https://www.cloudflarestatus.com/api/v2/summary.json');
 const parse = (body: unknown) => expectOk(parseCloudflareSummary(JSON.stringify(body), META));

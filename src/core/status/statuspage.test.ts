@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseStatuspageSummary } from './statuspage.ts';
 import { parseStatuspageStatus } from './statuspage-status.ts';
 import { cloudflareSummary, component, group, incident, incidentIoSummary } from './fixtures/statuspage.ts';
-import { expectOk, hasRealPayload, metaFor, realPayload } from './fixtures/helpers.ts';
+import { expectOk, metaFor } from './fixtures/helpers.ts';
+import { hasRealPayload, realPayload } from '../../../tests/support/real-world.ts';
 
 const URL_SUMMARY = 'https://www.vercel-status.com/api/v2/summary.json';
 const parseVercel = (body: unknown, overrides = {}) =>
