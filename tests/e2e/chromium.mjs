@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 import { BROWSERS } from './browsers.mjs';
 import { createDriver } from './driver.mjs';
 import { REFUSED_HOST } from './scenarios.mjs';
-import { withTimeout } from './wait.mjs';
+import { waitFor, withTimeout } from './wait.mjs';
 
 /**
  * @param {{ port: number, closedPort: number, hosts: string[] }} net
@@ -38,10 +38,20 @@ export async function launchChromium({ port, closedPort, hosts }) {
     const extensionId = new URL(sw.url()).host;
     const control = await context.newPage();
     await control.goto(`chrome-extension://${extensionId}/popup.html`, { timeout: 10_000 });
+    const cdp = await context.browser()?.newBrowserCDPSession();
+    if (!cdp) throw new Error('chromium: no browser CDP session (needed to stop the service worker)');
+    const workers = async () => (await cdp.send('Target.getTargets')).targetInfos
+      .filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`)).map((t) => t.targetId);
     const driver = createDriver({
       name: 'chromium',
       control,
       newPage: () => context.newPage(),
+      /** As Chrome does to an idle worker: the next event or message starts a fresh one. */
+      async stopBackground() {
+        const old = await workers();
+        for (const targetId of old) await cdp.send('Target.closeTarget', { targetId });
+        await waitFor('chromium: the old service worker to go', workers, (now) => !now.some((id) => old.includes(id)), { timeoutMs: 3_000 });
+      },
       async openExtensionTab(_path, opener) {
         const next = context.waitForEvent('page', { timeout: 8_000 });
         await opener();

@@ -11,7 +11,8 @@ const POPUP_ROOT = '#app > [data-culprit-root]';
  * @typedef {{ evaluate: Function, waitForSelector: Function, screenshot: Function, close: Function,
  *   goto: Function, bringToFront?: Function }} AnyPage
  * @typedef {{ name: string, control: AnyPage, newPage: () => Promise<AnyPage>,
- *   openExtensionTab: (path: string, opener: () => Promise<unknown>) => Promise<AnyPage>, shutdown: () => Promise<void> }} Launched
+ *   openExtensionTab: (path: string, opener: () => Promise<unknown>) => Promise<AnyPage>,
+ *   stopBackground: () => Promise<void>, shutdown: () => Promise<void> }} Launched
  */
 
 /** @param {Launched} launched */
@@ -35,13 +36,33 @@ export function createDriver(launched) {
   return {
     name,
     ext,
-    /** Opens `url` in a new tab. Navigation errors are expected (network-error scenarios), so they are returned, not thrown. */
+    /**
+     * Opens `url` in a new tab. Navigation errors are expected (network-error scenarios), so they are returned, not
+     * thrown. `navigatedAt` is this machine's clock (the browser's too) just before the navigation started.
+     */
     async open(url) {
       const page = await launched.newPage();
       // A unique query keeps tab lookup unambiguous when two scenarios share a page.
       const unique = `${url}${url.includes('?') ? '&' : '?'}e2e=${++serial}`;
+      const navigatedAt = Date.now();
       const navError = await page.goto(unique, { timeout: NAV_TIMEOUT, waitUntil: 'load' }).then(() => null, (err) => String(err));
-      return { page, url: unique, navError, tabId: await tabIdFor(unique) };
+      return { page, url: unique, navError, navigatedAt, tabId: await tabIdFor(unique) };
+    },
+    /** The stored verdict for the tab ({ subject, url, verdict }, src/background/diagnosis.ts), or null. */
+    verdict: (tabId) => ext(async (id) => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      return (await api.storage.session.get(`verdict:${id}`))[`verdict:${id}`] ?? null;
+    }, tabId),
+    /**
+     * Stops the extension's background (Chromium's service worker, Firefox's event page) and waits until a fresh one
+     * answers. Its memory (the status page cache) goes; storage.session stays, as when the browser suspends it.
+     */
+    async restartBackground() {
+      await withTimeout(`${name}: stop the background`, launched.stopBackground(), 5_000);
+      // Answering a message proves the new background ran its top level, where every listener is registered.
+      await waitFor(`${name}: a fresh background to answer tab/get`, () => ext(() =>
+        (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'tab/get', payload: { tabId: 0 } })),
+      (r) => r !== null && typeof r === 'object' && 'state' in r, { timeoutMs: 5_000 });
     },
     state: (tabId) => ext(async (id) => {
       const api = globalThis.browser ?? globalThis.chrome;
@@ -73,11 +94,20 @@ export function createDriver(launched) {
     close: () => launched.shutdown(),
   };
 
+  /**
+   * The popup root's data-* attributes, plus what it shows of the verdict: `incident` (its text), `sources` (each
+   * listed source's data-state) and `advice` (how many items).
+   */
   async function readPopup(page, screenshot) {
     await withTimeout(`${name}: popup root ${POPUP_ROOT}`, page.waitForSelector(POPUP_ROOT, { timeout: 8_000 }), 9_000);
     // Let the popup settle on its final render (it may first paint a loading state from an empty store).
     await sleep(150);
-    const attrs = await page.evaluate((sel) => ({ ...document.querySelector(sel)?.dataset }), POPUP_ROOT);
+    const attrs = await page.evaluate((sel) => {
+      const root = document.querySelector(sel);
+      const sources = Object.fromEntries([...(root?.querySelectorAll('.sources li') ?? [])].map((li) => [li.dataset.source, li.dataset.state]));
+      const incident = root?.querySelector('.incident')?.textContent ?? '';
+      return { ...root?.dataset, incident, sources, advice: root?.querySelectorAll('.advice li').length ?? 0 };
+    }, POPUP_ROOT);
     if (screenshot) await page.screenshot({ path: artifactPath(`${name}-${screenshot}.png`) }).catch(() => undefined);
     return attrs;
   }

@@ -12,12 +12,17 @@ export const EGRESS_HOSTS = [...new Set([...connectivityUrls, ...Object.values(c
 const CONNECTIVITY_PATHS = new Set(connectivityUrls.map((u) => new URL(u).pathname));
 const DOH_PATHS = new Set(dohUrls.map((u) => new URL(u).pathname));
 
+/** A documentation address (RFC 5737): public DNS "knows" the name, though nothing here would answer on it. */
+const RESOLVED_ADDRESS = '198.51.100.7';
+
 /**
  * Answers for the probe endpoints, or null when `pathname` is not one. Connectivity works, every control host
- * answers, and DoH says NXDOMAIN (it is only asked after the browser's own lookup failed, as for .invalid).
+ * answers, and DoH says what the scenario's world says (`doh`) about `name`: NXDOMAIN, or one A record. It is only
+ * asked after the browser's own lookup failed, as for .invalid.
+ * @param {{ doh?: 'nxdomain' | 'resolves', name?: string | null }} [dns]
  * @returns {{ status: number, headers: Record<string, string>, body: string } | null}
  */
-export function probeAnswer(host, pathname, colo) {
+export function probeAnswer(host, pathname, colo, { doh = 'nxdomain', name = null } = {}) {
   if (CONNECTIVITY_PATHS.has(pathname)) {
     return pathname.endsWith('204') ? { status: 204, headers: {}, body: '' } : { status: 200, headers: { 'content-type': 'text/plain' }, body: 'Microsoft Connect Test' };
   }
@@ -26,7 +31,11 @@ export function probeAnswer(host, pathname, colo) {
     return { status: 200, headers: { 'content-type': 'text/plain', server: 'cloudflare' }, body };
   }
   if (DOH_PATHS.has(pathname)) {
-    return { status: 200, headers: { 'content-type': 'application/dns-json' }, body: JSON.stringify({ Status: 3, TC: false, RD: true, RA: true, AD: false, CD: false, Answer: [] }) };
+    const question = [{ name: `${name ?? ''}.`, type: 1 }];
+    const answer = doh === 'resolves'
+      ? { Status: 0, Answer: [{ name: `${name ?? ''}.`, type: 1, TTL: 300, data: RESOLVED_ADDRESS }] }
+      : { Status: 3, Answer: [] };
+    return { status: 200, headers: { 'content-type': 'application/dns-json' }, body: JSON.stringify({ TC: false, RD: true, RA: true, AD: false, CD: false, Question: question, ...answer }) };
   }
   if (pathname === '/favicon.ico' && EGRESS_HOSTS.includes(host)) {
     return { status: 200, headers: { 'content-type': 'image/x-icon' }, body: '' };

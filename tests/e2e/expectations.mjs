@@ -28,13 +28,47 @@ export function expected(expect) {
   return { ...rest, color: hexToRgba(badgeForVerdict(/** @type {never} */ (state), /** @type {never} */ (verdict)).color) };
 }
 
-/** The popup's data-* attributes a scenario implies (data attributes are strings; absent values are ''). */
-export function expectedPopup(expect) {
+/**
+ * What the popup must show for a scenario: its data-* attributes (strings; absent values are ''), and with a
+ * `verdict` expectation the rule, the incident title, the listed sources' states and at least one advice item per
+ * expected advice key. Compare with popupView(read, want).
+ * @param {import('./scenarios.mjs').Expectation} expect @param {import('./scenarios.mjs').VerdictExpectation} [verdict]
+ */
+export function expectedPopup(expect, verdict) {
   const attrs = { kind: expect.kind };
   for (const k of ['vendor', 'colo', 'code', 'culprit']) {
     if (expect[k] !== undefined) attrs[k] = expect[k] === null ? '' : String(expect[k]);
   }
+  if (!verdict) return attrs;
+  attrs.rule = verdict.rule;
+  if (verdict.incident) attrs.incident = verdict.incident;
+  // The popup lists every source that was asked; skipped ones are left out.
+  if (verdict.sources) attrs.sources = Object.fromEntries(Object.entries(verdict.sources).filter(([, state]) => state !== 'skipped'));
+  if (verdict.advice) attrs.adviceShown = true;
   return attrs;
+}
+
+/** The popup as read by driver.readPopup, in the shape of `want` (from expectedPopup). */
+export function popupView(read, want) {
+  const view = pickKeys(read, want);
+  if ('incident' in want) view.incident = read?.incident?.includes(want.incident) ? want.incident : read?.incident;
+  if ('sources' in want) view.sources = pickKeys(read?.sources ?? {}, want.sources);
+  if ('adviceShown' in want) view.adviceShown = (read?.advice ?? 0) > 0;
+  return view;
+}
+
+/**
+ * The stored verdict in the shape of a scenario's verdict expectation, so a mismatch prints one diff.
+ * @param {any} verdict @param {import('./scenarios.mjs').VerdictExpectation} want @param {number} navigatedAt
+ */
+export function verdictView(verdict, want, navigatedAt) {
+  const view = { rule: verdict?.rule };
+  if (want.acknowledged) view.acknowledged = verdict?.acknowledged;
+  if (want.incident) view.incident = verdict?.incident?.title ?? null;
+  if (want.advice) view.advice = want.advice.filter((key) => verdict?.advice?.some((a) => a.key === key));
+  if (want.sources) view.sources = Object.fromEntries(Object.keys(want.sources).map((k) => [k, verdict?.sources?.[k]?.state ?? null]));
+  if (want.withinMs) view.withinMs = verdict && verdict.decidedAt - navigatedAt < want.withinMs ? want.withinMs : verdict?.decidedAt - navigatedAt;
+  return view;
 }
 
 export const pickKeys = (obj, keys) => Object.fromEntries(Object.keys(keys).map((k) => [k, obj?.[k]]));

@@ -9,25 +9,17 @@ import { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { makeSelfSignedCert } from '../tools/certs.mjs';
 import { EGRESS_HOSTS, probeAnswer } from './egress.mjs';
+import { faultFor, refusesHandshake, serverNameOf, tlsRecordShortfall, worldOf } from './fake-faults.mjs';
+import { statusSummary } from './fake-status.mjs';
 import { CONTROL_URL, fakeHosts, SCENARIOS, STATUS_HOST, WARMUP_URL } from './scenarios.mjs';
 
 const PAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pages');
 const TLS_HANDSHAKE = 0x16;
+/** The harness's own pages: never part of a scenario's faults. */
+const HARNESS_HOSTS = new Set([new URL(WARMUP_URL).hostname, new URL(CONTROL_URL).hostname]);
 
 /** Every name the browsers must send to the fakes: the scenario sites plus the extension's own outside calls. */
 export const mappedHosts = () => [...new Set([...fakeHosts(), ...EGRESS_HOSTS])];
-
-/** A Statuspage v2 summary, trimmed to the fields status parsers read. */
-export const STATUS_SUMMARY = {
-  page: { id: 'yh6f0r4529hb', name: 'Cloudflare', url: 'https://www.cloudflarestatus.com', updated_at: '2026-11-22T00:30:00.000Z' },
-  status: { indicator: 'none', description: 'All Systems Operational' },
-  components: [
-    { id: 'icn1', name: 'Seoul, South Korea - (ICN)', status: 'operational', group_id: 'asia' },
-    { id: 'fra1', name: 'Frankfurt, Germany - (FRA)', status: 'operational', group_id: 'europe' },
-  ],
-  incidents: [],
-  scheduled_maintenances: [],
-};
 
 function render(page, host, vars, rayHeader) {
   const rayHex = (rayHeader ?? '').split('-')[0] || '8a1b2c3d4e5f9999';
@@ -47,27 +39,37 @@ function routeTable() {
 }
 
 /**
- * @returns {Promise<{ port: number, hits: Map<string, number>, setEgress: (up: boolean) => void, close: () => Promise<void> }>}
+ * @returns {Promise<{ port: number, hits: Map<string, number>, setWorld: (world?: Partial<import('./fake-faults.mjs').World>) => void,
+ *   close: () => Promise<void> }>}
  * `hits` counts requests per `host + path` so tests can tell whether the extension called a fake.
- * `setEgress(false)` makes every outside host the extension probes drop its connections: "my internet is down".
+ * `setWorld` sets the scenario's faults (fake-faults.mjs) and lets go of connections the last one left hanging.
  */
 export async function startFakeServers(hosts) {
   const routes = routeTable();
   const hits = new Map();
-  let egressUp = true;
+  let world = worldOf();
+  const hung = new Set();
   const handler = (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    const url = new URL(req.url ?? '/', 'http://x');
+    const pathname = url.pathname;
     hits.set(host + pathname, (hits.get(host + pathname) ?? 0) + 1);
-    if (!egressUp && EGRESS_HOSTS.includes(host)) return req.socket.destroy();
+    const fault = faultFor(world, host, req, HARNESS_HOSTS);
+    if (fault === 'drop') return req.socket.destroy();
+    if (fault === 'hang') {
+      hung.add(req.socket);
+      return req.socket.once('close', () => hung.delete(req.socket));
+    }
     if (host === STATUS_HOST && pathname === '/api/v2/summary.json') {
       res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
-      return res.end(JSON.stringify(STATUS_SUMMARY));
+      return res.end(JSON.stringify(statusSummary(/** @type {never} */ (world.status))));
     }
     const route = routes.get(host);
     // Only Cloudflare-fronted names answer /cdn-cgi/trace, as on the real web; the colo matches the page's cf-ray.
     const ray = route?.headers['cf-ray'] ?? (host === 'www.cloudflare.com' ? 'x-ICN' : null);
-    const probe = pathname === '/cdn-cgi/trace' && !ray ? null : probeAnswer(host, pathname, ray?.split('-')[1]);
+    const probe = pathname === '/cdn-cgi/trace' && !ray
+      ? null
+      : probeAnswer(host, pathname, ray?.split('-')[1], { doh: world.doh, name: url.searchParams.get('name') });
     if (probe) {
       res.writeHead(probe.status, probe.headers);
       return res.end(probe.body);
@@ -87,13 +89,23 @@ export async function startFakeServers(hosts) {
   const front = net.createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    socket.once('data', (first) => {
-      if (first[0] === TLS_HANDSHAKE) return secure.emit('connection', replay(socket, first));
+    socket.on('error', () => undefined); // resets and hung-up clients are part of the scenarios
+    // The whole first TLS record is needed to read the server name a refusing host is known by.
+    let head = Buffer.alloc(0);
+    const collect = (chunk) => {
+      head = Buffer.concat([head, chunk]);
+      if (tlsRecordShortfall(head) > 0) return;
+      socket.off('data', collect);
       socket.pause();
-      socket.unshift(first);
-      plain.emit('connection', socket);
-      socket.resume();
-    });
+      if (head[0] !== TLS_HANDSHAKE) {
+        socket.unshift(head);
+        plain.emit('connection', socket);
+        return socket.resume();
+      }
+      if (refusesHandshake(world, serverNameOf(head))) return socket.resetAndDestroy();
+      secure.emit('connection', replay(socket, head));
+    };
+    socket.on('data', collect);
   });
   await new Promise((resolve, reject) => front.once('error', reject).listen(0, '127.0.0.1', resolve));
   const port = /** @type {net.AddressInfo} */ (front.address()).port;
@@ -101,7 +113,11 @@ export async function startFakeServers(hosts) {
     for (const s of sockets) s.destroy();
     await new Promise((resolve) => front.close(() => resolve(undefined)));
   };
-  return { port, hits, setEgress: (up) => { egressUp = up; }, close };
+  const setWorld = (overrides = {}) => {
+    world = worldOf(overrides);
+    for (const s of hung) s.destroy();
+  };
+  return { port, hits, setWorld, close };
 }
 
 /**

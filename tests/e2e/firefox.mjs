@@ -55,6 +55,21 @@ export async function launchFirefox({ port, hosts }) {
       name: 'firefox',
       control,
       newPage: () => browser.newPage(),
+      /**
+       * Reloads the event page's document, which is what suspending and waking it amounts to: the module runs
+       * afresh. The old window is marked so its late answers are not taken for the new one's.
+       */
+      async stopBackground() {
+        await control.evaluate(async () => {
+          const bg = await globalThis.browser.runtime.getBackgroundPage();
+          bg.__culpritE2eStale = true;
+          bg.location.reload();
+        });
+        await waitFor('firefox: the event page to reload', () => control.evaluate(async () => {
+          const bg = await globalThis.browser.runtime.getBackgroundPage();
+          return bg.__culpritE2eStale !== true && bg.document.readyState === 'complete';
+        }), Boolean, { timeoutMs: 4_000 });
+      },
       openExtensionTab,
       async shutdown() {
         await withTimeout('firefox: close', browser.close(), 15_000).catch((err) => console.warn(`# ${err}`));

@@ -4,14 +4,12 @@ import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { artifactPath, isCi, unavailableReason } from './browsers.mjs';
 import { warmUp } from './driver.mjs';
-import { expected, expectedPopup, observed, pickKeys } from './expectations.mjs';
-import { findClosedPort, mappedHosts, startFakeServers, STATUS_SUMMARY } from './fake-servers.mjs';
+import { expectedPopup, pickKeys, popupView } from './expectations.mjs';
+import { findClosedPort, mappedHosts, startFakeServers } from './fake-servers.mjs';
+import { statusSummary } from './fake-status.mjs';
+import { checkTab, checkVerdict, failureLog, isDeepEqual, isolate, VERDICT_TIMEOUT } from './scenario-checks.mjs';
 import { SCENARIOS, STATUS_HOST, WARMUP_URL } from './scenarios.mjs';
 import { pollUntil, waitFor } from './wait.mjs';
-
-const VERDICT_TIMEOUT = 10_000;
-// A quiet page must stay quiet this long after load; the content script runs at document_idle, well within it.
-const QUIET_WINDOW = 2_500;
 
 /** @param {'chromium' | 'firefox'} name @param {(net: object) => Promise<any>} launch */
 export function browserSuite(name, launch) {
@@ -45,13 +43,12 @@ export function browserSuite(name, launch) {
         const url = scenario.url.replace('{{closedPort}}', String(closedPort));
         const opened = [];
         const shot = scenario.url.replace(/^\w+:\/\/|[:{}].*$/g, '');
-        await isolate(driver);
-        server.setEgress(scenario.egress !== 'down');
+        await isolate(driver, server, scenario.world);
         try {
           for (const pre of scenario.preload ?? []) {
             const p = await driver.open(pre.url);
             opened.push(p);
-            await waitFor(`${name}: preload ${pre.url} classified`, () => driver.state(p.tabId), (st) => st?.kind === 'origin-error', { timeoutMs: VERDICT_TIMEOUT });
+            await waitFor(`${name}: preload ${pre.url} classified`, () => driver.state(p.tabId), (st) => st?.kind === pre.kind, { timeoutMs: VERDICT_TIMEOUT });
           }
           // Failures are logged when their diagnosis starts, not when the badge shows: wait for the log itself.
           const preSites = (scenario.preload ?? []).map((pre) => new URL(pre.url).hostname);
@@ -59,7 +56,7 @@ export function browserSuite(name, launch) {
             await waitFor(`${name}: failure log to hold ${preSites.join(', ')}`, () => failureLog(driver),
               (log) => preSites.every((site) => log.some((r) => r.site === site)), { timeoutMs: VERDICT_TIMEOUT });
           }
-          const { page, tabId, navError } = await driver.open(url);
+          const { page, tabId, navError, navigatedAt } = await driver.open(url);
           opened.push({ page });
           const snap = await checkTab(driver, tabId, scenario.expect).catch(async (err) => {
             const failures = await failureLog(driver).catch(() => null);
@@ -68,14 +65,22 @@ export function browserSuite(name, launch) {
             throw err;
           });
           log.push({ scenario: scenario.name, url, navError, ...snap });
-          const popupWant = expectedPopup(scenario.expect);
+          const popupWant = expectedPopup(scenario.expect, scenario.verdict);
           const popup = await pollUntil(() => driver.popup(tabId, { screenshot: `popup-${shot}` }),
-            (attrs) => isDeepEqual(pickKeys(attrs, popupWant), popupWant), { timeoutMs: VERDICT_TIMEOUT, intervalMs: 300 });
+            (read) => isDeepEqual(popupView(read, popupWant), popupWant), { timeoutMs: VERDICT_TIMEOUT, intervalMs: 300 });
           if (!popup.value) throw popup.error;
           log.push({ scenario: scenario.name, popup: popup.value });
-          assert.deepEqual(pickKeys(popup.value, popupWant), popupWant, `popup.html?tab=${tabId} data attributes`);
+          if (scenario.verdict) {
+            const stored = await checkVerdict(driver, tabId, scenario.verdict, navigatedAt).catch(async (err) => {
+              log.push({ scenario: scenario.name, verdict: (await driver.verdict(tabId).catch(() => null))?.verdict, error: String(err) });
+              throw err;
+            });
+            log.push({ scenario: scenario.name, verdict: stored.verdict, timing: stored.timing });
+            if (scenario.verdict.withinMs) console.log(`# ${name}: ${scenario.name}: verdict ${stored.timing?.afterNavigationMs} ms after navigation`);
+          }
+          assert.deepEqual(popupView(popup.value, popupWant), popupWant, `popup.html?tab=${tabId}`);
         } finally {
-          server.setEgress(true);
+          server.setWorld();
           for (const o of opened) await o.page.close().catch(() => undefined);
         }
       });
@@ -105,52 +110,7 @@ export function browserSuite(name, launch) {
 
     it(`the fake ${STATUS_HOST} answers extension fetches over HTTPS`, { timeout: 20_000 }, async () => {
       const body = await driver.ext(async (u) => (await fetch(u)).json(), `https://${STATUS_HOST}/api/v2/summary.json`);
-      assert.deepEqual(body.status, STATUS_SUMMARY.status);
+      assert.deepEqual(body.status, statusSummary('operational').status);
     });
   });
-}
-
-/**
- * Forgets failures seen in earlier scenarios. The extension correlates failures across sites behind one CDN
- * (src/core/diagnose/correlation.ts, log in storage.session under 'failures'); without this a scenario's verdict
- * would depend on which scenarios ran before it. The correlation scenario builds its own history with `preload`.
- */
-async function isolate(driver) {
-  await driver.ext(() => (globalThis.browser ?? globalThis.chrome).storage.session.remove('failures'));
-}
-
-/** @returns {Promise<{ site: string }[]>} the extension's failure log (same key as above). */
-async function failureLog(driver) {
-  const got = await driver.ext(() => (globalThis.browser ?? globalThis.chrome).storage.session.get('failures'));
-  return Array.isArray(got.failures) ? got.failures : [];
-}
-
-/** Waits for the expected tab state and badge (or, for a working page, watches that none appears) and asserts it. */
-async function checkTab(driver, tabId, expect) {
-  const want = expected(expect);
-  const read = async () => {
-    const [snap, color] = await Promise.all([driver.snapshot(tabId), driver.badgeColor(tabId)]);
-    return { snap, got: observed({ ...snap, color }, want) };
-  };
-  const r = expect.kind === 'none'
-    ? await pollUntil(read, (x) => x.got.badge !== '' || x.got.kind !== 'none', { timeoutMs: QUIET_WINDOW })
-    : await pollUntil(read, (x) => isDeepEqual(x.got, want), { timeoutMs: VERDICT_TIMEOUT });
-  if (!r.value) throw r.error ?? new Error(`no reading of tab ${tabId}`);
-  const { snap, got } = r.value;
-  // A working page may store kind none or nothing at all, and an empty badge has no colour worth comparing.
-  for (const k of [...(snap.state === null ? ['status'] : []), ...(expect.badge === '' ? ['color'] : [])]) {
-    delete want[k];
-    delete got[k];
-  }
-  assert.deepEqual(got, want, `tab ${tabId}: state and badge after ${r.ok ? 'match' : 'timeout'}`);
-  return snap;
-}
-
-function isDeepEqual(a, b) {
-  try {
-    assert.deepEqual(a, b);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,77 +1,73 @@
 // The e2e scenario table: one registrable domain per scenario, what the fake server answers for it, and what the
 // extension must conclude. Both browsers run the same table. Colos differ per scenario so a value leaking from one
-// tab into another shows up as a wrong colo.
+// tab into another shows up as a wrong colo. Rows named "issue 3 #n" are that issue's verdict table; the ones needing a
+// misbehaving outside world are in scenarios-issue3.mjs.
 
-/** Real-looking Cloudflare response headers for a Ray ID ending in the given colo. */
-function cloudflare(rayHex, colo, extra = {}) {
-  return {
-    'content-type': 'text/html; charset=UTF-8',
-    server: 'cloudflare',
-    'cf-ray': `${rayHex}-${colo}`,
-    'cache-control': 'private, max-age=0, no-store, no-cache, must-revalidate, post-check=0, pre-check=0',
-    expires: 'Thu, 01 Jan 1970 00:00:01 GMT',
-    'referrer-policy': 'same-origin',
-    'x-frame-options': 'SAMEORIGIN',
-    ...extra,
-  };
-}
-
-const CHALLENGE_HEADERS = {
-  'cf-mitigated': 'challenge',
-  'cross-origin-embedder-policy': 'require-corp',
-  'permissions-policy': 'accelerometer=(),camera=(),geolocation=(),gyroscope=(),magnetometer=(),microphone=(),payment=(),usb=()',
-};
+import { CHALLENGE_HEADERS, cloudflare } from './cf-headers.mjs';
+import { ISSUE3_SCENARIOS } from './scenarios-issue3.mjs';
 
 /**
  * `kind`..`status` are the tab state; `badge` is the final badge, which follows the verdict once it is in (a DNS
  * error that public DNS confirms is the site's fault: SITE, not NET); `culprit` is the popup's data-culprit.
- * Each scenario starts with an empty failure log (see scenario-suite), so verdicts do not depend on table order.
- * `egress: 'down'` makes the extension's outside probes fail; `preload` pages are opened first and left open.
+ * Each scenario starts with a fresh background and an empty failure log (see scenario-suite), so verdicts do not
+ * depend on table order. `world` sets the fakes' faults for it (fake-faults.mjs: status page, egress, DoH, site
+ * probes); `preload` pages are opened first, left open, and must reach `kind` first.
+ * `verdict` is checked on the stored verdict and the popup: the decision-table `rule`, `acknowledged`, the open
+ * `incident` title, `advice` keys it must include, the state of named `sources`, and `withinMs` from navigation.
  * @typedef {{ kind: string, vendor?: string | null, code?: number | null, colo?: string | null, unconfirmed?: boolean,
  *   category?: string, badge: string, status?: number | null, culprit?: string }} Expectation
+ * @typedef {{ rule: string, acknowledged?: string, incident?: string, advice?: string[],
+ *   sources?: Record<string, 'ok' | 'failed' | 'timeout' | 'skipped'>, withinMs?: number }} VerdictExpectation
  * @typedef {{ status: number, headers: Record<string, string>, page: string, vars?: Record<string, string> }} Route
- * @typedef {{ name: string, url: string, route?: Route, expect: Expectation, egress?: 'down',
- *   preload?: { url: string, route: Route }[] }} Scenario
+ * @typedef {{ name: string, url: string, route?: Route, expect: Expectation, verdict?: VerdictExpectation,
+ *   world?: Partial<import('./fake-faults.mjs').World>, preload?: { url: string, route: Route, kind: string }[] }} Scenario
  */
 
 /** @type {Scenario[]} */
 export const SCENARIOS = [
   {
-    name: 'Cloudflare 522: the origin timed out',
+    name: 'issue 3 #1: Cloudflare 522 (the origin timed out) while Cloudflare is all operational',
     url: 'https://shop-522.test/checkout',
     route: { status: 522, headers: cloudflare('8a1b2c3d4e5f6789', 'ICN'), page: 'cf-522.html', vars: { city: 'Seoul' } },
     expect: { kind: 'origin-error', vendor: 'cloudflare', code: 522, colo: 'ICN', badge: 'SITE', status: 522, culprit: 'site' },
+    verdict: { rule: 'site-origin', sources: { 'vendor-status': 'ok', 'trace-probe': 'ok', 'control-probe': 'ok' } },
   },
   {
     name: 'Cloudflare-branded 500: the edge itself failed',
     url: 'https://news-500.test/',
     route: { status: 500, headers: cloudflare('8a1b2c3d4e5f0500', 'FRA'), page: 'cf-500-edge.html', vars: { city: 'Frankfurt' } },
     expect: { kind: 'edge-error', vendor: 'cloudflare', code: 500, colo: 'FRA', badge: 'CDN', status: 500, culprit: 'cdn' },
+    // Cloudflare's page says all is well: the error page alone decides, and the verdict says it is not acknowledged.
+    verdict: { rule: 'cdn-edge-page', acknowledged: 'no' },
   },
   {
-    name: 'Cloudflare 1020: a firewall rule blocks me',
+    name: 'issue 3 #6: Cloudflare 1020: a firewall rule blocks me',
     url: 'https://forum-1020.test/thread/42',
     route: { status: 403, headers: cloudflare('8a1b2c3d4e5f1020', 'LAX'), page: 'cf-1020.html' },
     expect: { kind: 'blocked', vendor: 'cloudflare', code: 1020, colo: 'LAX', badge: 'BLK', status: 403, culprit: 'blocked' },
+    verdict: { rule: 'blocked' },
   },
   {
     name: 'Cloudflare managed challenge',
     url: 'https://tickets-challenge.test/',
     route: { status: 403, headers: cloudflare('8a1b2c3d4e5fc0de', 'NRT', CHALLENGE_HEADERS), page: 'cf-challenge.html' },
     expect: { kind: 'challenge', vendor: 'cloudflare', colo: 'NRT', badge: 'BOT', status: 403, culprit: 'blocked' },
+    verdict: { rule: 'challenge' },
   },
   {
-    name: 'challenge that fails later: "Please unblock challenges.cloudflare.com"',
+    name: 'issue 3 #4: "Please unblock challenges.cloudflare.com", trace answers, challenge components operational',
     url: 'https://tickets-unblock.test/',
     route: { status: 403, headers: cloudflare('8a1b2c3d4e5fdead', 'AMS', CHALLENGE_HEADERS), page: 'cf-challenge-blocked.html' },
     // Alone, with Cloudflare's status fine and its trace answering, a challenge that cannot load is this browser's doing.
     expect: { kind: 'challenge-failed', vendor: 'cloudflare', colo: 'AMS', badge: 'BRW', status: 403, culprit: 'browser' },
+    verdict: { rule: 'challenge-your-browser', advice: ['advice_allowChallenges'], sources: { 'vendor-status': 'ok', 'trace-probe': 'ok' } },
   },
   {
-    name: 'origin 503 passed through Cloudflare (plain origin page)',
+    name: "issue 3 #9: the origin's own 503 passed through Cloudflare (plain origin page)",
     url: 'http://api-503.test/status',
     route: { status: 503, headers: cloudflare('8a1b2c3d4e5f0503', 'SIN', { 'content-type': 'text/html' }), page: 'origin-503.html' },
     expect: { kind: 'origin-error', vendor: 'cloudflare', code: 503, colo: 'SIN', badge: 'SITE', status: 503, culprit: 'site' },
+    verdict: { rule: 'site-origin' },
   },
   {
     name: 'spoof: Cloudflare 522 markup, 200, no Cloudflare headers',
@@ -92,33 +88,26 @@ export const SCENARIOS = [
     expect: { kind: 'none', badge: '', status: 404 },
   },
   {
-    name: 'unresolvable host',
-    url: 'http://doesnotexist.invalid/',
+    name: 'issue 3 #7: one host fails DNS while the controls answer, and public DNS cannot resolve it either',
+    url: 'http://expired-domain.invalid/',
     // Connectivity works and public DNS (the fake DoH) says NXDOMAIN too: the name is broken, not my network.
     expect: { kind: 'network-error', category: 'dns', badge: 'SITE', culprit: 'site' },
+    verdict: { rule: 'dns-site-broken', sources: { connectivity: 'ok', doh: 'ok' } },
   },
   {
     name: 'connection refused',
     url: 'http://refused.test:{{closedPort}}/',
     expect: { kind: 'network-error', category: 'refused', badge: 'SITE', culprit: 'site' },
+    verdict: { rule: 'net-site-unreachable' },
   },
   {
-    name: 'my network is down: DNS fails and so does every outside probe',
-    url: 'http://doesnotexist.invalid/offline',
-    egress: 'down',
+    name: 'issue 3 #8: my network is down: DNS fails and every outside host drops the connection',
+    url: 'http://offline.invalid/',
+    world: { egress: 'down' },
     expect: { kind: 'network-error', category: 'dns', badge: 'NET', culprit: 'network' },
+    verdict: { rule: 'net-offline' },
   },
-  {
-    name: 'three unrelated Cloudflare sites failing in the same colo: a CDN incident',
-    url: 'https://books-522.test/',
-    preload: [
-      { url: 'https://bakery-522.test/', route: { status: 522, headers: cloudflare('8a1b2c3d4e5fb001', 'ICN'), page: 'cf-522.html', vars: { city: 'Seoul' } } },
-      { url: 'https://clinic-522.test/', route: { status: 522, headers: cloudflare('8a1b2c3d4e5fb002', 'ICN'), page: 'cf-522.html', vars: { city: 'Seoul' } } },
-    ],
-    route: { status: 522, headers: cloudflare('8a1b2c3d4e5fb003', 'ICN'), page: 'cf-522.html', vars: { city: 'Seoul' } },
-    // First-hand the page blames the host (SITE); the verdict names Cloudflare, and the badge follows it.
-    expect: { kind: 'origin-error', vendor: 'cloudflare', code: 522, colo: 'ICN', badge: 'CDN', status: 522, culprit: 'cdn' },
-  },
+  ...ISSUE3_SCENARIOS,
 ];
 
 /** Used to warm the extension up (MV3 listener race) before any assertion; same answer as the 522 scenario. */
@@ -130,8 +119,14 @@ export const STATUS_HOST = 'www.cloudflarestatus.com';
 /** Resolves to the fake server but the driver points its port at a closed one. */
 export const REFUSED_HOST = 'refused.test';
 
-/** Every host the fakes must answer for (the browsers map exactly these to loopback; `.invalid` stays unmapped). */
+/**
+ * Every host the fakes must answer for (the browsers map exactly these to loopback; `.invalid` stays unmapped).
+ * status.<site> is where the extension looks for a site's own status page: mapped too, so Firefox does not ask the
+ * real resolver and a "hang" world can hang it.
+ */
 export function fakeHosts() {
   const fromTable = SCENARIOS.flatMap((s) => [s, ...(s.preload ?? [])]).map((s) => new URL(s.url.replace('{{closedPort}}', '1')).hostname);
-  return [...new Set([...fromTable, 'warmup.test', 'control.test', STATUS_HOST])].filter((h) => !h.endsWith('.invalid'));
+  const sites = [...fromTable, new URL(WARMUP_URL).hostname].filter((h) => h !== REFUSED_HOST);
+  return [...new Set([...fromTable, ...sites.map((h) => `status.${h}`), 'warmup.test', 'control.test', STATUS_HOST])]
+    .filter((h) => !h.endsWith('.invalid'));
 }
