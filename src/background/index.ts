@@ -7,7 +7,7 @@ import { DEFAULT_PROBE_CONFIG } from '../core/diagnose/probe-config.ts';
 import { probeOrigin } from '../core/diagnose/probes.ts';
 import { createPeerClient } from '../core/peer/client.ts';
 import { createStatusFetcher } from '../core/status/fetch-status.ts';
-import { siteStatusSource } from '../core/status/site-status.ts';
+import { fetchSiteStatus } from '../core/status/site-status.ts';
 import { statusSourcesFor } from '../core/status/vendors.ts';
 import { browser } from '../shared/browser.ts';
 import { applyLanguage } from '../shared/i18n.ts';
@@ -75,7 +75,7 @@ const diagnoser = createDiagnoser({
   config: DEFAULT_PROBE_CONFIG,
   getState: store.getState,
   vendorStatus: (vendor) => statuses.get(statusSourcesFor(vendor)[0]!),
-  siteStatus: (site) => statuses.get(siteStatusSource(site)),
+  siteStatus: (site) => fetchSiteStatus(statuses.get, site),
   peers: peers.lookup,
   onVerdict: async (...args) => {
     // Not awaited: a report must not hold up the verdict (Check again waits for the diagnosis).

@@ -34,7 +34,7 @@ export function isExtensionPage(sender: Runtime.MessageSender, extensionOrigin: 
 }
 
 /** The page and tab channels; watch/* and history/* are in watch-handlers.ts. */
-type TabHandlers = Pick<Handlers, 'page/report' | 'tab/get' | 'tab/recheck' | 'tab/check' | 'e2e/open'>;
+type TabHandlers = Pick<Handlers, 'page/report' | 'tab/get' | 'tab/check' | 'e2e/open'>;
 
 export function createMessageHandlers({ events, store, diagnoser, now, extensionOrigin, openExtensionPage }: MessageDeps): TabHandlers {
   const EMPTY: TabReport = { state: null, verdict: null, pending: false };
@@ -61,13 +61,6 @@ export function createMessageHandlers({ events, store, diagnoser, now, extension
     async 'tab/get'(payload, sender) {
       const request = v.safeParse(TabRequestSchema, payload);
       if (!request.success || !isExtensionPage(sender, extensionOrigin)) return EMPTY;
-      return reportOf(request.output.tabId);
-    },
-
-    async 'tab/recheck'(payload, sender) {
-      const request = v.safeParse(TabRequestSchema, payload);
-      if (!request.success || !isExtensionPage(sender, extensionOrigin)) return EMPTY;
-      await diagnoser.diagnose(request.output.tabId, { force: true });
       return reportOf(request.output.tabId);
     },
 

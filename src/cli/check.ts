@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { decide } from '../core/diagnose/decide.ts';
 import { gatherFacts } from '../core/diagnose/gather.ts';
 import { createStatusFetcher } from '../core/status/fetch-status.ts';
-import { siteStatusSource } from '../core/status/site-status.ts';
+import { fetchSiteStatus } from '../core/status/site-status.ts';
 import { statusSourcesFor } from '../core/status/vendors.ts';
 import { loadCheckConfig } from './check-config.ts';
 import { loadPage } from './fetch-page.ts';
@@ -54,7 +54,7 @@ async function main() {
     {
       fetch, config: config.probes, now: () => performance.now(), timeout, sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
       vendorStatus: (vendor) => statuses.get(statusSourcesFor(vendor, { baseUrls: config.statusBaseUrls })[0]!),
-      siteStatus: (site) => statuses.get(siteStatusSource(site, { baseUrls: config.statusBaseUrls })),
+      siteStatus: (site) => fetchSiteStatus(statuses.get, site, { baseUrls: config.statusBaseUrls }),
       correlation: async () => ({ hosts: 1, sameColo: false }), // a one-off check has no browsing history to correlate
     },
     url.href,

@@ -33,10 +33,8 @@ export interface Protocol {
   'page/report': { req: PageReport; res: void };
   /** Extension page → background: the stored state of a tab. */
   'tab/get': { req: { tabId: number }; res: TabReport };
-  /** Extension page → background: diagnose the tab again now ("Check again"). */
-  'tab/recheck': { req: { tabId: number }; res: TabReport };
   /**
-   * Extension page → background: start a diagnosis now, even of a page that looked fine ("Check this site"), and
+   * Extension page → background: diagnose now ("Check again", or "Check this site" for a page that looked fine), and
    * answer at once with `pending`; the page then follows its progress through `tab/get`.
    */
   'tab/check': { req: { tabId: number }; res: TabReport };

@@ -47,6 +47,8 @@ const CASES: Array<[rule: string, culprit: string, scenario: string, input: Fact
   ['cdn-edge-page', 'cdn', 'one branded 500, status operational', facts({ page: { kind: 'edge-error', ...cf }, vendorStatus: operational })],
   ['site-config', 'site', 'error 1016 origin DNS', facts({ page: { kind: 'site-config', ...cf, code: 1016 } })],
   ['site-origin', 'site', '#1 522 with status operational', facts({ page: { kind: 'origin-error', ...cf, code: 522 }, vendorStatus: operational })],
+  ['now-failing-cdn', 'cdn', '"Check this site" on a page that loaded: the fresh request gets a CDN error', facts({ probes: { origin: 'cdn-error' } })],
+  ['now-failing-site', 'site', '"Check this site": the fresh request gets no answer', facts({ probes: { origin: 'unreachable' } })],
   ['none', 'none', 'a normal page', facts()],
 ];
 

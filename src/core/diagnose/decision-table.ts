@@ -42,6 +42,9 @@ export const DECISION_TABLE: readonly Row[] = [
   { id: 'cdn-edge-page', when: (f) => f.page.kind === 'edge-error', culprit: 'cdn', confidence: (f) => (f.probes.origin === 'ok' ? 0.5 : 0.65), key: 'cdnEdge', advice: ['advice_checkAgain', 'advice_waitForCdn'], acknowledged: ackFromStatus },
   { id: 'site-config', when: (f) => f.page.kind === 'site-config', culprit: 'site', confidence: 0.85, key: 'siteConfig', advice: ['advice_contactSite'] },
   { id: 'site-origin', when: (f) => f.page.kind === 'origin-error', culprit: 'site', confidence: (f) => (p.siteAdmits(f) ? 0.95 : p.vendorSaysFine(f) ? 0.9 : 0.75), key: 'siteOrigin', advice: ['advice_waitForSite', 'advice_watch'] },
+  // --- the page looked fine, but a check the person asked for says otherwise ---
+  { id: 'now-failing-cdn', when: (f) => f.page.kind === 'none' && f.probes.origin === 'cdn-error', culprit: 'cdn', confidence: 0.6, key: 'nowFailingCdn', advice: ['advice_checkAgain', 'advice_waitForCdn'], acknowledged: ackFromStatus },
+  { id: 'now-failing-site', when: (f) => f.page.kind === 'none' && (f.probes.origin === 'origin-error' || f.probes.origin === 'unreachable'), culprit: 'site', confidence: 0.6, key: 'nowFailingSite', advice: ['advice_checkAgain', 'advice_watch'] },
   // --- nothing wrong ---
   { id: 'none', when: (f) => f.page.kind === 'none', culprit: 'none', confidence: 0.8, key: 'none', advice: [] },
 ];

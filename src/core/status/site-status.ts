@@ -5,7 +5,7 @@
  */
 import { parseStatuspageSummary } from './statuspage.ts';
 import { parseStatuspageStatus } from './statuspage-status.ts';
-import type { StatusSource } from './types.ts';
+import type { SourceResult, StatusSource } from './types.ts';
 import { JSON_ACCEPT, joinUrl, type StatusConfig } from './vendors.ts';
 
 /** Registrable domain → status page base URL. Only pages known to serve `/api/v2/summary.json`. */
@@ -90,4 +90,20 @@ export function siteStatusPageUrl(registrableDomain: string, discovered: boolean
   if (domain === null) return null;
   if (Object.hasOwn(KNOWN_SITE_PAGES, domain)) return `${KNOWN_SITE_PAGES[domain]}/`;
   return discovered ? `https://status.${domain}/` : null;
+}
+
+/**
+ * The site's status through `get`, with discovery's meaning applied: for a site we do not know, a `status.<domain>`
+ * that does not exist, refuses, or answers something other than a status file means "this site has no status page"
+ * (`skipped`), not a failed source. A known page that fails is a real failure.
+ * @example await fetchSiteStatus(statuses.get, 'example.org') // { state: 'skipped', reason: 'no status page at status.example.org', ms }
+ */
+export async function fetchSiteStatus(
+  get: (source: StatusSource) => Promise<SourceResult>,
+  registrableDomain: string,
+  config: StatusConfig = {},
+): Promise<SourceResult> {
+  const result = await get(siteStatusSource(registrableDomain, config));
+  if (result.state === 'ok' || result.state === 'skipped' || hasKnownStatusPage(registrableDomain)) return result;
+  return { state: 'skipped', reason: `no status page at status.${registrableDomain} (${result.reason})`, ms: result.ms };
 }
