@@ -97,10 +97,11 @@ describe('diagnoser', () => {
     const { diagnoser, fetch, vendorStatus } = setup(states);
     expect(await diagnoser.diagnose(1, { force: true })).toBeNull();
     expect(fetch).not.toHaveBeenCalled();
-    expect(await diagnoser.diagnose(1, { force: true, onDemand: true })).toMatchObject({ culprit: 'none', rule: 'none' });
+    // The fake fetch fails, so the fresh request the check makes finds the site unreachable now.
+    expect(await diagnoser.diagnose(1, { force: true, onDemand: true })).toMatchObject({ culprit: 'site', rule: 'now-failing-site' });
     expect(vendorStatus).toHaveBeenCalledTimes(1);
     expect((fetch.mock.calls as unknown as Array<[string]>).map(([url]) => url)).toContain('https://a.example/');
-    expect((await diagnoser.getVerdict(1)).verdict?.rule).toBe('none');
+    expect((await diagnoser.getVerdict(1)).verdict?.rule).toBe('now-failing-site');
     states.set(1, { ...fine, url: 'https://a.example/next' });
     expect((await diagnoser.getVerdict(1)).verdict).toBeNull();
   });
@@ -133,6 +134,6 @@ describe('diagnoser', () => {
     session.data.set('diag:2', { subject: 'x', startedAt: 0, onDemand: true });
     const { diagnoser } = setup(new Map([[2, state(2, 'a.example', { kind: 'none', detection: null })]]), session);
     await diagnoser.resume();
-    expect((await diagnoser.getVerdict(2)).verdict?.rule).toBe('none');
+    expect((await diagnoser.getVerdict(2)).verdict?.rule).toBe('now-failing-site'); // an automatic run would have stored nothing
   });
 });
