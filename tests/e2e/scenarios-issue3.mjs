@@ -59,6 +59,21 @@ export const ISSUE3_SCENARIOS = [
     },
   },
   {
+    // The page report (the Cloudflare box marked) turns the header-only reading into edge-error, so the diagnosis
+    // runs twice and the second run shares the first one's status request.
+    name: 'issue 3 #10: every remote source hangs behind a Cloudflare-branded 500 (the diagnosis re-runs on the page report)',
+    url: 'https://everything-hangs-500.test/',
+    world: EVERYTHING_HANGS,
+    route: edge500('8a1b2c3d4e5f1011', 'SIN', 'Singapore'),
+    expect: { kind: 'edge-error', vendor: 'cloudflare', code: 500, colo: 'SIN', badge: 'CDN', status: 500, culprit: 'cdn' },
+    verdict: {
+      rule: 'cdn-edge-page',
+      acknowledged: 'unreachable',
+      withinMs: VERDICT_BUDGET_MS,
+      sources: { 'vendor-status': 'timeout', 'site-status': 'timeout', 'origin-probe': 'timeout', 'trace-probe': 'timeout', 'control-probe': 'timeout' },
+    },
+  },
+  {
     name: 'issue 3 #10: every remote source hangs after a DNS error (connectivity checks, public DNS)',
     url: 'http://hangs-dns.invalid/',
     world: EVERYTHING_HANGS,
