@@ -2,7 +2,7 @@
  * The peer-report HTTP app. Builds routes from injected dependencies and never listens or reads the environment
  * (server/index.ts does both), so tests drive it in process with `app.request()`.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -35,6 +35,9 @@ export interface AppDeps {
   snapshotMaxAgeMs?: number;
 }
 
+/** Under @hono/node-server the Node request and response are in `c.env`; under `app.request()` they are not. */
+export type AppEnv = { Bindings: Partial<HttpBindings> };
+
 export type ResolvedDeps = Required<Omit<AppDeps, 'snapshotMaxAgeMs'>> & {
   snapshot: PrefixSnapshot;
   /** 16-byte hex hash of clientId + host: all the dedupe table ever sees. */
@@ -46,7 +49,7 @@ export type ResolvedDeps = Required<Omit<AppDeps, 'snapshotMaxAgeMs'>> & {
  * const app = createApp({ store: await createReportStore(await openPgliteClient()) });
  * const response = await app.request('/v1/prefix/abcd');
  */
-export function createApp(deps: AppDeps): Hono<{ Bindings: Partial<HttpBindings> }> {
+export function createApp(deps: AppDeps): Hono<AppEnv> {
   const now = deps.now ?? Date.now;
   const snapshotMaxAgeMs = deps.snapshotMaxAgeMs ?? 5000;
   const resolved: ResolvedDeps = {
@@ -73,10 +76,11 @@ export function createApp(deps: AppDeps): Hono<{ Bindings: Partial<HttpBindings>
       staleLimitMs: snapshotMaxAgeMs === 0 ? 0 : Math.max(60_000, 12 * snapshotMaxAgeMs),
       onError: (error) => console.error('[server] snapshot refresh failed', describeError(error)),
     }),
-    dedupeKey: (clientId, hostHash) => createHash('sha256').update(`${clientId}|${hostHash}`).digest('hex').slice(0, 32),
+    // One-shot crypto.hash: no Hash object per request.
+    dedupeKey: (clientId, hostHash) => hash('sha256', `${clientId}|${hostHash}`, 'hex').slice(0, 32),
   };
 
-  const app = new Hono<{ Bindings: Partial<HttpBindings> }>();
+  const app = new Hono<AppEnv>();
   app.use('*', async (c, next) => {
     const startedAt = performance.now();
     await next();

@@ -50,6 +50,7 @@ export function createMetrics(options: { withProcessMetrics: boolean }): Metrics
     buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
     registers: [registry],
   });
+  const reportChildren = new Map<string, { inc(): void }>();
   // Pre-create the label sets so dashboards see zeros rather than gaps.
   for (const kind of REPORT_KINDS) for (const vendor of REPORT_VENDORS) reports.labels(kind, vendor, 'true');
 
@@ -57,7 +58,14 @@ export function createMetrics(options: { withProcessMetrics: boolean }): Metrics
     registry,
     observeRequest: (route, status, seconds) => requests.labels(route, String(status)).observe(seconds),
     countReport(report, isCounted) {
-      reports.labels(report.kind, report.vendor, String(isCounted)).inc();
+      // Children cached by label values: prom-client's labels() builds and hashes a label object on every call.
+      const key = `${report.kind}|${report.vendor}|${isCounted}`;
+      let child = reportChildren.get(key);
+      if (child === undefined) {
+        child = reports.labels(report.kind, report.vendor, String(isCounted));
+        reportChildren.set(key, child);
+      }
+      child.inc();
       codes.labels(codeClass(report.code)).inc();
     },
     observeBatch(size, milliseconds, isOk) {

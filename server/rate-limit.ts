@@ -2,7 +2,7 @@
  * Per-IP token bucket. IPs are keyed by a salted hash; the salt lives only in memory and is replaced every
  * `rotateMs` (the map is cleared with it), so no IP, and no stable pseudonym of one, is ever stored or kept for long.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 export interface RateLimitOptions {
   /** Tokens refilled per second. */
@@ -35,7 +35,8 @@ export const DEFAULT_RATE_LIMIT: Omit<RateLimitOptions, 'now'> = {
  * if (!limiter.take(ip).isAllowed) return tooManyRequests();
  */
 export function createRateLimiter(options: RateLimitOptions): RateLimiter {
-  let salt = randomBytes(32);
+  // Hex text so it can be prefixed to the IP for one-shot crypto.hash (no Hash object per request).
+  let salt = randomBytes(32).toString('hex');
   let saltSince = options.now();
   let buckets = new Map<string, { tokens: number; at: number }>();
 
@@ -43,11 +44,11 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
     take(ip) {
       const now = options.now();
       if (now - saltSince >= options.rotateMs) {
-        salt = randomBytes(32);
+        salt = randomBytes(32).toString('hex');
         saltSince = now;
         buckets = new Map();
       }
-      const key = createHash('sha256').update(salt).update(ip).digest('base64url').slice(0, 22);
+      const key = hash('sha256', salt + ip, 'base64url').slice(0, 22);
       const bucket = buckets.get(key) ?? { tokens: options.burst, at: now };
       const tokens = Math.min(options.burst, bucket.tokens + ((now - bucket.at) / 1000) * options.ratePerSecond);
       // Re-insert so Map order is least-recently-used first, which is what the eviction below drops.

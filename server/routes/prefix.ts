@@ -1,51 +1,58 @@
-import { sValidator } from '@hono/standard-validator';
 import { Hono } from 'hono';
+import * as v from 'valibot';
 import { prefixNumber } from '../../src/core/peer/host-hash.ts';
 import { PrefixParamSchema } from '../../src/core/peer/wire.ts';
-import type { ResolvedDeps } from '../app.ts';
+import type { AppEnv, ResolvedDeps } from '../app.ts';
 import { buildPrefixBody } from '../prefix-body.ts';
 import { describeError, fail } from '../respond.ts';
 import { describeIssues } from './validation.ts';
+
+/** The body is ASCII; encoded once per build, not once per answer. */
+const ASCII = new TextEncoder();
+/** The same object every time, so @hono/node-server passes it to writeHead without copying Headers around. */
+const PREFIX_HEADERS = {
+  'Content-Type': 'application/json',
+  // Counts move per minute; a shared cache (CDN) in front can absorb repeated lookups of the same bucket.
+  'Cache-Control': 'public, max-age=30',
+} as const;
 
 /**
  * `GET /v1/prefix/{4 hex}`: every active host in the bucket, padded to a fixed size; the client matches locally.
  * Served from the in-memory snapshot (server/prefix-snapshot.ts), so counts may be a few seconds old.
  * @example app.route('/v1/prefix', prefixRoutes(deps));
  */
-export function prefixRoutes(deps: ResolvedDeps): Hono {
+export function prefixRoutes(deps: ResolvedDeps): Hono<AppEnv> {
   const bodies = createBodyCache(4096);
-  return new Hono().get(
-    '/:prefix',
-    sValidator('param', PrefixParamSchema, (result, c) => {
-      if (!result.success) return fail(c, 400, 'bad_request', describeIssues(result.error));
-    }),
-    async (c) => {
-      const { prefix } = c.req.valid('param');
-      let bucket;
-      try {
-        bucket = await deps.snapshot.hostsIn(prefixNumber(prefix));
-      } catch (error) {
-        console.error('[server] prefix read failed', describeError(error));
-        return fail(c, 503, 'unavailable', 'could not read reports; retry later');
-      }
-      const body = bodies.get(bucket.version, prefix, () => buildPrefixBody(prefix, bucket.minute, bucket.hosts, deps.randomHex));
-      // Counts move per minute; a shared cache (CDN) in front can absorb repeated lookups of the same bucket.
-      return c.body(body, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=30' });
-    },
-  );
+  return new Hono<AppEnv>().get('/:prefix', async (c) => {
+    const param = v.safeParse(PrefixParamSchema, { prefix: c.req.param('prefix') });
+    if (!param.success) return fail(c, 400, 'bad_request', describeIssues(param.issues));
+    const { prefix } = param.output;
+    let bucket;
+    try {
+      bucket = await deps.snapshot.hostsIn(prefixNumber(prefix));
+    } catch (error) {
+      console.error('[server] prefix read failed', describeError(error));
+      return fail(c, 503, 'unavailable', 'could not read reports; retry later');
+    }
+    const body = bodies.get(bucket.version, prefix, () =>
+      ASCII.encode(buildPrefixBody(prefix, bucket.minute, bucket.hosts, deps.randomHex)),
+    );
+    return c.body(body, 200, PREFIX_HEADERS);
+  });
 }
 
 /**
- * Bodies built from one snapshot, reused until the next: a bucket being looked up by everyone whose site is down
- * costs one build per refresh. Bounded at `maxEntries` (× 6 KiB); once full it stops adding rather than evicting,
- * because evicting under a spread-out load churns long-lived 6 KiB strings through the old generation and the
- * garbage collector then costs more than the builds it saves. Emptied when the snapshot changes.
+ * Bodies built from one snapshot, as bytes (written to the socket without re-encoding 6 KiB per answer), reused
+ * until the next snapshot: a bucket being looked up by everyone whose site is down costs one build per refresh.
+ * Bounded at `maxEntries` (× 6 KiB); once full it stops adding rather than evicting, because evicting under a
+ * spread-out load churns long-lived 6 KiB buffers and the garbage collector then costs more than the builds it
+ * saves. Emptied when the snapshot changes.
  */
 function createBodyCache(maxEntries: number) {
   let version = -1;
-  const bodies = new Map<string, string>();
+  const bodies = new Map<string, Uint8Array<ArrayBuffer>>();
   return {
-    get(snapshotVersion: number, prefix: string, build: () => string): string {
+    get(snapshotVersion: number, prefix: string, build: () => Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
       if (snapshotVersion !== version) {
         bodies.clear();
         version = snapshotVersion;

@@ -77,6 +77,34 @@ describe('createBatchWriter', () => {
     expect(await writer.submit('c')).toBe('c');
   });
 
+  it('commits what queued during a commit on the next turn, not after another wait (group commit)', async () => {
+    const gate = deferred<void>();
+    const batches: string[][] = [];
+    const waits: number[] = [];
+    const writer = createBatchWriter<string, boolean>({
+      commit: async (items) => {
+        batches.push(items);
+        if (batches.length === 1) await gate.promise;
+        return items.map(() => true);
+      },
+      maxItems: 10,
+      maxWaitMs: 60_000,
+      maxInFlight: 1,
+      schedule: (run, ms) => {
+        waits.push(ms);
+        // The idle wait fires at once here; any other long wait would hang the test.
+        if (ms === 60_000 && waits.length === 1) setImmediate(run);
+        else if (ms === 0) setImmediate(run);
+      },
+    });
+    const first = writer.submit('a');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const queued = [writer.submit('b'), writer.submit('c')];
+    gate.resolve();
+    await Promise.all([first, ...queued]);
+    expect(batches).toEqual([['a'], ['b', 'c']]);
+    expect(waits).toEqual([60_000, 0]);
+  });
   it('drain commits queued items without waiting for the timer', async () => {
     const committed: string[] = [];
     const writer = createBatchWriter<string, boolean>({

@@ -7,7 +7,10 @@ export interface BatchWriterOptions<In, Out> {
   commit: (items: In[]) => Promise<Out[]>;
   /** A batch is cut at this many items. */
   maxItems: number;
-  /** How long the first item of an idle writer waits for company; 0 = until the event loop's next turn. */
+  /**
+   * How long the first item of an idle writer waits for company; 0 = until the event loop's next turn. Items that
+   * arrive while a batch commits never wait for this: they go out as soon as it has committed.
+   */
   maxWaitMs: number;
   /** Batches committing at once (1 for PGlite, which has a single connection). */
   maxInFlight: number;
@@ -84,14 +87,27 @@ export function createBatchWriter<In, Out>(options: BatchWriterOptions<In, Out>)
         )
         .finally(() => {
           inFlight--;
-          // Go through the timer rather than flushing at once: when the database runs on this thread (PGlite),
-          // requests that arrived during the commit are parsed only once the event loop turns, and should join.
-          if (queue.length > 0) kick();
+          if (queue.length > 0) kickAfterCommit();
           else if (inFlight === 0) settleDrain();
         });
     }
   }
 
+  /**
+   * Group commit: what queued up while a batch was committing goes out on the next event-loop turn, not after
+   * another `maxWaitMs`, so the batch size follows the concurrency instead of a timer. The turn (rather than at
+   * once) lets requests whose bytes arrived during the commit be parsed and join: with PGlite the commit ran on
+   * this thread, so they have not been read yet.
+   */
+  function kickAfterCommit(): void {
+    if (isTimerSet || inFlight >= options.maxInFlight) return;
+    if (queue.length >= options.maxItems || isDraining) return flush();
+    isTimerSet = true;
+    options.schedule(() => {
+      isTimerSet = false;
+      flush();
+    }, 0);
+  }
   function settleDrain(): void {
     const waiters = drainWaiters;
     drainWaiters = [];

@@ -10,8 +10,9 @@ export function openPgClient(connectionString: string, maxConnections = 10): Sql
   // An idle client losing its connection (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const asQuery = (target: pg.Pool | pg.PoolClient): SqlQuery => ({
-    async query<Row>(text: string, params: readonly unknown[] = []) {
-      const result = await target.query(text, [...params]);
+    async query<Row>(text: string, params: readonly unknown[] = [], name?: string) {
+      const values = [...params];
+      const result = await target.query(name === undefined ? { text, values } : { name, text, values });
       return result.rows as Row[];
     },
   });

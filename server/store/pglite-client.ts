@@ -9,6 +9,7 @@ import type { SqlClient, SqlQuery } from './sql-client.ts';
 export async function openPgliteClient(dataDir?: string): Promise<SqlClient> {
   const db = await PGlite.create(dataDir === undefined ? {} : { dataDir });
   const asQuery = (target: Pick<PGlite, 'query'>): SqlQuery => ({
+    // No prepared-statement names: PGlite runs in process, so there is no round trip to save.
     async query<Row>(text: string, params: readonly unknown[] = []) {
       return (await target.query<Row>(text, [...params])).rows;
     },

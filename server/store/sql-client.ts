@@ -2,8 +2,11 @@
  * The little SQL surface the store needs, so one store implementation runs on PGlite and on PostgreSQL alike.
  */
 export interface SqlQuery {
-  /** Runs one parameterised statement and returns its rows. */
-  query<Row>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  /**
+   * Runs one parameterised statement and returns its rows. `name` asks for a prepared statement (parsed and
+   * planned once per connection) where the backend has them: worth it for the statement run once per batch.
+   */
+  query<Row>(text: string, params?: readonly unknown[], name?: string): Promise<Row[]>;
 }
 
 export interface SqlClient extends SqlQuery {

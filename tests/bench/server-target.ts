@@ -36,7 +36,11 @@ if (process.argv[2] === 'fastify') {
   });
   const metrics = createMetrics({ withProcessMetrics: true });
   const writer = createBatchWriter<BucketReport, boolean>({
-    commit: (reports) => store.commitReports(reports),
+    // BENCH_NOOP_COMMIT=1 acknowledges without the database, to separate HTTP + route cost from commit cost.
+    commit:
+      process.env.BENCH_NOOP_COMMIT === '1'
+        ? (reports) => new Promise((resolve) => setImmediate(() => resolve(reports.map(() => true))))
+        : (reports) => store.commitReports(reports),
     maxItems: 256,
     // Overridable to tune the writer: BENCH_MAX_WAIT_MS=5 BENCH_MAX_IN_FLIGHT=2 npm run bench:server
     maxWaitMs: Number(process.env.BENCH_MAX_WAIT_MS ?? 2),
