@@ -1,6 +1,6 @@
 // `npm test`: every suite in order, each bounded in time, then one summary. The LAST line is exactly
 // "N passed, N failed" (CI greps it). A suite that crashes, times out or reports nothing counts as at least 1 failed.
-// Usage: test-all.mjs [typecheck|unit|server-pg|e2e ...]   (default: all)
+// Usage: test-all.mjs [typecheck|unit|server-pg|e2e|a11y ...]   (default: all)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +21,8 @@ const SUITES = [
   { name: 'server-pg', cmd: 'npm', args: ['run', '--silent', 'test:server:pg'], timeoutMs: 6 * MIN, count: countFromText, when: () => 'test:server:pg' in scripts },
   { name: 'e2e', cmd: process.execPath, args: ['tests/e2e/run.mjs'], env: { CULPRIT_E2E_TAP: path.join(TMP, 'e2e.tap') },
     timeoutMs: 10 * MIN, count: (out) => withSkippedBrowsers(countTap(path.join(TMP, 'e2e.tap')), out) },
+  // axe-core on the popup, options and history pages in Chromium; runs on the dist/chrome the e2e suite just built.
+  { name: 'a11y', cmd: 'npm', args: ['run', '--silent', 'test:a11y'], timeoutMs: 5 * MIN, count: countFromText, when: () => 'test:a11y' in scripts },
 ];
 
 /** Runs a command with output streamed through and captured; kills its whole process group at the deadline. */
