@@ -47,7 +47,9 @@ export const ISSUE3_SCENARIOS = [
     verdict: { rule: 'dns-your-resolver', advice: ['advice_changeDns'], sources: { connectivity: 'ok', doh: 'ok' } },
   },
   {
-    name: 'issue 3 #10: every remote source hangs behind a Cloudflare 522 (status, re-fetch, trace, control, site status)',
+    // status.<site> hangs too; the extension reads an unanswered status.<site> of an unknown site as "no status
+    // page" (skipped, src/core/status/site-status.ts fetchSiteStatus), so it is not asserted.
+    name: 'issue 3 #10: every remote source hangs behind a Cloudflare 522 (status, re-fetch, trace, control)',
     url: 'https://everything-hangs.test/',
     world: EVERYTHING_HANGS,
     route: { status: 522, headers: cloudflare('8a1b2c3d4e5f1010', 'SIN'), page: 'cf-522.html', vars: { city: 'Singapore' } },
@@ -55,7 +57,7 @@ export const ISSUE3_SCENARIOS = [
     verdict: {
       rule: 'site-origin',
       withinMs: VERDICT_BUDGET_MS,
-      sources: { 'vendor-status': 'timeout', 'site-status': 'timeout', 'origin-probe': 'timeout', 'trace-probe': 'timeout', 'control-probe': 'timeout' },
+      sources: { 'vendor-status': 'timeout', 'origin-probe': 'timeout', 'trace-probe': 'timeout', 'control-probe': 'timeout' },
     },
   },
   {
@@ -70,7 +72,7 @@ export const ISSUE3_SCENARIOS = [
       rule: 'cdn-edge-page',
       acknowledged: 'unreachable',
       withinMs: VERDICT_BUDGET_MS,
-      sources: { 'vendor-status': 'timeout', 'site-status': 'timeout', 'origin-probe': 'timeout', 'trace-probe': 'timeout', 'control-probe': 'timeout' },
+      sources: { 'vendor-status': 'timeout', 'origin-probe': 'timeout', 'trace-probe': 'timeout', 'control-probe': 'timeout' },
     },
   },
   {
