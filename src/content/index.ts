@@ -3,6 +3,7 @@
  * prefilter, and nothing else unless the page could be an error, block or challenge page.
  */
 import { isCandidatePage } from '../core/detect/prefilter.ts';
+import { browser } from '../shared/browser.ts';
 import { send } from '../shared/messages.ts';
 import { installE2eBridge } from './e2e-bridge.ts';
 import { reportAndWatch } from './report-page.ts';
@@ -17,5 +18,16 @@ if (import.meta.env.VITE_E2E === '1') installE2eBridge(window);
 
 const status = navigationStatus();
 if (isCandidatePage(document, status)) {
-  reportAndWatch(document, (markers, sequence) => send('page/report', { markers, status, sequence }));
+  reportAndWatch(
+    document,
+    (markers, sequence) => send('page/report', { markers, status, sequence }),
+    // An orphaned content script (extension reloaded or removed) loses its runtime id, or throws on access.
+    () => {
+      try {
+        return !browser.runtime?.id;
+      } catch {
+        return true;
+      }
+    },
+  );
 }

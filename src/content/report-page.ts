@@ -9,6 +9,8 @@ import type { PageMarkers } from '../core/detect/types.ts';
 const WATCH_MS = 20_000;
 const THROTTLE_MS = 400;
 const MAX_REPORTS = 12;
+/** A send can fail without the script being orphaned (the worker was starting, a message was dropped): try again. */
+const RETRY_MS = 1000;
 
 export type Reporter = (markers: PageMarkers, sequence: number) => Promise<void>;
 
@@ -16,7 +18,8 @@ function fingerprint(markers: PageMarkers): string {
   return `${markers.title}\u0000${markers.text}\u0000${markers.ids.length}\u0000${markers.errorSourceId ?? ''}`;
 }
 
-export function reportAndWatch(doc: Document, report: Reporter): void {
+/** `isOrphaned` tells a removed or reloaded extension (go quiet for good) from a send that merely failed (retry). */
+export function reportAndWatch(doc: Document, report: Reporter, isOrphaned: () => boolean): void {
   let sequence = 0;
   let last = '';
   let pending: ReturnType<typeof setTimeout> | undefined;
@@ -36,8 +39,12 @@ export function reportAndWatch(doc: Document, report: Reporter): void {
     if (print === last) return;
     last = print;
     if (sequence >= MAX_REPORTS) return stop();
-    // A rejected send means the extension was reloaded or removed under us: this script is orphaned, so go quiet.
-    report(markers, sequence++).catch(stop);
+    report(markers, sequence++).catch(() => {
+      if (isOrphaned()) return stop();
+      last = ''; // the same reading must be sent again
+      clearTimeout(pending);
+      pending = setTimeout(sendIfChanged, RETRY_MS);
+    });
   };
 
   const observer = new MutationObserver(() => {

@@ -83,6 +83,22 @@ describe('gatherFacts', () => {
     expect(verdict.acknowledged).toBe('unreachable');
   });
 
+  it('connectivity checks that run out of time are a timeout that still counts 0 of 2 answered', async () => {
+    const page: PageFacts = { kind: 'network-error', vendor: null, colo: null, code: null, unconfirmed: false, network: 'timeout' };
+    const facts = await gatherFacts(deps(fakeFetch({ https: () => 'hang' })), 'https://gone.example/', page);
+    expect(facts.sources.connectivity).toMatchObject({ state: 'timeout' });
+    expect(facts.probes.connectivity).toEqual({ ok: 0, failed: 2 });
+    expect(decide(facts, 0).rule).toBe('net-offline');
+  });
+
+  it('a status request that timed out on the shared fetcher\'s clock is a timeout, not a failure', async () => {
+    const facts = await gatherFacts(
+      deps(fakeFetch({}), { vendorStatus: async () => ({ state: 'timeout', reason: 'no answer within 3000 ms', ms: 3000 }) }),
+      'https://shop.example/', cfPage({ kind: 'edge-error', code: 500 }),
+    );
+    expect(facts.sources['vendor-status']).toMatchObject({ state: 'timeout', reason: 'no answer within 3000 ms' });
+  });
+
   it('a status page that answers HTML fails that source, never reads as all clear', async () => {
     const facts = await gatherFacts(
       deps(fakeFetch({}), { vendorStatus: async () => ({ state: 'failed', reason: 'HTML where JSON was expected', ms: 3 }) }),

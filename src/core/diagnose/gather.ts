@@ -6,7 +6,7 @@ import type { Vendor } from '../detect/types.ts';
 import type { SourceResult } from '../status/types.ts';
 import type { ProbeConfig } from './probe-config.ts';
 import { probeDoh, probeOrigin, probeReachable, probeTrace, type Fetch } from './probes.ts';
-import { runSource, skipped, SourceSkipped, type SourceClock, type SourceOutcome } from './run-source.ts';
+import { runSource, skipped, SourceSkipped, SourceTimedOut, type SourceClock, type SourceOutcome } from './run-source.ts';
 import { registrableDomain } from './correlation.ts';
 import { toSiteStatusFacts, toVendorStatusFacts } from './status-facts.ts';
 import type { CorrelationFacts, Facts, PageFacts, PeerFacts, SourceName, SourceState } from './types.ts';
@@ -41,7 +41,10 @@ const SERVER_SIDE = new Set<PageFacts['kind']>(['origin-error', 'edge-error', 's
 async function checkConnectivity(deps: GatherDeps, signal: AbortSignal) {
   const results = await Promise.allSettled(deps.config.connectivityUrls.map((url) => probeReachable(deps.fetch, url, signal)));
   const ok = results.filter((r) => r.status === 'fulfilled' && r.value).length;
-  return { ok, failed: results.length - ok };
+  const counts = { ok, failed: results.length - ok };
+  // None answered because time ran out: that is a timeout (with its 0-of-N kept), not a clean "all failed".
+  if (ok === 0 && signal.aborted) throw new SourceTimedOut('no connectivity check answered in time', counts);
+  return counts;
 }
 
 async function lookupDoh(deps: GatherDeps, host: string, signal: AbortSignal) {
@@ -71,6 +74,8 @@ export async function gatherFacts(deps: GatherDeps, url: string, page: PageFacts
 
   const okOrThrow = (result: SourceResult) => {
     if (result.state === 'skipped') throw new SourceSkipped(result.reason);
+    // A joined request may time out on the fetcher's clock just before ours: still a timeout, not a failure.
+    if (result.state === 'timeout') throw new SourceTimedOut(result.reason);
     if (result.state !== 'ok') throw new Error(`${result.state}: ${result.reason}`);
     return result.status;
   };

@@ -36,11 +36,12 @@ export async function runSource<T>(
   } catch (error) {
     const ms = clock.now() - started;
     if (error instanceof SourceSkipped) return { value: null, state: { state: 'skipped', ms, reason: error.message } };
+    // What the task learnt before time ran out still counts (e.g. "0 of 2 connectivity checks answered").
+    if (error instanceof SourceTimedOut) return { value: error.partial as T | null, state: { state: 'timeout', ms, reason: error.message } };
     if (signal.aborted) return { value: null, state: { state: 'timeout', ms, reason: `no answer in ${timeoutMs} ms` } };
     return { value: null, state: { state: 'failed', ms, reason: describe(error) } };
   }
 }
-
 
 function describe(error: unknown): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -49,5 +50,15 @@ function describe(error: unknown): string {
 
 /** Thrown by a task that finds it has nothing to ask (e.g. a vendor with no public status API). */
 export class SourceSkipped extends Error {}
+
+/**
+ * Thrown by a task whose own requests ran out of time, whichever clock fired first (its signal, or a shared request
+ * it joined, like the status fetcher's). `partial` is what it learnt anyway; the task's own type, by construction.
+ */
+export class SourceTimedOut extends Error {
+  constructor(message: string, readonly partial: unknown = null) {
+    super(message);
+  }
+}
 
 export const skipped = (reason: string): SourceOutcome<never> => ({ value: null, state: { state: 'skipped', ms: 0, reason } });
