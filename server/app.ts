@@ -22,7 +22,7 @@ import type { BucketReport, ReportStore } from './store/report-store.ts';
 
 export interface AppDeps {
   store: ReportStore;
-  /** Defaults to a 2 ms / 256-item group-commit writer over `store`; pass your own to drain it on shutdown. */
+  /** Defaults to a group-commit writer (next-turn, 256 items) over `store`; pass your own to drain it on shutdown. */
   writer?: BatchWriter<BucketReport, boolean>;
   limiter?: RateLimiter;
   metrics?: Metrics;
@@ -59,7 +59,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       createBatchWriter({
         commit: (reports) => deps.store.commitReports(reports),
         maxItems: 256,
-        maxWaitMs: 2,
+        maxWaitMs: 0,
         maxInFlight: 1,
         schedule: scheduleBatch,
       }),

@@ -22,7 +22,8 @@ const ConfigSchema = v.object({
   RATE_LIMIT_BURST: integerFrom(60, 1, 1_000_000),
   RETENTION_DAYS: integerFrom(8, 1, 365),
   BATCH_MAX_ITEMS: integerFrom(256, 1, 10_000),
-  BATCH_MAX_WAIT_MS: integerFrom(2, 0, 1000),
+  BATCH_MAX_WAIT_MS: integerFrom(0, 0, 1000),
+  BATCH_MAX_IN_FLIGHT: integerFrom(1, 1, 100),
   PG_POOL_SIZE: integerFrom(10, 1, 1000),
 });
 

@@ -17,6 +17,7 @@ const { store, backend, maxInFlight } = await openStore({
   databaseUrl: config.DATABASE_URL,
   dataDir: config.DATA_DIR,
   poolSize: config.PG_POOL_SIZE,
+  maxInFlight: config.BATCH_MAX_IN_FLIGHT,
 });
 const metrics = createMetrics({ withProcessMetrics: true });
 const writer = createBatchWriter<BucketReport, boolean>({

@@ -14,14 +14,14 @@ describe('buildPrefixBody', () => {
     });
     fc.assert(
       fc.property(fc.array(series, { maxLength: 60 }), fc.nat({ max: 99_999_999 }), (hosts, minute) => {
-        const body = buildPrefixBody(
+        const bytes = buildPrefixBody(
           'ffff',
           minute,
           hosts.map((hostSeries, index) => ({ hostHash: `ffff${index.toString(16).padStart(60, '0')}`, series: hostSeries })),
           randomHex,
         );
-        expect(Buffer.byteLength(body)).toBe(PREFIX_RESPONSE_BYTES);
-        const parsed = JSON.parse(body) as ApiResult<PrefixData>;
+        expect(bytes.byteLength).toBe(PREFIX_RESPONSE_BYTES);
+        const parsed = JSON.parse(Buffer.from(bytes).toString('latin1')) as ApiResult<PrefixData>;
         expect(parsed.ok).toBe(true);
         if (parsed.ok) {
           expect(parsed.data.entries).toHaveLength(PREFIX_ENTRY_COUNT);
@@ -38,7 +38,7 @@ describe('buildPrefixBody', () => {
       series: { slots: [1], dailyHour: [] },
     }));
     const down = { hostHash: `0000${'f'.repeat(60)}`, series: { slots: [20, 20, 20], dailyHour: [] } };
-    const parsed = JSON.parse(buildPrefixBody('0000', 1, [...quiet, down], randomHex)) as { data: PrefixData };
+    const parsed = JSON.parse(Buffer.from(buildPrefixBody('0000', 1, [...quiet, down], randomHex)).toString('latin1')) as { data: PrefixData };
     expect(parsed.data.entries.find((entry) => entry.hostHash === down.hostHash)?.state).toBe('outage');
   });
 });

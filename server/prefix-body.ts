@@ -13,11 +13,19 @@ import {
 const STATE_RANK: Record<OutageState, number> = { normal: 0, elevated: 1, outage: 2 };
 /** Caps keep every entry within a known width, which is what makes the fixed byte size reachable. */
 const MAX_COUNT = 999_999_999;
-const PADDING = ' '.repeat(PREFIX_RESPONSE_BYTES);
 /** A dummy entry after its hostHash; key order matches PrefixEntry so dummies look like real entries. */
 const DUMMY_TAIL = ',"count15":0,"count60":0,"baseline15":0,"state":"normal"}';
 
+/** Bodies are ASCII, so characters and bytes match one to one. */
+const ASCII = new TextEncoder();
+const SPACE = 0x20;
+const TAIL = ASCII.encode('"}}');
+const DUMMY_SUFFIX_CHARS = 60;
+
 /**
+ * The body as bytes, ready for the socket: written straight into one fixed-size array (spaces, then the JSON head
+ * and tail over them) instead of concatenating a 6 KiB string and encoding it, and with one random draw for all the
+ * dummies. Profiling had the build at ~15 µs, a fifth of a lookup's CPU whenever the body cache missed.
  * @example buildPrefixBody('abcd', 29_000_000, [{ hostHash, series }], (n) => randomBytes(n / 2).toString('hex'))
  */
 export function buildPrefixBody(
@@ -25,16 +33,18 @@ export function buildPrefixBody(
   minute: number,
   hosts: ReadonlyArray<{ hostHash: string; series: HostSeries }>,
   randomHex: (chars: number) => string,
-): string {
+): Uint8Array<ArrayBuffer> {
   const active = hosts
     .map(({ hostHash, series }) => toEntry(hostHash, series))
     .filter((entry) => entry.count60 > 0)
     .sort((a, b) => STATE_RANK[b.state] - STATE_RANK[a.state] || b.count15 - a.count15 || b.count60 - a.count60)
     .slice(0, PREFIX_ENTRY_COUNT);
-  // Entries are serialised one by one so the dummies can come from a template: this body is built on every lookup.
+  // Entries are serialised one by one so the dummies can come from a template.
   const serialised = active.map((entry) => ({ hostHash: entry.hostHash, json: JSON.stringify(entry) }));
-  while (serialised.length < PREFIX_ENTRY_COUNT) {
-    const hostHash = prefix + randomHex(60);
+  const dummies = PREFIX_ENTRY_COUNT - serialised.length;
+  const randomSuffixes = dummies > 0 ? randomHex(dummies * DUMMY_SUFFIX_CHARS) : '';
+  for (let index = 0; index < dummies; index++) {
+    const hostHash = prefix + randomSuffixes.slice(index * DUMMY_SUFFIX_CHARS, (index + 1) * DUMMY_SUFFIX_CHARS);
     serialised.push({ hostHash, json: `{"hostHash":"${hostHash}"${DUMMY_TAIL}` });
   }
   // Hash order mixes the dummies in with the real entries.
@@ -43,11 +53,14 @@ export function buildPrefixBody(
 
   // Safe to assemble by hand: prefix is validated hex and minute an integer; the result is ApiResult<PrefixData> JSON.
   const head = `{"ok":true,"data":{"prefix":"${prefix}","minute":${minute},"entries":${entriesJson},"pad":"`;
-  const tail = '"}}';
-  // Everything is ASCII, so string length is byte length.
-  const missing = PREFIX_RESPONSE_BYTES - head.length - tail.length;
-  if (missing < 0) throw new Error(`prefix body over budget by ${-missing} bytes`);
-  return head + PADDING.slice(0, missing) + tail;
+  if (head.length + TAIL.length > PREFIX_RESPONSE_BYTES) {
+    throw new Error(`prefix body over budget by ${head.length + TAIL.length - PREFIX_RESPONSE_BYTES} bytes`);
+  }
+  const body = new Uint8Array(PREFIX_RESPONSE_BYTES);
+  ASCII.encodeInto(head, body);
+  body.fill(SPACE, head.length, PREFIX_RESPONSE_BYTES - TAIL.length);
+  body.set(TAIL, PREFIX_RESPONSE_BYTES - TAIL.length);
+  return body;
 }
 
 function toEntry(hostHash: string, series: HostSeries): PrefixEntry {

@@ -7,8 +7,6 @@ import { buildPrefixBody } from '../prefix-body.ts';
 import { describeError, fail } from '../respond.ts';
 import { describeIssues } from './validation.ts';
 
-/** The body is ASCII; encoded once per build, not once per answer. */
-const ASCII = new TextEncoder();
 /** The same object every time, so @hono/node-server passes it to writeHead without copying Headers around. */
 const PREFIX_HEADERS = {
   'Content-Type': 'application/json',
@@ -34,9 +32,7 @@ export function prefixRoutes(deps: ResolvedDeps): Hono<AppEnv> {
       console.error('[server] prefix read failed', describeError(error));
       return fail(c, 503, 'unavailable', 'could not read reports; retry later');
     }
-    const body = bodies.get(bucket.version, prefix, () =>
-      ASCII.encode(buildPrefixBody(prefix, bucket.minute, bucket.hosts, deps.randomHex)),
-    );
+    const body = bodies.get(bucket.version, prefix, () => buildPrefixBody(prefix, bucket.minute, bucket.hosts, deps.randomHex));
     return c.body(body, 200, PREFIX_HEADERS);
   });
 }

@@ -34,6 +34,18 @@ if (process.argv[2] === 'fastify') {
     dataDir: mkdtempSync(join(tmpdir(), 'culprit-bench-')),
     poolSize: 10,
   });
+  // BENCH_WAL_SYNC_METHOD=open_datasync: how PostgreSQL flushes WAL at commit (still durable; pg_test_fsync picks
+  // the fastest for a disk). Changes the throwaway bench cluster only; the bench prints what it ran with.
+  const walSyncMethod = process.env.BENCH_WAL_SYNC_METHOD;
+  if (process.env.DATABASE_URL && walSyncMethod) {
+    if (!/^[a-z_]+$/.test(walSyncMethod)) throw new Error('BENCH_WAL_SYNC_METHOD: expected a wal_sync_method name');
+    await sql.exec(`ALTER SYSTEM SET wal_sync_method = '${walSyncMethod}'`);
+    await sql.exec('SELECT pg_reload_conf()');
+  }
+  if (process.env.DATABASE_URL) {
+    const [setting] = await sql.query<{ wal_sync_method: string }>('SHOW wal_sync_method');
+    console.error(`[bench] PostgreSQL wal_sync_method = ${setting?.wal_sync_method}, synchronous_commit = on`);
+  }
   const metrics = createMetrics({ withProcessMetrics: true });
   const writer = createBatchWriter<BucketReport, boolean>({
     // BENCH_NOOP_COMMIT=1 acknowledges without the database, to separate HTTP + route cost from commit cost.
@@ -43,7 +55,7 @@ if (process.argv[2] === 'fastify') {
         : (reports) => store.commitReports(reports),
     maxItems: 256,
     // Overridable to tune the writer: BENCH_MAX_WAIT_MS=5 BENCH_MAX_IN_FLIGHT=2 npm run bench:server
-    maxWaitMs: Number(process.env.BENCH_MAX_WAIT_MS ?? 2),
+    maxWaitMs: Number(process.env.BENCH_MAX_WAIT_MS ?? 0),
     maxInFlight: Number(process.env.BENCH_MAX_IN_FLIGHT ?? maxInFlight),
     schedule: scheduleBatch,
     onCommit: (size, milliseconds, isOk) => metrics.observeBatch(size, milliseconds, isOk),
