@@ -30,6 +30,19 @@ describe('createPrefixSnapshot', () => {
     expect(state.reads).toBe(1);
   });
 
+  it('hands out the same array for a bucket whose counts did not change, within one minute', async () => {
+    const { clock, state, snapshot } = setUp(0, 0);
+    const first = (await snapshot.hostsIn(0xabcd)).hosts;
+    state.hosts = state.hosts.map((entry) => ({ ...entry, series: { slots: [1], dailyHour: [] } }));
+    expect((await snapshot.hostsIn(0xabcd)).hosts).toBe(first);
+    expect((await snapshot.hostsIn(0x0000)).hosts).toBe((await snapshot.hostsIn(0x0001)).hosts);
+    state.hosts = [host(`abcd${'0'.repeat(60)}`), host(`abcd${'1'.repeat(60)}`)];
+    const changed = (await snapshot.hostsIn(0xabcd)).hosts;
+    expect(changed).not.toBe(first);
+    clock.now += 60_000;
+    expect((await snapshot.hostsIn(0xabcd)).hosts).not.toBe(changed);
+  });
+
   it('shares one read between concurrent first lookups', async () => {
     const { state, snapshot } = setUp(5000, 60_000);
     await Promise.all(Array.from({ length: 20 }, () => snapshot.hostsIn(0xabcd)));

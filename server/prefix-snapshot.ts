@@ -16,8 +16,29 @@ interface Snapshot {
   byPrefix: Map<number, HostCounts[]>;
 }
 
+/** Every empty bucket gets this same array, so it too compares equal by identity across refreshes. */
+const NO_HOSTS: HostCounts[] = Object.freeze([]) as unknown as HostCounts[];
+
+function haveSameCounts(before: readonly HostCounts[], after: readonly HostCounts[]): boolean {
+  if (before.length !== after.length) return false;
+  const byHash = new Map(before.map((host) => [host.hostHash, host.series]));
+  return after.every(({ hostHash, series }) => {
+    const old = byHash.get(hostHash);
+    return (
+      old !== undefined &&
+      old.slots.length === series.slots.length &&
+      old.slots.every((count, index) => count === series.slots[index]) &&
+      old.dailyHour.length === series.dailyHour.length &&
+      old.dailyHour.every((count, index) => count === series.dailyHour[index])
+    );
+  });
+}
+
 export interface PrefixSnapshot {
-  /** The hosts of one bucket (0..65535), the epoch minute their counts end at, and which snapshot they came from. */
+  /**
+   * The hosts of one bucket (0..65535), the epoch minute their counts end at, and which snapshot they came from.
+   * `hosts` is the same array across refreshes for as long as the bucket's counts and the minute stay the same.
+   */
   hostsIn(prefix: number): Promise<{ minute: number; version: number; hosts: HostCounts[] }>;
 }
 
@@ -47,6 +68,16 @@ export function createPrefixSnapshot(options: {
       if (hosts) hosts.push(host);
       else byPrefix.set(prefix, [host]);
     }
+    // A bucket whose counts did not change keeps the previous array, so callers can tell by identity that
+    // what they derived from it (the lookup's response body) is still right. Within one minute only: the
+    // body carries the minute.
+    const previous = current?.minute === minute ? current.byPrefix : undefined;
+    if (previous) {
+      for (const [prefix, hosts] of byPrefix) {
+        const before = previous.get(prefix);
+        if (before && haveSameCounts(before, hosts)) byPrefix.set(prefix, before);
+      }
+    }
     current = { version: ++loads, minute, takenAt, byPrefix };
     return current;
   }
@@ -68,7 +99,7 @@ export function createPrefixSnapshot(options: {
       } else if (age >= options.maxAgeMs) {
         refresh().catch((error: unknown) => options.onError?.(error));
       }
-      return { minute: snapshot.minute, version: snapshot.version, hosts: snapshot.byPrefix.get(prefix) ?? [] };
+      return { minute: snapshot.minute, version: snapshot.version, hosts: snapshot.byPrefix.get(prefix) ?? NO_HOSTS };
     },
   };
 }

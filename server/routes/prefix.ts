@@ -4,6 +4,7 @@ import { prefixNumber } from '../../src/core/peer/host-hash.ts';
 import { PrefixParamSchema } from '../../src/core/peer/wire.ts';
 import type { AppEnv, ResolvedDeps } from '../app.ts';
 import { buildPrefixBody } from '../prefix-body.ts';
+import type { HostCounts } from '../store/report-store.ts';
 import { describeError, fail } from '../respond.ts';
 import { describeIssues } from './validation.ts';
 
@@ -32,32 +33,31 @@ export function prefixRoutes(deps: ResolvedDeps): Hono<AppEnv> {
       console.error('[server] prefix read failed', describeError(error));
       return fail(c, 503, 'unavailable', 'could not read reports; retry later');
     }
-    const body = bodies.get(bucket.version, prefix, () => buildPrefixBody(prefix, bucket.minute, bucket.hosts, deps.randomHex));
+    const body = bodies.get(bucket.minute, prefix, bucket.hosts, () => buildPrefixBody(prefix, bucket.minute, bucket.hosts, deps.randomHex));
     return c.body(body, 200, PREFIX_HEADERS);
   });
 }
 
 /**
- * Bodies built from one snapshot, as bytes (written to the socket without re-encoding 6 KiB per answer), reused
- * until the next snapshot: a bucket being looked up by everyone whose site is down costs one build per refresh.
- * Bounded at `maxEntries` (× 6 KiB); once full it stops adding rather than evicting, because evicting under a
- * spread-out load churns long-lived 6 KiB buffers and the garbage collector then costs more than the builds it
- * saves. Emptied when the snapshot changes.
+ * Built bodies, as bytes (written to the socket without re-encoding 6 KiB per answer). An entry stays valid while
+ * the snapshot hands out the same `hosts` array for its bucket (it does while the bucket's counts are unchanged)
+ * within the same minute, so a refresh that changed nothing costs no rebuilds; everything is dropped when the
+ * minute turns. Bounded at `maxEntries` (× 6 KiB); once full it stops adding rather than evicting, because evicting
+ * under a spread-out load churns long-lived buffers and the garbage collector then costs more than the builds saved.
  */
 function createBodyCache(maxEntries: number) {
-  let version = -1;
-  const bodies = new Map<string, Uint8Array<ArrayBuffer>>();
+  let minute = -1;
+  const bodies = new Map<string, { hosts: readonly HostCounts[]; body: Uint8Array<ArrayBuffer> }>();
   return {
-    get(snapshotVersion: number, prefix: string, build: () => Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
-      if (snapshotVersion !== version) {
+    get(bucketMinute: number, prefix: string, hosts: readonly HostCounts[], build: () => Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+      if (bucketMinute !== minute) {
         bodies.clear();
-        version = snapshotVersion;
+        minute = bucketMinute;
       }
-      let body = bodies.get(prefix);
-      if (body === undefined) {
-        body = build();
-        if (bodies.size < maxEntries) bodies.set(prefix, body);
-      }
+      const cached = bodies.get(prefix);
+      if (cached?.hosts === hosts) return cached.body;
+      const body = build();
+      if (cached !== undefined || bodies.size < maxEntries) bodies.set(prefix, { hosts, body });
       return body;
     },
   };

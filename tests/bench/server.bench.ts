@@ -5,25 +5,16 @@
  * stored buckets grow 10^4 → 10^6. Also bare routes on Fastify for the framework comparison. Prints tables.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
-import autocannon from 'autocannon';
-import { REPORT_KINDS, REPORT_VENDORS } from '../../src/core/peer/wire.ts';
+import { combine, measure, ratio, type Measured, type Row, type Scenario } from './server-measure.ts';
 
-const CONNECTIONS = 50;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+// Each main scenario runs ROUNDS times, interleaved (bare GET, bare 6 KiB, bare POST, writes, lookups, then again),
+// so a burst of other work on the shared machine lands on every scenario alike; ratios are taken per round.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const GROWTH_SECONDS = Number(process.env.BENCH_GROWTH_SECONDS ?? 3);
 const GROWTH_ROWS = [10_000, 100_000, 1_000_000];
 
-interface Row {
-  backend: string;
-  scenario: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  note: string;
-}
 const rows: Row[] = [];
 
 async function startTarget(mode: 'app' | 'fastify', env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
@@ -47,59 +38,6 @@ async function stopTarget(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** A pool of hosts like the seeded ones, so lookups and writes land on real rows. */
-function hostHash(index: number): string {
-  const bytes = Buffer.alloc(4);
-  bytes.writeInt32BE(index);
-  return createHash('sha256').update(bytes).digest('hex');
-}
-const HOSTS = Array.from({ length: 10_000 }, (_, index) => hostHash(index));
-const pick = <T>(values: readonly T[]): T => values[Math.floor(Math.random() * values.length)]!;
-let clientSeq = 0;
-
-function reportJson(): string {
-  clientSeq++;
-  return JSON.stringify({
-    hostHash: pick(HOSTS),
-    kind: pick(REPORT_KINDS),
-    vendor: pick(REPORT_VENDORS),
-    colo: 'FRA',
-    code: 522,
-    clientId: `bench-${process.pid}-${clientSeq}-xxxxxxxxxxxx`,
-  });
-}
-
-type Scenario = 'bare GET' | 'bare GET 6 KiB' | 'bare POST' | 'report POST' | 'prefix GET';
-
-async function measure(base: string, scenario: Scenario, seconds: number): Promise<Omit<Row, 'backend' | 'note'>> {
-  const isPost = scenario.endsWith('POST');
-  const path =
-    scenario === 'bare GET 6 KiB' ? '/bare-6k' : scenario.startsWith('bare') ? '/bare' : isPost ? '/v1/reports' : '/v1/prefix/0000';
-  const result = await autocannon({
-    url: base + path,
-    connections: CONNECTIONS,
-    duration: seconds,
-    requests: [
-      {
-        method: isPost ? 'POST' : 'GET',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (request) => {
-          if (isPost) request.body = reportJson();
-          if (scenario === 'prefix GET') request.path = `/v1/prefix/${pick(HOSTS).slice(0, 4)}`;
-          return request;
-        },
-      },
-    ],
-  });
-  return {
-    scenario,
-    rps: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
-  };
-}
-
 /** Mean reports per write batch since the previous call, from the target's own metrics. */
 async function meanBatchSince(base: string, previous: { sum: number; count: number }): Promise<string> {
   const text = await (await fetch(`${base}/metrics`)).text();
@@ -120,27 +58,35 @@ async function benchBackend(backend: string, env: NodeJS.ProcessEnv): Promise<vo
     await measure(base, 'prefix GET', 1);
     const batches = { sum: 0, count: 0 };
     await meanBatchSince(base, batches);
-    const bareGet = await measure(base, 'bare GET', SECONDS);
-    const bareGetPadded = await measure(base, 'bare GET 6 KiB', SECONDS);
-    const barePost = await measure(base, 'bare POST', SECONDS);
-    const writes = await measure(base, 'report POST', SECONDS);
-    const writeBatches = await meanBatchSince(base, batches);
-    const lookups = await measure(base, 'prefix GET', SECONDS);
-    rows.push({ backend, ...bareGet, note: 'Hono, same process' });
-    rows.push({ backend, ...bareGetPadded, note: 'Hono, same process, body the size of a prefix answer' });
-    rows.push({ backend, ...barePost, note: 'Hono, same process' });
-    rows.push({ backend, ...writes, note: `${(writes.rps / barePost.rps).toFixed(2)}× bare POST (target ≥ 0.6), ${writeBatches}` });
-    const padRatio = (lookups.rps / bareGetPadded.rps).toFixed(2);
-    rows.push({ backend, ...lookups, note: `${(lookups.rps / bareGet.rps).toFixed(2)}× bare GET (target ≥ 0.6), ${padRatio}× bare GET 6 KiB` });
+    const scenarios: Scenario[] = ['bare GET', 'bare GET 6 KiB', 'bare POST', 'report POST', 'prefix GET'];
+    const results = new Map<Scenario, Measured[]>(scenarios.map((scenario) => [scenario, []]));
+    let batchNote = '';
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const scenario of scenarios) {
+        if (scenario === 'report POST') await meanBatchSince(base, batches);
+        results.get(scenario)!.push(await measure(base, scenario, SECONDS, child.pid));
+        if (scenario === 'report POST') batchNote = await meanBatchSince(base, batches);
+      }
+    }
+    const of = (scenario: Scenario) => results.get(scenario)!;
+    // CPU figures are from the last round (the others would say the same, give or take the noise shown by req/s).
+    const cpu = (scenario: Scenario) => of(scenario).at(-1)!.cpu;
+    rows.push({ backend, ...combine(of('bare GET')), note: `Hono, same process; ${cpu('bare GET')}` });
+    rows.push({ backend, ...combine(of('bare GET 6 KiB')), note: `Hono, same process, body the size of a prefix answer; ${cpu('bare GET 6 KiB')}` });
+    rows.push({ backend, ...combine(of('bare POST')), note: `Hono, same process; ${cpu('bare POST')}` });
+    const writesNote = `${ratio(of('report POST'), of('bare POST'), 'bare POST')} (target ≥ 0.6), ${batchNote} (last round); ${cpu('report POST')}`;
+    rows.push({ backend, ...combine(of('report POST')), note: writesNote });
+    const lookupsNote = `${ratio(of('prefix GET'), of('bare GET'), 'bare GET')} (target ≥ 0.6), ${ratio(of('prefix GET'), of('bare GET 6 KiB'), 'bare GET 6 KiB')}; ${cpu('prefix GET')}`;
+    rows.push({ backend, ...combine(of('prefix GET')), note: lookupsNote });
     for (const target of GROWTH_ROWS) {
       // Let the last write batches commit: TRUNCATE would deadlock against them on PostgreSQL.
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const seeded = await fetch(`${base}/bench/seed?rows=${target}`, { method: 'POST' });
       const { data } = (await seeded.json()) as { data: { rows: number; bytes: number } };
       const sizeNote = `${data.rows.toLocaleString('en')} buckets, ${(data.bytes / 2 ** 20).toFixed(0)} MiB (${Math.round(data.bytes / data.rows)} B/bucket)`;
-      rows.push({ backend, ...(await measure(base, 'prefix GET', GROWTH_SECONDS)), note: sizeNote });
+      rows.push({ backend, ...(await measure(base, 'prefix GET', GROWTH_SECONDS, child.pid)), note: sizeNote });
       await meanBatchSince(base, batches);
-      const growthWrites = await measure(base, 'report POST', GROWTH_SECONDS);
+      const growthWrites = await measure(base, 'report POST', GROWTH_SECONDS, child.pid);
       rows.push({ backend, ...growthWrites, note: `${sizeNote}, ${await meanBatchSince(base, batches)}` });
     }
   } finally {
@@ -154,7 +100,8 @@ const loadBefore = loadavg()[0]!.toFixed(2);
 if (process.env.BENCH_ONLY === undefined) {
   const fastify = await startTarget('fastify', process.env);
   for (const scenario of ['bare GET', 'bare POST'] as const) {
-    rows.push({ backend: 'none', ...(await measure(fastify.base, scenario, SECONDS)), note: 'Fastify, for comparison' });
+    const measured = await measure(fastify.base, scenario, SECONDS, fastify.child.pid);
+    rows.push({ backend: 'none', ...combine([measured]), note: `Fastify, for comparison; ${measured.cpu}` });
   }
   await stopTarget(fastify.child);
 }
@@ -165,7 +112,7 @@ if (process.env.BENCH_ONLY !== 'postgres') await benchBackend('PGlite', withoutD
 if (databaseUrl && process.env.BENCH_ONLY !== 'pglite') await benchBackend('PostgreSQL', process.env);
 else console.log('PostgreSQL skipped: DATABASE_URL not set (npm run bench:server sets it when PostgreSQL is installed)');
 
-console.log(`\n${CONNECTIONS} connections, loopback, ${SECONDS} s per run (${GROWTH_SECONDS} s for growth rows); latency in ms\n`);
+console.log(`\n50 connections, loopback, ${ROUNDS} interleaved rounds × ${SECONDS} s (median req/s and p50, worst p99; growth rows one ${GROWTH_SECONDS} s run); latency in ms\n`);
 console.log('| backend | scenario | req/s | p50 | p99 | errors | note |');
 console.log('|---|---|---:|---:|---:|---:|---|');
 for (const row of rows) {
