@@ -64,7 +64,10 @@ export async function launchChromium({ port, closedPort, hosts }) {
         fs.rmSync(profile, { recursive: true, force: true });
       },
     });
-    return Object.assign(driver, { extensionId, serviceWorker: sw });
+    /** The extension's current service worker (a restart replaces it). */
+    const worker = () => waitFor('chromium: the extension service worker', async () =>
+      context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)).at(-1) ?? null, Boolean, { timeoutMs: 5_000 });
+    return Object.assign(driver, { extensionId, serviceWorker: sw, worker });
   } catch (err) {
     await context.close().catch(() => undefined);
     fs.rmSync(profile, { recursive: true, force: true });

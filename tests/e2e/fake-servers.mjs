@@ -5,12 +5,12 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
-import { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { makeSelfSignedCert } from '../tools/certs.mjs';
 import { EGRESS_HOSTS, probeAnswer } from './egress.mjs';
 import { faultFor, refusesHandshake, serverNameOf, tlsRecordShortfall, worldOf } from './fake-faults.mjs';
 import { statusSummary } from './fake-status.mjs';
+import { replay } from './tls-replay.mjs';
 import { CONTROL_URL, fakeHosts, SCENARIOS, STATUS_HOST, WARMUP_URL } from './scenarios.mjs';
 
 const PAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pages');
@@ -39,13 +39,19 @@ function routeTable() {
 }
 
 /**
+ * @param {string[]} hosts names the certificate covers
+ * @param {{ routes?: Record<string, import('./scenarios.mjs').Route>,
+ *   forward?: { hosts: Set<string>, handle: (req: http.IncomingMessage, res: http.ServerResponse) => void } }} [extra]
+ * `routes` adds sites beyond the scenario table; `forward` hands every request for its hosts to another server.
  * @returns {Promise<{ port: number, hits: Map<string, number>, setWorld: (world?: Partial<import('./fake-faults.mjs').World>) => void,
- *   close: () => Promise<void> }>}
+ *   setRoute: (host: string, route: import('./scenarios.mjs').Route) => void, close: () => Promise<void> }>}
  * `hits` counts requests per `host + path` so tests can tell whether the extension called a fake.
  * `setWorld` sets the scenario's faults (fake-faults.mjs) and lets go of connections the last one left hanging.
+ * `setRoute` changes what a site answers from the next request on (a site coming back).
  */
-export async function startFakeServers(hosts) {
+export async function startFakeServers(hosts, { routes: extraRoutes = {}, forward } = {}) {
   const routes = routeTable();
+  for (const [host, route] of Object.entries(extraRoutes)) routes.set(host, route);
   const hits = new Map();
   let world = worldOf();
   const hung = new Set();
@@ -54,6 +60,7 @@ export async function startFakeServers(hosts) {
     const url = new URL(req.url ?? '/', 'http://x');
     const pathname = url.pathname;
     hits.set(host + pathname, (hits.get(host + pathname) ?? 0) + 1);
+    if (forward?.hosts.has(host)) return forward.handle(req, res);
     const fault = faultFor(world, host, req, HARNESS_HOSTS);
     if (fault === 'drop') return req.socket.destroy();
     if (fault === 'hang') {
@@ -117,29 +124,7 @@ export async function startFakeServers(hosts) {
     world = worldOf(overrides);
     for (const s of hung) s.destroy();
   };
-  return { port, hits, setWorld, close };
-}
-
-/**
- * The TLS server reads a net.Socket through its native handle, so bytes put back with unshift() never reach it.
- * Hand it a JS stream that replays the sniffed first chunk and then relays the socket.
- */
-function replay(socket, first) {
-  const stream = new Duplex({
-    read: () => socket.resume(),
-    write: (chunk, encoding, callback) => socket.write(chunk, encoding, callback),
-    final: (callback) => socket.end(callback),
-    destroy: (err, callback) => {
-      socket.destroy(err ?? undefined);
-      callback(err);
-    },
-  });
-  stream.push(first);
-  socket.on('data', (chunk) => stream.push(chunk) || socket.pause());
-  socket.on('end', () => stream.push(null));
-  socket.on('error', (err) => stream.destroy(err));
-  socket.on('close', () => stream.destroy());
-  return stream;
+  return { port, hits, setWorld, setRoute: (host, route) => void routes.set(host, route), close };
 }
 
 /** A loopback port with nothing listening, for the "connection refused" scenario. */

@@ -13,7 +13,7 @@ export const GECKO_ID = 'culprit@culprit-ext.org';
 export const EXTENSION_UUID = '7d3e2f1a-c0de-4b1e-9a55-2e2ec0ffee01';
 
 /** @param {{ port: number, hosts: string[] }} net */
-export async function launchFirefox({ port, hosts }) {
+export async function launchFirefox({ port, hosts, prefs = {} }) {
   const { binary, extension } = BROWSERS.firefox;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-firefox-'));
   const browser = await puppeteer.launch({
@@ -37,6 +37,7 @@ export async function launchFirefox({ port, hosts }) {
       'network.manage-offline-status': false, // a sandbox without a default route must not flip Firefox offline
       'network.captive-portal-service.enabled': false,
       'network.connectivity-service.enabled': false,
+      ...prefs,
     },
   });
   try {

@@ -1,0 +1,93 @@
+// Notifications (src/core/notify/policy.ts, src/background/notifications.ts) in a real browser: one for a corroborated
+// failure, none for a challenge or a spoof page, one per host per 30 minutes, and held back for a tab never looked at.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { SITES } from './feature-sites.mjs';
+import { closeAll, en, local, openBackgroundTab, QUIET_AFTER_VERDICT_MS, session, waitVerdict, openFailing } from './feature-helpers.mjs';
+import { sleep, waitFor } from './wait.mjs';
+
+const tabNote = (tabId) => `culprit:tab:${tabId}`;
+const hostOf = (url) => new URL(url).hostname;
+
+/** What a site-origin notification says (the verdict's headline and explanation, English by default). */
+function expectSiteDown(note, driver, host) {
+  assert.equal(note.title, en('verdict_siteOrigin', { host }));
+  assert.equal(note.message, en('explain_siteOrigin', { vendor: 'Cloudflare' }));
+  assert.equal(note.type, 'basic');
+  assert.match(note.iconUrl, /\/icons\/icon-128\.png$/);
+  // Firefox rejects notification buttons; there the watch is offered on the page a click opens instead.
+  assert.deepEqual(note.buttons, driver.name === 'chromium' ? [{ title: en('notify_watch') }] : undefined);
+}
+
+/** @param {{ driver: any, spy: ReturnType<typeof import('./notify-spy.mjs').notificationSpy> }} ctx */
+export function notificationTests(ctx) {
+  it('notifications: a corroborated 522 notifies with its verdict; a challenge and a spoof page stay quiet', async () => {
+    const { driver, spy } = ctx;
+    await spy.install();
+    const pages = [];
+    try {
+      const failed = await openFailing(driver, SITES.notify.url);
+      pages.push(failed.page);
+      const verdict = await waitVerdict(driver, failed.tabId, (v) => v.rule === 'site-origin', 'site-origin');
+      assert.ok(verdict.evidence.some((e) => e.source === 'origin-probe' && e.observed.key === 'ev_origin_origin_error'),
+        'the corroboration: the extension\'s own re-fetch failed too');
+      expectSiteDown(await spy.waitFor(tabNote(failed.tabId)), driver, hostOf(SITES.notify.url));
+
+      const challenge = await openFailing(driver, SITES.challenge.url);
+      const spoof = await openFailing(driver, SITES.spoof.url);
+      pages.push(challenge.page, spoof.page);
+      await waitVerdict(driver, challenge.tabId, (v) => v.rule === 'challenge', 'challenge');
+      await waitVerdict(driver, spoof.tabId, (v) => v.rule === 'unconfirmed', 'unconfirmed');
+      await sleep(QUIET_AFTER_VERDICT_MS);
+      const quiet = [tabNote(challenge.tabId), tabNote(spoof.tabId)];
+      assert.deepEqual(await spy.createdFor(quiet), [], 'no notification for a challenge or a spoof page');
+      assert.deepEqual((await spy.known()).filter((id) => quiet.includes(id)), []);
+    } finally {
+      await closeAll(pages);
+    }
+  });
+
+  it('notifications: the same host failing twice within 30 minutes notifies once', async () => {
+    const { driver, spy } = ctx;
+    await spy.install();
+    const host = hostOf(SITES.dedupe.url);
+    const first = await openFailing(driver, SITES.dedupe.url);
+    let second;
+    try {
+      await waitVerdict(driver, first.tabId, (v) => v.rule === 'site-origin', 'site-origin');
+      const note = await spy.waitFor(tabNote(first.tabId));
+      assert.equal(note.title, en('verdict_siteOrigin', { host }));
+      const sentAt = (await local(driver, 'notify:sent'))?.[`host:${host}`];
+      assert.equal(typeof sentAt, 'number', 'the dedupe map records the host');
+      await first.page.close();
+
+      second = await openFailing(driver, SITES.dedupe.url.replace('/a', '/b'));
+      await waitVerdict(driver, second.tabId, (v) => v.rule === 'site-origin', 'site-origin, second time');
+      await sleep(QUIET_AFTER_VERDICT_MS);
+      const forHost = (await spy.created()).filter((n) => n.title === note.title);
+      assert.equal(forHost.length, 1, `one notification for ${host}, got ${JSON.stringify(forHost.map((n) => n.id))}`);
+      assert.equal((await local(driver, 'notify:sent'))?.[`host:${host}`], sentAt, 'the second failure did not re-arm the window');
+    } finally {
+      await closeAll([first.page, second?.page]);
+    }
+  });
+
+  it('notifications: a failure in a background tab is held until the tab is activated', async () => {
+    const { driver, spy } = ctx;
+    await spy.install();
+    const tabId = await openBackgroundTab(driver, SITES.held.url);
+    try {
+      const verdict = await waitVerdict(driver, tabId, (v) => v.rule === 'site-origin', 'site-origin');
+      await waitFor(`${driver.name}: the held notification recorded for tab ${tabId}`, () => session(driver, `notify-held:${tabId}`),
+        (held) => held === verdict.decidedAt, { timeoutMs: 5_000 });
+      await sleep(QUIET_AFTER_VERDICT_MS);
+      assert.deepEqual(await spy.createdFor([tabNote(tabId)]), [], 'nothing while the tab was never looked at');
+
+      await driver.ext((id) => (globalThis.browser ?? globalThis.chrome).tabs.update(id, { active: true }), tabId);
+      expectSiteDown(await spy.waitFor(tabNote(tabId)), driver, hostOf(SITES.held.url));
+      assert.equal(await session(driver, `notify-held:${tabId}`), undefined, 'the hold is released');
+    } finally {
+      await driver.ext((id) => (globalThis.browser ?? globalThis.chrome).tabs.remove(id), tabId).catch(() => undefined);
+    }
+  });
+}

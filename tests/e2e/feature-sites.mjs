@@ -1,0 +1,41 @@
+// The sites the feature suite (notifications, watch, history, options, peers) opens, one registrable domain per use
+// so the 30-minute notification dedupe and the incident log of one test cannot leak into another.
+// Peer reports only cover public sites (src/core/peer/client.ts publicSiteOf), so the peer sites sit under the
+// IANA-reserved example.com / example.net: real public suffixes, nobody's site, and mapped to loopback like the rest.
+import { CHALLENGE_HEADERS, cloudflare } from './cf-headers.mjs';
+import { PEER_HOST } from './peer-service.mjs';
+
+/** A Cloudflare 522 (origin timed out): the extension's own re-fetch gets the same 522, which corroborates it. */
+export const cf522 = (rayHex, colo) => ({ status: 522, headers: cloudflare(rayHex, colo), page: 'cf-522.html', vars: { city: colo } });
+/** The same site, back: a plain 200 behind Cloudflare. */
+export const cfOk = (rayHex, colo) => ({ status: 200, headers: cloudflare(rayHex, colo), page: 'cf-beacon-ok.html' });
+
+export const SITES = {
+  notify: { url: 'https://notify-522.test/cart', route: cf522('7a000000000a0001', 'ICN') },
+  held: { url: 'https://held-522.test/', route: cf522('7a000000000a0002', 'NRT') },
+  challenge: { url: 'https://notify-challenge.test/', route: { status: 403, headers: cloudflare('7a000000000a0003', 'NRT', CHALLENGE_HEADERS), page: 'cf-challenge.html' } },
+  spoof: { url: 'http://notify-spoof.test/', route: { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', server: 'nginx' }, page: 'cf-522.html', vars: { city: 'Seoul' } } },
+  dedupe: { url: 'https://dedupe-522.test/a', route: cf522('7a000000000a0004', 'FRA') },
+  watch: { url: 'https://watch-522.test/orders', route: cf522('7a000000000a0005', 'SIN') },
+  history: { url: 'https://history-522.test/report', route: cf522('7a000000000a0006', 'CDG') },
+  modeOff: { url: 'https://mode-off-522.test/', route: cf522('7a000000000a0007', 'AMS') },
+  modeCdn: { url: 'https://mode-cdn-522.test/', route: cf522('7a000000000a0008', 'LAX') },
+  korean: { url: 'https://korean-522.test/', route: cf522('7a000000000a0009', 'ICN') },
+  peerOn: { url: 'https://shop.example.com/checkout', site: 'example.com', route: cf522('7a000000000a000a', 'ICN') },
+  peerOff: { url: 'https://shop.example.net/checkout', site: 'example.net', route: cf522('7a000000000a000b', 'FRA') },
+};
+
+/** Where the popup asks for an archived copy (src/core/archive/wayback.ts), answered by the fakes' 404. */
+export const ARCHIVE_HOST = 'archive.org';
+
+const hostOf = (url) => new URL(url).hostname;
+
+/** host → route for startFakeServers. */
+export const featureRoutes = () => Object.fromEntries(Object.values(SITES).map((s) => [hostOf(s.url), s.route]));
+
+/** Every name the feature suite adds to the browsers' mapping: the sites, their status.<domain>, the service, archive.org. */
+export function featureHosts() {
+  const sites = Object.values(SITES).map((s) => hostOf(s.url));
+  const domains = Object.values(SITES).map((s) => s.site ?? hostOf(s.url));
+  return [...new Set([...sites, ...domains.map((d) => `status.${d}`), PEER_HOST, ARCHIVE_HOST])];
+}

@@ -1,0 +1,63 @@
+// The feature suite: notifications, the watch, the history page, the options page and peer reports, in one browser
+// against the same fakes as the scenario table plus the real peer-report service. One browser launch for all of it;
+// each test uses its own sites (feature-sites.mjs), so the notification dedupe and the log cannot leak between them.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe } from 'node:test';
+import { isCi, unavailableReason } from './browsers.mjs';
+import { firefoxDownloadPrefs } from './downloads.mjs';
+import { warmUp } from './driver.mjs';
+import { historyTests } from './feature-history.mjs';
+import { notificationTests } from './feature-notify.mjs';
+import { optionsTests } from './feature-options.mjs';
+import { peerTests } from './feature-peers.mjs';
+import { featureHosts, featureRoutes } from './feature-sites.mjs';
+import { watchTests } from './feature-watch.mjs';
+import { findClosedPort, mappedHosts, startFakeServers } from './fake-servers.mjs';
+import { notificationSpy } from './notify-spy.mjs';
+import { startPeerService } from './peer-service.mjs';
+import { WARMUP_URL } from './scenarios.mjs';
+
+/** @param {'chromium' | 'firefox'} name @param {(net: object) => Promise<any>} launch */
+export function featureSuite(name, launch) {
+  const missing = unavailableReason(name);
+  if (missing && !isCi()) {
+    console.log(`# SKIPPED ${name} features: ${missing}`);
+    describe(`${name} features`, { skip: missing }, () => {});
+    return;
+  }
+  describe(`${name} features`, { timeout: 150_000 }, () => {
+    /** Filled in by before(); the tests read it when they run. */
+    const ctx = {};
+    before(async () => {
+      if (missing) throw new Error(`CI=true and ${missing}`);
+      const t0 = Date.now();
+      ctx.peers = await startPeerService();
+      const hosts = [...new Set([...mappedHosts(), ...featureHosts()])];
+      ctx.server = await startFakeServers(hosts, { routes: featureRoutes(), forward: ctx.peers.forward });
+      ctx.downloads = fs.mkdtempSync(path.join(os.tmpdir(), `culprit-${name}-downloads-`));
+      ctx.driver = await launch({
+        port: ctx.server.port, closedPort: await findClosedPort(), hosts,
+        // Firefox: the options page's consent request is granted without a prompt (it still needs the click), and
+        // downloads land in a known folder.
+        prefs: { 'extensions.webextOptionalPermissionPrompts': false, ...firefoxDownloadPrefs(ctx.downloads) },
+      });
+      await warmUp(ctx.driver, WARMUP_URL);
+      ctx.spy = notificationSpy(ctx.driver);
+      console.log(`# ${name} features: service, fakes and browser up in ${Date.now() - t0} ms`);
+    }, { timeout: 90_000 });
+    after(async () => {
+      await ctx.driver?.close();
+      await ctx.server?.close();
+      await ctx.peers?.stop();
+      if (ctx.downloads) fs.rmSync(ctx.downloads, { recursive: true, force: true });
+    });
+
+    notificationTests(ctx);
+    watchTests(ctx);
+    historyTests(ctx);
+    peerTests(ctx);
+    optionsTests(ctx);
+  });
+}

@@ -1,0 +1,4 @@
+import { launchChromium } from './chromium.mjs';
+import { featureSuite } from './feature-suite.mjs';
+
+featureSuite('chromium', launchChromium);

@@ -1,0 +1,4 @@
+import { launchFirefox } from './firefox.mjs';
+import { featureSuite } from './feature-suite.mjs';
+
+featureSuite('firefox', launchFirefox);

@@ -1,0 +1,83 @@
+// Observing the extension's notifications in both browsers.
+// Neither browser hands the test a notification's text: Chromium's notifications.getAll() lists ids only, and headless
+// Firefox has no alert backend, so its notifications close at once (onClosed fires; getAll() is empty). So the
+// background's own `browser.notifications.create` is wrapped (calling through) to record what it was asked to show,
+// and the browser's API confirms the notification really exists: Chromium lists its id in getAll(), Firefox fires
+// onClosed for it (watched from the control page).
+import { waitFor } from './wait.mjs';
+
+/** Source of the wrapper, run in the background's global as `scope`. Idempotent. */
+const WRAP = `(() => {
+  const scope = globalThis;
+  if (scope.__culpritE2eNotes) return;
+  const notes = (scope.__culpritE2eNotes = []);
+  const api = scope.browser.notifications;
+  const create = api.create.bind(api);
+  api.create = (id, options) => {
+    notes.push(JSON.parse(JSON.stringify({ id, ...options, at: Date.now() })));
+    return create(id, options);
+  };
+})()`;
+
+/** @param {any} driver a launched driver (Chromium: has worker(); Firefox: the event page via the control page) */
+export function notificationSpy(driver) {
+  const isChromium = driver.name === 'chromium';
+
+  /** Idempotent; call again after a background restart (the wrapper lives in the background's memory). */
+  async function install() {
+    if (isChromium) {
+      await (await driver.worker()).evaluate(WRAP);
+      return;
+    }
+    // Firefox: the event page is a window the control page can reach; extension CSP forbids building the wrapper
+    // from a string there, so it is written out for that window.
+    await driver.ext(async () => {
+      if (!globalThis.__culpritE2eClosed) {
+        globalThis.__culpritE2eClosed = [];
+        globalThis.browser.notifications.onClosed.addListener((id) => globalThis.__culpritE2eClosed.push(id));
+      }
+      const bg = await globalThis.browser.runtime.getBackgroundPage();
+      if (bg.__culpritE2eNotes) return;
+      const notes = (bg.__culpritE2eNotes = []);
+      const api = bg.browser.notifications;
+      const create = api.create.bind(api);
+      api.create = (id, options) => {
+        notes.push(JSON.parse(JSON.stringify({ id, ...options, at: Date.now() })));
+        return create(id, options);
+      };
+    });
+  }
+
+  /** What the background asked to show since install(), oldest first: { id, title, message, iconUrl, buttons? }. */
+  async function created() {
+    if (isChromium) return (await driver.worker()).evaluate(() => globalThis.__culpritE2eNotes ?? null);
+    return driver.ext(async () => {
+      const bg = await globalThis.browser.runtime.getBackgroundPage();
+      return bg.__culpritE2eNotes ? JSON.parse(JSON.stringify(bg.__culpritE2eNotes)) : null;
+    });
+  }
+
+  /** Ids the browser itself knows were shown: Chromium's getAll(), Firefox's onClosed. */
+  const known = () => isChromium
+    ? driver.ext(async () => Object.keys(await globalThis.chrome.notifications.getAll()))
+    : driver.ext(() => [...(globalThis.__culpritE2eClosed ?? [])]);
+
+  return {
+    install,
+    created,
+    known,
+    /** Waits until `id` was created and the browser confirms it; returns what was shown. */
+    async waitFor(id, timeoutMs = 10_000) {
+      const [note] = await waitFor(`${driver.name}: notification ${id} created and confirmed by the browser`,
+        async () => [(await created())?.find((n) => n.id === id) ?? null, await known()],
+        ([note, ids]) => note !== null && ids.includes(id), { timeoutMs });
+      return note;
+    },
+    /** Notifications created for `ids` so far (throws when the spy is gone, so "none" cannot pass by losing it). */
+    async createdFor(ids) {
+      const notes = await created();
+      if (notes === null) throw new Error(`${driver.name}: the notification spy is not installed in the current background`);
+      return notes.filter((n) => ids.includes(n.id));
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// The real peer-report service (server/index.ts, embedded PGlite in a temporary DATA_DIR) as a child process on
+// 127.0.0.1. The browsers reach it as https://PEER_HOST/v1: the fake front terminates TLS for that name (the settings
+// accept https endpoints only) and forwards every request here unchanged, counting them on the way.
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from './browsers.mjs';
+import { withTimeout } from './wait.mjs';
+
+export const PEER_HOST = 'peers.culprit.test';
+export const PEER_ENDPOINT = `https://${PEER_HOST}/v1`;
+
+/** The hash the extension sends for a registrable domain (src/core/peer/host-hash.ts), computed independently. */
+export const siteHash = (site) => crypto.createHash('sha256').update(site.toLowerCase()).digest('hex');
+
+export async function startPeerService() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-peers-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, RATE_LIMIT_RPS: '1000', RATE_LIMIT_BURST: '1000' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const port = await withTimeout('peer service: "listening on" from server/index.ts', new Promise((resolve, reject) => {
+    const onData = (chunk) => {
+      output += chunk;
+      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (m) resolve(Number(m[1]));
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.once('exit', (code) => reject(new Error(`peer service exited with ${code}: ${output.slice(-500)}`)));
+  }), 45_000).catch((err) => {
+    child.kill('SIGKILL');
+    throw err;
+  });
+
+  /** Every request that reached the service: `METHOD /path`. */
+  const requests = [];
+  /** For the fake front: pass the request to the service as it came (Origin included, so CORS is the real one). */
+  const handle = (req, res) => {
+    requests.push(`${req.method} ${req.url}`);
+    const upstream = http.request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  };
+
+  /** The service's own answer for a site's bucket: its entry ({ count15, state, … }) or null. */
+  async function entryFor(site) {
+    const hash = siteHash(site);
+    const res = await fetch(`http://127.0.0.1:${port}/v1/prefix/${hash.slice(0, 4)}`, { signal: AbortSignal.timeout(5_000) });
+    if (res.status !== 200) throw new Error(`GET /v1/prefix answered ${res.status}`);
+    const body = await res.json();
+    return body.data.entries.find((e) => e.hostHash === hash) ?? null;
+  }
+
+  async function stop() {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await withTimeout('peer service: exit after SIGTERM', exited, 10_000).catch(() => child.kill('SIGKILL'));
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  return { port, requests, forward: { hosts: new Set([PEER_HOST]), handle }, entryFor, stop };
+}
