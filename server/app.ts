@@ -33,6 +33,8 @@ export interface AppDeps {
   randomHex?: (chars: number) => string;
   /** How old the lookup snapshot may get before a refresh (default 5 s; 0 = read through, for tests). */
   snapshotMaxAgeMs?: number;
+  /** Most prefix answers kept built (6 KiB each); default 16,384. */
+  prefixCacheEntries?: number;
 }
 
 /** Under @hono/node-server the Node request and response are in `c.env`; under `app.request()` they are not. */
@@ -68,6 +70,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     now,
     clientIp: deps.clientIp ?? ((c) => (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket.remoteAddress ?? 'local'),
     randomHex: deps.randomHex ?? createRandomHex(),
+    prefixCacheEntries: deps.prefixCacheEntries ?? 16_384,
     snapshot: createPrefixSnapshot({
       readActive: (minute) => deps.store.readActive(minute),
       now,

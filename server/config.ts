@@ -25,6 +25,7 @@ const ConfigSchema = v.object({
   BATCH_MAX_WAIT_MS: integerFrom(0, 0, 1000),
   BATCH_MAX_IN_FLIGHT: integerFrom(1, 1, 100),
   PG_POOL_SIZE: integerFrom(10, 1, 1000),
+  PREFIX_CACHE_ENTRIES: integerFrom(16_384, 0, 65_536),
 });
 
 export type Config = v.InferOutput<typeof ConfigSchema>;

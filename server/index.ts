@@ -44,6 +44,7 @@ const app = createApp({
     now: Date.now,
   }),
   clientIp: config.TRUST_PROXY === '1' ? forwardedAddress : socketAddress,
+  prefixCacheEntries: config.PREFIX_CACHE_ENTRIES,
 });
 const stopRetention = startRetention({ store, keepDays: config.RETENTION_DAYS, intervalMs: 3_600_000, now: Date.now });
 
