@@ -28,7 +28,12 @@ export const LOOKUP_ATTEMPT_MS = 1500;
 export const REPORT_ATTEMPT_MS = 2000;
 
 /** No cookies, no referrer, nothing of the person's: only the route itself. */
-const BASE_INIT: RequestInit = { credentials: 'omit', referrerPolicy: 'no-referrer', redirect: 'error' };
+/**
+ * `no-store`: a lookup must see reports made seconds ago ("Check again" after our own report; Firefox honoured the
+ * server's max-age=30 and showed stale counts), and the browser's disk cache must not keep a record of which buckets
+ * this person looked up. The server's max-age is for shared caches in front of it, not for clients.
+ */
+const BASE_INIT: RequestInit = { credentials: 'omit', referrerPolicy: 'no-referrer', redirect: 'error', cache: 'no-store' };
 const MAX_REPORT_ANSWER_BYTES = 2048;
 const ReportAcceptedSchema = v.object({ ok: v.literal(true), data: v.object({ counted: v.boolean() }) });
 
