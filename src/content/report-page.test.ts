@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PageMarkers } from '../core/detect/types.ts';
 import { reportAndWatch } from './report-page.ts';
 
 beforeEach(() => {
@@ -11,7 +12,7 @@ afterEach(() => vi.useRealTimers());
 
 describe('reportAndWatch', () => {
   it('reports at once, and again when challenge text is drawn late', async () => {
-    const report = vi.fn(async () => undefined);
+    const report = vi.fn(async (_markers: PageMarkers, _sequence: number) => undefined);
     reportAndWatch(document, report, () => false);
     expect(report).toHaveBeenCalledTimes(1);
     document.getElementById('challenge-error-text')!.textContent = 'Please unblock challenges.cloudflare.com to proceed.';
