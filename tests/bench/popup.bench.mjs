@@ -76,7 +76,7 @@ try {
     const [p50, p95] = [quantile(paint, 0.5), quantile(paint, 0.95)];
     console.log(`budget: headline painted p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms vs ${BUDGET_MS} ms: p95 ${p95 <= BUDGET_MS ? 'within' : 'OVER'} budget`);
     const messages = [...new Set(samples.flatMap((s) => s.sent))].sort();
-    console.log(`messages the popup sent: ${messages.join(', ')} (it reads the stored verdict; no tab/check or tab/recheck)`);
+    console.log(`messages the popup sent: ${messages.join(', ')} (it reads the stored verdict; no tab/check)`);
   }
 } finally {
   await browser.close();
