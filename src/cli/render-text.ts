@@ -8,8 +8,13 @@ const MESSAGES = JSON.parse(
   readFileSync(join(import.meta.dirname, '..', '..', 'public', '_locales', 'en', 'messages.json'), 'utf8'),
 ) as Record<string, { message: string }>;
 
+const ENGLISH_PLURAL = new Intl.PluralRules('en');
+
 function t(key: string, params: Message['params'] = {}): string {
-  const message = MESSAGES[key.replace(/-/g, '_')]?.message ?? key;
+  const base = key.replace(/-/g, '_');
+  const n = typeof params.count === 'number' ? params.count : typeof params.total === 'number' ? params.total : null;
+  const variant = n === null ? null : MESSAGES[`${base}_${ENGLISH_PLURAL.select(n)}`];
+  const message = variant?.message ?? MESSAGES[base]?.message ?? key;
   return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 

@@ -2,13 +2,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('./browser.ts', () => ({
   browser: {
-    i18n: { getMessage: (key: string) => ({ popup_checkAgain: 'Check again', popup_only: 'English only', verdict_siteOrigin: '{host} itself is down' })[key] ?? '', getUILanguage: () => 'en-US' },
+    i18n: { getMessage: (key: string) => ({ popup_checkAgain: 'Check again', popup_only: 'English only', verdict_siteOrigin: '{host} itself is down', ev_sites: '{count} other sites failed', ev_sites_one: '{count} other site failed' } as Record<string, string>)[key] ?? '', getUILanguage: () => 'en-US' },
     runtime: { getURL: (path: string) => `chrome-extension://ext/${path}` },
   },
 }));
 
 const { applyLanguage, t } = await import('./i18n.ts');
-const ko = { popup_checkAgain: { message: '다시 확인' }, Verdict_SiteOrigin: { message: '{host} 자체가 다운됐어요' } };
+const ko = { popup_checkAgain: { message: '다시 확인' }, Verdict_SiteOrigin: { message: '{host} 자체가 다운됐어요' }, ev_sites: { message: '다른 사이트 {count}곳도 실패했어요' } };
 const fetchKo = vi.fn(async (url: string) => new Response(JSON.stringify(url.includes('/ko/') ? ko : {})));
 
 describe('language setting', () => {
@@ -34,5 +34,20 @@ describe('language setting', () => {
   it('a key missing from the chosen locale falls back to browser.i18n', async () => {
     await applyLanguage('ko', fetchKo);
     expect(t('popup_only')).toBe('English only');
+  });
+});
+
+describe('plurals', () => {
+  beforeEach(async () => void (await applyLanguage('auto')));
+
+  it('English picks the singular variant for one and the plain message otherwise', () => {
+    expect(t('ev_sites', { count: 1 })).toBe('1 other site failed');
+    expect(t('ev_sites', { count: 2 })).toBe('2 other sites failed');
+    expect(t('ev_sites', { count: 0 })).toBe('0 other sites failed');
+  });
+
+  it('Korean has one form: the plain message serves every count, never the English variant', async () => {
+    await applyLanguage('ko', fetchKo);
+    expect(t('ev_sites', { count: 1 })).toBe('다른 사이트 1곳도 실패했어요');
   });
 });

@@ -40,9 +40,22 @@ export async function applyLanguage(language: 'auto' | 'en' | 'ko', fetchFn: (ur
   }
 }
 
+const lookup = (key: string): string | null => chosen?.get(keyOf(key).toLowerCase()) ?? (browser.i18n.getMessage(keyOf(key)) || null);
+
+/**
+ * Plural forms: a message with a numeric `count` (else `total`) uses the variant for the language's plural category
+ * when the locale has one (`ev_correlated_one` in English; Korean has no plural forms and needs none).
+ */
+function pluralKey(key: string, params: Params): string {
+  const n = typeof params.count === 'number' ? params.count : typeof params.total === 'number' ? params.total : null;
+  if (n === null) return key;
+  const category = new Intl.PluralRules(chosenLanguage ?? browser.i18n.getUILanguage()).select(n);
+  return category !== 'other' && lookup(`${key}_${category}`) !== null ? `${key}_${category}` : key;
+}
+
 /** @example t('verdict_siteOrigin', { host: 'shop.example' }) // "shop.example itself is down" */
 export function t(key: string, params: Params = {}): string {
-  const message = chosen?.get(keyOf(key).toLowerCase()) ?? (browser.i18n.getMessage(keyOf(key)) || key);
+  const message = lookup(pluralKey(key, params)) ?? key;
   return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 

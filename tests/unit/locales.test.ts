@@ -30,12 +30,26 @@ const uiSources = ['background', 'content', 'popup', 'options', 'history', 'shar
 const placeholdersOf = (entry: { message: string }) => [...new Set([...entry.message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
 describe('locales', () => {
-  it('en and ko have the same keys', () => {
-    expect(Object.keys(ko).sort()).toEqual(Object.keys(en).sort());
+  /** Plural variants (`key_one`, `key_few` …) exist only where a language has that form; Korean has none. */
+  const PLURAL = /_(zero|one|two|few|many)$/;
+  const baseKeys = (messages: Record<string, unknown>) => Object.keys(messages).filter((k) => !PLURAL.test(k)).sort();
+
+  it('en and ko have the same keys, apart from plural variants', () => {
+    expect(baseKeys(ko)).toEqual(baseKeys(en));
+  });
+
+  it('every plural variant has its base message and the same parameters', () => {
+    for (const messages of [en, ko]) {
+      for (const key of Object.keys(messages).filter((k) => PLURAL.test(k))) {
+        const base = messages[key.replace(PLURAL, '')];
+        expect(base, key).toBeDefined();
+        expect(placeholdersOf(messages[key]!), key).toEqual(placeholdersOf(base!));
+      }
+    }
   });
 
   it('no message is empty, and both locales use the same placeholders', () => {
-    for (const key of Object.keys(en)) {
+    for (const key of baseKeys(en)) {
       expect(en[key]?.message.trim(), key).not.toBe('');
       expect(ko[key]?.message.trim(), key).not.toBe('');
       expect(placeholdersOf(ko[key]!), key).toEqual(placeholdersOf(en[key]!));
