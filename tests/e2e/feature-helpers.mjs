@@ -9,12 +9,15 @@ export const VERDICT_TIMEOUT = 10_000;
 /** After a verdict, how long a notification would take at most to follow it (same onVerdict chain). */
 export const QUIET_AFTER_VERDICT_MS = 1_500;
 
-/** The extension's message catalogue, to compare page text with the real strings. */
+/** The extension's message catalogue, to compare page text with the real strings (plural variants as src/shared/i18n.ts picks them). */
 export function messages(lang) {
   const file = path.join(ROOT, 'public/_locales', lang, 'messages.json');
   const all = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const plural = new Intl.PluralRules(lang);
   return (key, params = {}) => {
-    const m = all[key]?.message;
+    const n = typeof params.count === 'number' ? params.count : typeof params.total === 'number' ? params.total : null;
+    const variant = n === null ? undefined : all[`${key}_${plural.select(n)}`]?.message;
+    const m = variant ?? all[key]?.message;
     if (m === undefined) throw new Error(`no ${lang} message ${key}`);
     return m.replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? `{${k}}`));
   };
