@@ -1,6 +1,9 @@
 // Screenshots of the popup, one per culprit the fake web can produce, in English and Korean, plus the live check and
 // dark mode, 420 px wide: all of them in artifacts/screenshots/ (to look at), the ones README shows also in
 // docs/screenshots/ (committed). Needs `npm run build:e2e` first. Run: npm run screenshots
+// `npm run screenshots -- firefox`: Firefox's come from the e2e scenario suite, which shoots every culprit in both
+// languages in each browser anyway (tests/e2e/popup-shots.mjs); this runs it and has it copy README's Firefox ones.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +15,11 @@ const DOCS = path.join(ROOT, 'docs', 'screenshots');
 /** What README shows: every culprit once, both languages, dark mode and the live check; small enough to commit. */
 const KEY = new Set(['site-en', 'site-ko', 'cdn-en', 'blocked-ko', 'browser-en', 'network-ko', 'none-en', 'site-en-dark', 'checking-en']);
 for (const dir of [ALL, DOCS]) fs.mkdirSync(dir, { recursive: true });
+if (process.argv.includes('firefox')) {
+  const env = { ...process.env, CULPRIT_DOCS_SCREENSHOTS: '1' };
+  const run = spawnSync(process.execPath, ['tests/e2e/run.mjs', 'firefox', '--no-build'], { cwd: ROOT, stdio: 'inherit', env });
+  process.exit(run.status ?? 1);
+}
 
 const web = await startFakeWeb();
 const browser = await launch(web);

@@ -7,6 +7,7 @@ import { warmUp } from './driver.mjs';
 import { expectedPopup, pickKeys, popupView } from './expectations.mjs';
 import { findClosedPort, mappedHosts, startFakeServers } from './fake-servers.mjs';
 import { statusSummary } from './fake-status.mjs';
+import { LANGUAGES, SHOTS, shootPopups } from './popup-shots.mjs';
 import { checkTab, checkVerdict, failureLog, isDeepEqual, isolate, VERDICT_TIMEOUT } from './scenario-checks.mjs';
 import { SCENARIOS, STATUS_HOST, WARMUP_URL } from './scenarios.mjs';
 import { pollUntil, waitFor } from './wait.mjs';
@@ -22,6 +23,8 @@ export function browserSuite(name, launch) {
   describe(`${name} e2e`, { timeout: 240_000 }, () => {
     let server, driver, closedPort;
     const log = [];
+    /** Screenshots written by the scenarios that show a culprit (popup-shots.mjs). */
+    const shots = [];
     before(async () => {
       if (missing) throw new Error(`CI=true and ${missing}`);
       const hosts = mappedHosts();
@@ -79,12 +82,18 @@ export function browserSuite(name, launch) {
             if (scenario.verdict.withinMs) console.log(`# ${name}: ${scenario.name}: verdict ${stored.timing?.afterNavigationMs} ms after navigation`);
           }
           assert.deepEqual(popupView(popup.value, popupWant), popupWant, `popup.html?tab=${tabId}`);
+          if (SHOTS[scenario.url]) shots.push(...(await shootPopups(driver, tabId, SHOTS[scenario.url])));
         } finally {
           server.setWorld();
           for (const o of opened) await o.page.close().catch(() => undefined);
         }
       });
     }
+
+    it('popup screenshots: every culprit in English and Korean', () => {
+      const want = Object.values(SHOTS).flatMap(({ culprit }) => LANGUAGES.map((l) => `artifacts/screenshots/${name}/popup-${culprit}-${l}.png`));
+      assert.deepEqual([...shots].sort(), want.sort(), 'each SHOTS url must be a scenario whose checks passed');
+    });
 
     it('E2E bridge: a page can open popup.html?tab=self and it shows that tab', { timeout: 30_000 }, async () => {
       const { page, tabId } = await driver.open(SCENARIOS[0].url);
