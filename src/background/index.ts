@@ -16,6 +16,7 @@ import { hasPeerConsent } from '../shared/peer-consent.ts';
 import { readSettings, SETTINGS_KEY } from '../shared/settings.ts';
 import type { TabState } from '../shared/tab-state.ts';
 import { createDiagnoser } from './diagnosis.ts';
+import { exposeNotificationClicks } from './e2e-hooks.ts';
 import { createHistory } from './history.ts';
 import { createMessageHandlers, isExtensionPage } from './message-handlers.ts';
 import { createNotificationClicks } from './notification-clicks.ts';
@@ -120,9 +121,11 @@ if (import.meta.env.BROWSER === 'firefox') {
 }
 browser.tabs.onActivated.addListener(({ tabId }) => void notifier.onActivated(tabId));
 browser.alarms.onAlarm.addListener((alarm) => void watcher.onAlarm(alarm));
-browser.notifications.onClicked.addListener((id) => void clicks.onClicked(id));
+// The handlers themselves, not wrappers, so the E2E build's hook can check it calls exactly what the browser calls.
+browser.notifications.onClicked.addListener(clicks.onClicked);
 // Firefox shows no buttons and older releases lack the event; `?.` keeps a missing event from stopping this script.
-browser.notifications.onButtonClicked?.addListener((id, index) => void clicks.onButtonClicked(id, index));
+browser.notifications.onButtonClicked?.addListener(clicks.onButtonClicked);
+if (import.meta.env.VITE_E2E === '1') exposeNotificationClicks(globalThis, browser.notifications, clicks);
 // Alarms do not survive a browser restart everywhere, nor an update; the watches in storage.local do.
 browser.runtime.onStartup.addListener(() => void watcher.restore());
 browser.runtime.onInstalled.addListener(() => void watcher.restore());

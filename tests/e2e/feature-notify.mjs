@@ -10,7 +10,7 @@ const tabNote = (tabId) => `culprit:tab:${tabId}`;
 const hostOf = (url) => new URL(url).hostname;
 
 /** What a site-origin notification says (the verdict's headline and explanation, English by default). */
-function expectSiteDown(note, driver, host) {
+export function expectSiteDown(note, driver, host) {
   assert.equal(note.title, en('verdict_siteOrigin', { host }));
   assert.equal(note.message, en('explain_siteOrigin', { vendor: 'Cloudflare' }));
   assert.equal(note.type, 'basic');

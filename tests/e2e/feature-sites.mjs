@@ -21,6 +21,9 @@ export const SITES = {
   modeOff: { url: 'https://mode-off-522.test/', route: cf522('7a000000000a0007', 'AMS') },
   modeCdn: { url: 'https://mode-cdn-522.test/', route: cf522('7a000000000a0008', 'LAX') },
   korean: { url: 'https://korean-522.test/', route: cf522('7a000000000a0009', 'ICN') },
+  click: { url: 'https://click-522.test/item', route: cf522('7a000000000a000c', 'ICN') },
+  button: { url: 'https://button-522.test/', route: cf522('7a000000000a000d', 'NRT') },
+  ray: { url: 'https://ray-522.test/', route: cf522('7a000000000a000e', 'SIN') },
   peerOn: { url: 'https://shop.example.com/checkout', site: 'example.com', route: cf522('7a000000000a000a', 'ICN') },
   peerOff: { url: 'https://shop.example.net/checkout', site: 'example.net', route: cf522('7a000000000a000b', 'FRA') },
 };

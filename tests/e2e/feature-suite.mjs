@@ -10,6 +10,7 @@ import { firefoxDownloadPrefs } from './downloads.mjs';
 import { warmUp } from './driver.mjs';
 import { historyTests } from './feature-history.mjs';
 import { notificationTests } from './feature-notify.mjs';
+import { notificationClickTests } from './feature-notify-clicks.mjs';
 import { optionsTests } from './feature-options.mjs';
 import { peerTests } from './feature-peers.mjs';
 import { featureHosts, featureRoutes } from './feature-sites.mjs';
@@ -55,6 +56,7 @@ export function featureSuite(name, launch) {
     });
 
     notificationTests(ctx);
+    notificationClickTests(ctx, name);
     watchTests(ctx);
     historyTests(ctx);
     peerTests(ctx);

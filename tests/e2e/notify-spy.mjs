@@ -3,7 +3,8 @@
 // Firefox has no alert backend, so its notifications close at once (onClosed fires; getAll() is empty). So the
 // background's own `browser.notifications.create` is wrapped (calling through) to record what it was asked to show,
 // and the browser's API confirms the notification really exists: Chromium lists its id in getAll(), Firefox fires
-// onClosed for it (watched from the control page).
+// onClosed for it (watched from the control page). `clear` is wrapped the same way, to see what a click dismissed.
+// Clicks themselves go through the E2E build's hook (src/background/e2e-hooks.ts), which calls the registered handlers.
 import { waitFor } from './wait.mjs';
 
 /** Source of the wrapper, run in the background's global as `scope`. Idempotent. */
@@ -11,11 +12,17 @@ const WRAP = `(() => {
   const scope = globalThis;
   if (scope.__culpritE2eNotes) return;
   const notes = (scope.__culpritE2eNotes = []);
+  const cleared = (scope.__culpritE2eCleared = []);
   const api = scope.browser.notifications;
   const create = api.create.bind(api);
+  const clear = api.clear.bind(api);
   api.create = (id, options) => {
     notes.push(JSON.parse(JSON.stringify({ id, ...options, at: Date.now() })));
     return create(id, options);
+  };
+  api.clear = (id) => {
+    cleared.push(id);
+    return clear(id);
   };
 })()`;
 
@@ -39,13 +46,37 @@ export function notificationSpy(driver) {
       const bg = await globalThis.browser.runtime.getBackgroundPage();
       if (bg.__culpritE2eNotes) return;
       const notes = (bg.__culpritE2eNotes = []);
+      const cleared = (bg.__culpritE2eCleared = []);
       const api = bg.browser.notifications;
       const create = api.create.bind(api);
+      const clear = api.clear.bind(api);
       api.create = (id, options) => {
         notes.push(JSON.parse(JSON.stringify({ id, ...options, at: Date.now() })));
         return create(id, options);
       };
+      api.clear = (id) => {
+        cleared.push(id);
+        return clear(id);
+      };
     });
+  }
+
+  /** Ids the background asked to clear since install(). */
+  const cleared = async () => isChromium
+    ? (await driver.worker()).evaluate(() => globalThis.__culpritE2eCleared ?? null)
+    : driver.ext(async () => [...((await globalThis.browser.runtime.getBackgroundPage()).__culpritE2eCleared ?? [])]);
+
+  /** Runs the background's own click handler for `id` (button `index`, or the body when null) and waits for it. */
+  async function click(id, index = null) {
+    if (isChromium) {
+      await (await driver.worker()).evaluate(([n, i]) => (i === null ? globalThis.__culpritE2e.clickNotification(n)
+        : globalThis.__culpritE2e.clickButton(n, i)), [id, index]);
+      return;
+    }
+    await driver.ext(async ([n, i]) => {
+      const hooks = (await globalThis.browser.runtime.getBackgroundPage()).__culpritE2e;
+      await (i === null ? hooks.clickNotification(n) : hooks.clickButton(n, i));
+    }, [id, index]);
   }
 
   /** What the background asked to show since install(), oldest first: { id, title, message, iconUrl, buttons? }. */
@@ -66,6 +97,8 @@ export function notificationSpy(driver) {
     install,
     created,
     known,
+    cleared,
+    click,
     /** Waits until `id` was created and the browser confirms it; returns what was shown. */
     async waitFor(id, timeoutMs = 10_000) {
       const [note] = await waitFor(`${driver.name}: notification ${id} created and confirmed by the browser`,

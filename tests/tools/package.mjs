@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = path.join(ROOT, 'artifacts');
 const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-// Only the VITE_E2E build contains the test bridge; it must never reach a store.
-const E2E_MARKER = 'culprit-e2e/open';
+// Only the VITE_E2E build contains the test bridge and the notification-click hook; they must never reach a store.
+const E2E_MARKERS = ['culprit-e2e/open', '__culpritE2e'];
 
 function fail(message) {
   console.error(`package: ${message}`);
@@ -28,7 +28,7 @@ for (const target of ['chrome', 'firefox']) {
   if (!fs.existsSync(manifestFile)) fail(`${dir} is not built: run npm run build`);
   const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
   if (manifest.version !== version) fail(`${manifestFile} is version ${manifest.version}, package.json says ${version}: rebuild`);
-  const leaked = filesUnder(dir).filter((f) => f.endsWith('.js') && fs.readFileSync(f, 'utf8').includes(E2E_MARKER));
+  const leaked = filesUnder(dir).filter((f) => f.endsWith('.js') && E2E_MARKERS.some((m) => fs.readFileSync(f, 'utf8').includes(m)));
   if (leaked.length) fail(`${dir} is a VITE_E2E build (${path.relative(ROOT, leaked[0])}): run npm run build, not build:e2e`);
 
   const filename = `culprit-${target}-${version}.zip`;
