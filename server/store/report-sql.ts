@@ -8,22 +8,23 @@ import { BASELINE_DAYS, BASELINE_HALF_WINDOW, SLOT_COUNT, SLOT_MINUTES } from '.
  * One statement, so one round trip and atomic without BEGIN/COMMIT: insert-or-refresh the dedupe keys, then
  * increment buckets for the reports whose key was fresh. Data-modifying CTEs always run to completion.
  * Rows are ordered by key so concurrent batches from several nodes lock in the same order and cannot deadlock.
+ * The prefix (first two bytes of the hash) and the dedupe expiry are derived here rather than sent: every array
+ * parameter costs the client a serialisation per report (~1 µs each in profiles).
  */
 export const COMMIT_SQL = `
   WITH input AS (
-    SELECT decode(k, 'hex') AS key, e, p, m, decode(h, 'hex') AS h, kd, v, c
-    FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[])
-      AS t(k, e, p, m, h, kd, v, c)
+    SELECT decode(k, 'hex') AS key, m, decode(h, 'hex') AS h, kd, v, c
+    FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(k, m, h, kd, v, c)
   ), fresh AS (
     INSERT INTO report_dedupe (key, expires_minute)
-    SELECT key, e FROM input ORDER BY key
+    SELECT key, m + $7 FROM input ORDER BY key
     ON CONFLICT (key) DO UPDATE SET expires_minute = EXCLUDED.expires_minute
-    WHERE report_dedupe.expires_minute <= $9
+    WHERE report_dedupe.expires_minute <= $8
     RETURNING key
   ), counted AS (
     INSERT INTO report_buckets (prefix, minute, host_hash, kind, vendor, colo, count)
-    SELECT p, m, h, kd, v, c, count(*)::int FROM input JOIN fresh USING (key)
-    GROUP BY p, m, h, kd, v, c ORDER BY p, m, h, kd, v, c
+    SELECT get_byte(h, 0) * 256 + get_byte(h, 1), m, h, kd, v, c, count(*)::int FROM input JOIN fresh USING (key)
+    GROUP BY m, h, kd, v, c ORDER BY 1, m, h, kd, v, c
     ON CONFLICT (prefix, minute, host_hash, kind, vendor, colo)
     DO UPDATE SET count = report_buckets.count + EXCLUDED.count
   )

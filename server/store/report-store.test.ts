@@ -4,6 +4,7 @@ import { PGLITE_START_TIMEOUT } from '../test-app.ts';
 import { openPgliteClient } from './pglite-client.ts';
 import { createReportStore, DEDUPE_MINUTES, type BucketReport, type ReportStore } from './report-store.ts';
 import type { SqlClient } from './sql-client.ts';
+import { prefixNumber } from '../../src/core/peer/host-hash.ts';
 
 const NOW = 29_000_000; // an epoch minute in 2025
 const HOST_A = `abcd${'1'.repeat(60)}`;
@@ -67,6 +68,16 @@ function describeStore(name: string, open: () => Promise<SqlClient>, skipReason?
       expect(await store.commitReports([{ ...first, minute: NOW + DEDUPE_MINUTES }])).toEqual([true]);
       const [row] = await sql.query<{ total: number }>('SELECT sum(count)::int AS total FROM report_buckets');
       expect(row?.total).toBe(2);
+    });
+
+    it('derives the prefix column from the host hash as the lookup path numbers it', async () => {
+      await store.commitReports([report(), report({ hostHash: HOST_OTHER }), report({ hostHash: `ffff${'0'.repeat(60)}` })]);
+      const rows = await sql.query<{ host: string; prefix: number }>(
+        "SELECT encode(host_hash, 'hex') AS host, prefix FROM report_buckets ORDER BY prefix",
+      );
+      expect(rows.map((row) => [row.host.slice(0, 4), row.prefix])).toEqual(
+        [HOST_A, HOST_OTHER, `ffff${'0'.repeat(60)}`].map((host) => [host.slice(0, 4), prefixNumber(host)]),
+      );
     });
 
     it('stores no client id, only the 16-byte dedupe hash', async () => {

@@ -2,7 +2,6 @@
  * The peer-report store: per-minute count buckets plus a short-lived dedupe table, over any SqlClient.
  */
 import { BASELINE_DAYS, SLOT_COUNT, type HostSeries } from '../../src/core/peer/outage-rule.ts';
-import { prefixNumber } from '../../src/core/peer/host-hash.ts';
 import type { ReportKind, ReportVendor } from '../../src/core/peer/wire.ts';
 import { migrate } from './migrations.ts';
 import { ACTIVE_SQL, COMMIT_SQL } from './report-sql.ts';
@@ -85,13 +84,12 @@ async function commitReports(sql: SqlClient, reports: readonly BucketReport[]): 
   // Prepared: parsing and planning this CTE was ~0.3 of a ~1.5 ms commit of 30 reports on PostgreSQL.
   const fresh = await sql.query<{ key: string }>(COMMIT_SQL, [
     unique.map((report) => report.dedupeKey),
-    unique.map((report) => report.minute + DEDUPE_MINUTES),
-    unique.map((report) => prefixNumber(report.hostHash)),
     unique.map((report) => report.minute),
     unique.map((report) => report.hostHash),
     unique.map((report) => report.kind),
     unique.map((report) => report.vendor),
     unique.map((report) => report.colo),
+    DEDUPE_MINUTES,
     nowMinute,
   ], 'culprit_commit_reports');
   const countedKeys = new Set(fresh.map((row) => row.key));
