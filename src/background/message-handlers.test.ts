@@ -14,16 +14,17 @@ const pageSender = (over: { [K in keyof Runtime.MessageSender]?: Runtime.Message
 
 function setup(extra: Partial<MessageDeps> = {}) {
   const onPageReport = vi.fn(async () => undefined);
+  const onPageRestored = vi.fn(async () => undefined);
   const getState = vi.fn(async () => null);
   const deps = {
-    events: { onPageReport, onMainFrameHeaders: vi.fn(), onMainFrameError: vi.fn() },
+    events: { onPageReport, onPageRestored, onMainFrameHeaders: vi.fn(), onMainFrameError: vi.fn() },
     store: { getState },
     diagnoser: { getVerdict: async () => ({ verdict: null, pending: false }), diagnose: vi.fn(async () => null) },
     now: () => 0,
     extensionOrigin: 'chrome-extension://ext',
     ...extra,
   } as unknown as MessageDeps; // only the members the handlers touch are provided
-  return { handlers: createMessageHandlers(deps), onPageReport, getState };
+  return { handlers: createMessageHandlers(deps), onPageReport, onPageRestored, getState };
 }
 
 describe('page/report', () => {
@@ -59,6 +60,32 @@ describe('page/report', () => {
     expect(onPageReport).toHaveBeenCalledTimes(8);
     await handlers['page/report'](report, pageSender({ tab: tab(10) }));
     expect(onPageReport).toHaveBeenCalledTimes(9);
+  });
+});
+
+describe('page/restored', () => {
+  it('clears the tab of a top frame that came back from the back/forward cache', async () => {
+    const { handlers, onPageRestored } = setup();
+    await handlers['page/restored']({}, pageSender());
+    expect(onPageRestored).toHaveBeenCalledWith(9);
+  });
+
+  it.each([
+    ['a sub-frame', {}, pageSender({ frameId: 2 })],
+    ['no tab', {}, pageSender({ tab: undefined })],
+    ['a payload with fields', { tabId: 1 }, pageSender()],
+  ])('ignores %s', async (_, payload, sender) => {
+    const { handlers, onPageRestored } = setup();
+    await handlers['page/restored'](payload, sender);
+    expect(onPageRestored).not.toHaveBeenCalled();
+  });
+
+  it('shares the page-report limit, so a page cannot wipe its state in a loop', async () => {
+    const { handlers, onPageRestored, onPageReport } = setup();
+    for (let i = 0; i < 50; i++) await handlers['page/restored']({}, pageSender());
+    await handlers['page/report'](report, pageSender());
+    expect(onPageRestored).toHaveBeenCalledTimes(8);
+    expect(onPageReport).not.toHaveBeenCalled();
   });
 });
 

@@ -26,6 +26,7 @@ export interface MessageDeps {
 /** A page may re-report as late text is drawn, but never flood: 8 at once, then one every 2 s. */
 const PAGE_REPORT_LIMIT = { capacity: 8, refillPerSecond: 0.5, maxKeys: 500 };
 
+const EmptySchema = v.strictObject({});
 const TabRequestSchema = v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 const OpenRequestSchema = v.strictObject({ path: v.pipe(v.string(), v.maxLength(200), v.regex(/^[a-z]+\.html(\?[\w=&-]*)?$/)) });
 
@@ -34,7 +35,7 @@ export function isExtensionPage(sender: Runtime.MessageSender, extensionOrigin: 
 }
 
 /** The page and tab channels; watch/* and history/* are in watch-handlers.ts. */
-type TabHandlers = Pick<Handlers, 'page/report' | 'tab/get' | 'tab/check' | 'e2e/open'>;
+type TabHandlers = Pick<Handlers, 'page/report' | 'page/restored' | 'tab/get' | 'tab/check' | 'e2e/open'>;
 
 export function createMessageHandlers({ events, store, diagnoser, now, extensionOrigin, openExtensionPage }: MessageDeps): TabHandlers {
   const EMPTY: TabReport = { state: null, verdict: null, pending: false };
@@ -56,6 +57,14 @@ export function createMessageHandlers({ events, store, diagnoser, now, extension
       const report = parsePageReport(payload);
       if (!report) return;
       await events.onPageReport(tabId, sender.url, report.markers, report.status);
+    },
+
+    async 'page/restored'(payload, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || sender.frameId !== 0) return;
+      // The same bucket as page reports: a page that fakes restores to wipe its tab's state gets no further.
+      if (!v.is(EmptySchema, payload) || !limiter.take(`tab:${tabId}`, now()).ok) return;
+      await events.onPageRestored(tabId);
     },
 
     async 'tab/get'(payload, sender) {

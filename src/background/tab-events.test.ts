@@ -89,4 +89,16 @@ describe('tab events', () => {
     ]);
     expect((await store.getState(5))?.detection?.code).toBe(2);
   });
+
+  it('forgets the previous document when a page comes back from the back/forward cache', async () => {
+    const classify = (s: PageSnapshot) => detection({ kind: s.status === 522 ? 'origin-error' : 'none', code: s.status });
+    const { events, store, area, rendered } = setup(classify);
+    await events.onMainFrameHeaders({ tabId: 4, url: 'https://down.example/', statusCode: 522, responseHeaders: [] });
+    expect(await store.getState(4)).toMatchObject({ kind: 'origin-error' });
+
+    await events.onPageRestored(4);
+    expect(await store.getState(4)).toBeNull();
+    expect(area.data.has('resp:4')).toBe(false); // a later report from the restored page must not join the 522
+    expect(rendered.at(-1)).toEqual([4, null]);
+  });
 });

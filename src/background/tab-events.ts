@@ -75,5 +75,17 @@ export function createTabEvents({ store, classify, now, render }: TabEventDeps) 
     });
   }
 
-  return { onMainFrameHeaders, onMainFrameError, onPageReport };
+  /**
+   * A document restored from the back/forward cache: no request was made for it, so the stored state and response
+   * are the previous document's (a 522 page's, say, over a page that works). Both go, and the badge with them; a
+   * restored error page reports itself again right after.
+   */
+  function onPageRestored(tabId: number) {
+    return store.serialize(tabId, async () => {
+      await store.clear(tabId);
+      await render(tabId, null);
+    });
+  }
+
+  return { onMainFrameHeaders, onMainFrameError, onPageReport, onPageRestored };
 }

@@ -60,6 +60,8 @@ export function createTabStore(area: SessionArea) {
     getResponse,
     putState: (state: TabState) => area.set({ [tabStateKey(state.tabId)]: state }),
     putResponse: (tabId: number, response: MainFrameResponse) => area.set({ [responseKey(tabId)]: response }),
+    /** Drops the tab's state and response; not chained, for callers already inside `serialize`. */
+    clear: (tabId: number) => area.remove([tabStateKey(tabId), responseKey(tabId)]),
     forget: (tabId: number) => serialize(tabId, () => area.remove([tabStateKey(tabId), responseKey(tabId)])),
   };
 }

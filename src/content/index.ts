@@ -16,18 +16,25 @@ function navigationStatus(): number | null {
 
 if (import.meta.env.VITE_E2E === '1') installE2eBridge(window);
 
-const status = navigationStatus();
-if (isCandidatePage(document, status)) {
-  reportAndWatch(
-    document,
-    (markers, sequence) => send('page/report', { markers, status, sequence }),
-    // An orphaned content script (extension reloaded or removed) loses its runtime id, or throws on access.
-    () => {
-      try {
-        return !browser.runtime?.id;
-      } catch {
-        return true;
-      }
-    },
-  );
+const isOrphaned = () => {
+  // An orphaned content script (extension reloaded or removed) loses its runtime id, or throws on access.
+  try {
+    return !browser.runtime?.id;
+  } catch {
+    return true;
+  }
+};
+
+function reportIfCandidate(): void {
+  const status = navigationStatus();
+  if (!isCandidatePage(document, status)) return;
+  reportAndWatch(document, (markers, sequence) => send('page/report', { markers, status, sequence }), isOrphaned);
 }
+
+reportIfCandidate();
+// Back/forward-cache restores make no request, so the tab still shows the state of the document before: say so,
+// then report this page again if it is itself an error page.
+addEventListener('pageshow', (event) => {
+  if (!event.persisted || isOrphaned()) return;
+  send('page/restored', {}).then(reportIfCandidate, () => undefined);
+});

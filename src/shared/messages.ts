@@ -31,6 +31,11 @@ export interface StatusLinks {
 export interface Protocol {
   /** Content script → background: what the document shows (hostile input; validated on arrival). */
   'page/report': { req: PageReport; res: void };
+  /**
+   * Content script → background: this document came back from the back/forward cache. No request was made, so the
+   * tab's stored state still describes the document shown before it; the background forgets that.
+   */
+  'page/restored': { req: Record<string, never>; res: void };
   /** Extension page → background: the stored state of a tab. */
   'tab/get': { req: { tabId: number }; res: TabReport };
   /**
