@@ -67,7 +67,12 @@ export async function launchChromium({ port, closedPort, hosts }) {
     /** The extension's current service worker (a restart replaces it). */
     const worker = () => waitFor('chromium: the extension service worker', async () =>
       context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)).at(-1) ?? null, Boolean, { timeoutMs: 5_000 });
-    return Object.assign(driver, { extensionId, serviceWorker: sw, worker });
+    /**
+     * Lets pages read the clipboard: the test profile's permission grant, not a manifest permission. For every origin,
+     * because the DevTools protocol takes chrome-extension:// for an opaque origin and refuses to name it.
+     */
+    const grantClipboard = () => context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    return Object.assign(driver, { extensionId, serviceWorker: sw, worker, grantClipboard });
   } catch (err) {
     await context.close().catch(() => undefined);
     fs.rmSync(profile, { recursive: true, force: true });

@@ -13,6 +13,7 @@ import { notificationTests } from './feature-notify.mjs';
 import { notificationClickTests } from './feature-notify-clicks.mjs';
 import { optionsTests } from './feature-options.mjs';
 import { peerTests } from './feature-peers.mjs';
+import { popupTests } from './feature-popup.mjs';
 import { featureHosts, featureRoutes } from './feature-sites.mjs';
 import { watchTests } from './feature-watch.mjs';
 import { findClosedPort, mappedHosts, startFakeServers } from './fake-servers.mjs';
@@ -59,6 +60,7 @@ export function featureSuite(name, launch) {
     notificationClickTests(ctx, name);
     watchTests(ctx);
     historyTests(ctx);
+    popupTests(ctx);
     peerTests(ctx);
     optionsTests(ctx);
   });
