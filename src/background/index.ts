@@ -143,6 +143,7 @@ const tabHandlers = createMessageHandlers({
   events,
   store,
   diagnoser,
+  peers,
   now: Date.now,
   extensionOrigin,
   ...(import.meta.env.VITE_E2E === '1' && {

@@ -20,6 +20,7 @@ function setup(extra: Partial<MessageDeps> = {}) {
     events: { onPageReport, onPageRestored, onMainFrameHeaders: vi.fn(), onMainFrameError: vi.fn() },
     store: { getState },
     diagnoser: { getVerdict: async () => ({ verdict: null, pending: false }), diagnose: vi.fn(async () => null) },
+    peers: { statusFor: vi.fn(async () => null), reportNow: vi.fn(async () => 'sent') },
     now: () => 0,
     extensionOrigin: 'chrome-extension://ext',
     ...extra,
@@ -119,6 +120,27 @@ describe('tab/check', () => {
     const { handlers } = setup({ diagnoser: { diagnose, getVerdict: async () => ({ verdict: null, pending: false, progress: null }) } });
     expect(await handlers['tab/check']({ tabId: 3 }, pageSender())).toEqual({ state: null, verdict: null, pending: false });
     expect(diagnose).not.toHaveBeenCalled();
+  });
+});
+
+describe('peer/report', () => {
+  const failing = { tabId: 3, url: 'https://shop.example/x', host: 'shop.example', status: 522, kind: 'origin-error', detection: null, networkError: null, updatedAt: 0 };
+  const popupSender = { id: 'ext', url: 'chrome-extension://ext/popup.html' };
+
+  it('reports the tab\'s failure for an extension page and answers with the new peer status', async () => {
+    const reportNow = vi.fn(async () => 'sent' as const);
+    const statusFor = vi.fn(async () => ({ canReport: false, reportedAt: 5 }));
+    const { handlers } = setup({ store: { getState: async () => failing } as unknown as MessageDeps['store'], peers: { reportNow, statusFor } });
+    const answer = await handlers['peer/report']({ tabId: 3 }, popupSender);
+    expect(reportNow).toHaveBeenCalledWith(failing, null);
+    expect(answer).toMatchObject({ outcome: 'sent', report: { peer: { canReport: false, reportedAt: 5 } } });
+  });
+
+  it('is refused to content scripts', async () => {
+    const reportNow = vi.fn(async () => 'sent' as const);
+    const { handlers } = setup({ store: { getState: async () => failing } as unknown as MessageDeps['store'], peers: { reportNow, statusFor: vi.fn() } });
+    expect(await handlers['peer/report']({ tabId: 3 }, pageSender())).toMatchObject({ outcome: 'off' });
+    expect(reportNow).not.toHaveBeenCalled();
   });
 });
 

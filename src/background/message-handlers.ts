@@ -7,6 +7,7 @@ import { createRateLimiter } from '../core/rate-limit.ts';
 import type { Runtime } from '../shared/browser.ts';
 import type { Handlers, TabReport } from '../shared/messages.ts';
 import type { Diagnoser } from './diagnosis.ts';
+import type { Peers } from './peers.ts';
 import { statusLinksFor } from './status-links.ts';
 import { parsePageReport } from '../shared/page-report.ts';
 import type { createTabEvents } from './tab-events.ts';
@@ -19,6 +20,7 @@ export interface MessageDeps {
   now: () => number;
   /** The extension's own origin, e.g. `chrome-extension://<id>`; only pages from it may read tab state. */
   extensionOrigin: string;
+  peers: Pick<Peers, 'statusFor' | 'reportNow'>;
   /** E2E build only; absent in production, where `e2e/open` is refused. */
   openExtensionPage?: (path: string, senderTabId: number) => Promise<void>;
 }
@@ -35,16 +37,16 @@ export function isExtensionPage(sender: Runtime.MessageSender, extensionOrigin: 
 }
 
 /** The page and tab channels; watch/* and history/* are in watch-handlers.ts. */
-type TabHandlers = Pick<Handlers, 'page/report' | 'page/restored' | 'tab/get' | 'tab/check' | 'e2e/open'>;
+type TabHandlers = Pick<Handlers, 'page/report' | 'page/restored' | 'tab/get' | 'tab/check' | 'peer/report' | 'e2e/open'>;
 
-export function createMessageHandlers({ events, store, diagnoser, now, extensionOrigin, openExtensionPage }: MessageDeps): TabHandlers {
+export function createMessageHandlers({ events, store, diagnoser, peers, now, extensionOrigin, openExtensionPage }: MessageDeps): TabHandlers {
   const EMPTY: TabReport = { state: null, verdict: null, pending: false };
 
   async function reportOf(tabId: number): Promise<TabReport> {
     const [state, got] = await Promise.all([store.getState(tabId), diagnoser.getVerdict(tabId)]);
     const verdict = state ? got.verdict : null;
     const report: TabReport = { state, verdict, pending: got.pending, progress: got.progress ?? null };
-    return state ? { ...report, links: statusLinksFor(state, verdict) } : report;
+    return state ? { ...report, links: statusLinksFor(state, verdict), peer: await peers.statusFor(state, verdict) } : report;
   }
 
   const limiter = createRateLimiter(PAGE_REPORT_LIMIT);
@@ -79,6 +81,15 @@ export function createMessageHandlers({ events, store, diagnoser, now, extension
       // Not awaited: the popup shows each source as it settles, by polling tab/get.
       void diagnoser.diagnose(request.output.tabId, { force: true, onDemand: true });
       return reportOf(request.output.tabId);
+    },
+
+    async 'peer/report'(payload, sender) {
+      const request = v.safeParse(TabRequestSchema, payload);
+      if (!request.success || !isExtensionPage(sender, extensionOrigin)) return { outcome: 'off', report: EMPTY };
+      const { tabId } = request.output;
+      const [state, { verdict }] = await Promise.all([store.getState(tabId), diagnoser.getVerdict(tabId)]);
+      const outcome = state ? await peers.reportNow(state, verdict) : 'not-reportable';
+      return { outcome, report: await reportOf(tabId) };
     },
 
     async 'e2e/open'(payload, sender) {

@@ -175,3 +175,51 @@ describe('peer reports on', () => {
     await expect(peers.lookup('www.shop.co.kr', AbortSignal.timeout(3000))).rejects.toThrow(/Failed to fetch/);
   });
 });
+
+describe('"Report this problem" (the popup button)', () => {
+  it('is absent while peer reports are off, and pressing it then sends nothing', async () => {
+    const { peers } = setup({ peerReports: false }, failingFetch);
+    expect(await peers.statusFor(state('www.shop.co.kr'), verdict())).toBeNull();
+    expect(await peers.reportNow(state('www.shop.co.kr'), verdict())).toBe('off');
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+  });
+
+  it('reports a failure only the page shows (the person vouches for it), then says when', async () => {
+    const { peers } = setup({ peerReports: true });
+    const pageOnly = verdict({ evidence: [] });
+    await peers.onVerdict(1, pageOnly, state('www.shop.co.kr'), true);
+    expect(requests).toEqual([]); // not corroborated: no automatic report
+    expect(await peers.statusFor(state('www.shop.co.kr'), pageOnly)).toEqual({ canReport: true, reportedAt: null });
+
+    expect(await peers.reportNow(state('www.shop.co.kr'), pageOnly)).toBe('sent');
+    expect(requests).toEqual([`POST ${ENDPOINT}/reports`]);
+    expect(await count15('shop.co.kr')).toBe(1);
+    expect(await peers.statusFor(state('m.shop.co.kr'), pageOnly)).toEqual({ canReport: false, reportedAt: server.clock.now });
+    expect(await peers.reportNow(state('www.shop.co.kr'), pageOnly)).toBe('already-reported');
+    expect(requests).toHaveLength(1);
+  });
+
+  it('after an automatic report there is nothing to press', async () => {
+    const { peers } = setup({ peerReports: true });
+    await peers.onVerdict(1, verdict(), state('www.shop.co.kr'), true);
+    expect(await peers.statusFor(state('www.shop.co.kr'), verdict())).toEqual({ canReport: false, reportedAt: server.clock.now });
+  });
+
+  it('is not offered for a block, a bot check or before there is a verdict', async () => {
+    const { peers } = setup({ peerReports: true });
+    const blocked = state('a.co.kr', { kind: 'blocked' });
+    expect(await peers.statusFor(blocked, verdict({ culprit: 'blocked', rule: 'blocked' }))).toEqual({ canReport: false, reportedAt: null });
+    expect(await peers.reportNow(blocked, verdict({ culprit: 'blocked', rule: 'blocked' }))).toBe('not-reportable');
+    expect(await peers.reportNow(state('b.co.kr'), null)).toBe('not-reportable');
+    expect(requests).toEqual([]);
+  });
+
+  it('a press that no server takes says so and may be pressed again', async () => {
+    let isDown = true;
+    const { peers } = setup({ peerReports: true }, async (url, init) => (isDown ? new Response('down', { status: 503 }) : serverFetch(url, init)));
+    expect(await peers.reportNow(state('www.shop.co.kr'), verdict())).toBe('failed');
+    expect(await peers.statusFor(state('www.shop.co.kr'), verdict())).toEqual({ canReport: true, reportedAt: null });
+    isDown = false;
+    expect(await peers.reportNow(state('www.shop.co.kr'), verdict())).toBe('sent');
+  });
+});

@@ -1,16 +1,18 @@
 /**
- * Opt-in peer reports in the background: the `peers` source of the diagnosis, and a report after a fresh verdict
- * that the report policy accepts. While `peerReports` is off nothing here sends or stores anything: the source is
+ * Opt-in peer reports in the background: the `peers` source of the diagnosis, a report after a fresh verdict that
+ * the report policy accepts, and the popup's "Report this problem". While `peerReports` is off nothing here sends or stores anything: the source is
  * skipped and verdicts pass by. The daily client id lives in storage.local (it must outlive a browser restart within
  * the day), the per-site report times in storage.session (they only matter for 10 minutes).
  */
 import * as v from 'valibot';
 import { SourceSkipped } from '../core/diagnose/run-source.ts';
-import type { PeerFacts } from '../core/diagnose/types.ts';
+import type { PeerFacts, Verdict } from '../core/diagnose/types.ts';
 import { currentClientId } from '../core/peer/client-id.ts';
 import { publicSiteOf, type PeerClient } from '../core/peer/client.ts';
 import { isReportDue, recordReport, reportFor } from '../core/peer/report-policy.ts';
+import type { PeerReportStatus, PersonReportOutcome } from '../shared/messages.ts';
 import type { Settings } from '../shared/settings.ts';
+import type { TabState } from '../shared/tab-state.ts';
 import { pageFactsOf, type OnVerdict } from './diagnosis.ts';
 import type { SessionArea as StorageArea } from './tab-store.ts';
 
@@ -57,6 +59,11 @@ export function createPeers(deps: PeerDeps) {
     return current.id;
   }
 
+  async function reportedSites(): Promise<Record<string, number>> {
+    const stored = v.safeParse(ReportedSchema, (await deps.session.get(REPORTED_KEY))[REPORTED_KEY]);
+    return stored.success ? stored.output : {};
+  }
+
   async function report(...[, verdict, state, fresh]: Parameters<OnVerdict>): Promise<void> {
     if (!fresh) return;
     const endpoints = await activeEndpoints(deps);
@@ -64,13 +71,43 @@ export function createPeers(deps: PeerDeps) {
     const fields = reportFor(verdict, pageFactsOf(state));
     const site = publicSiteOf(state.host);
     if (!fields || site === null) return;
-    const stored = v.safeParse(ReportedSchema, (await deps.session.get(REPORTED_KEY))[REPORTED_KEY]);
-    const sent = stored.success ? stored.output : {};
+    const sent = await reportedSites();
     const now = deps.now();
     if (!isReportDue(sent, site, now)) return;
     // Marked before sending: a report that fails is not retried within the interval, so a dead server is not hammered.
     await deps.session.set({ [REPORTED_KEY]: recordReport(sent, site, now) });
     await deps.client.submit(endpoints, site, { ...fields, clientId: await clientId() });
+  }
+
+  /** For the popup; null while peer reports are off or the page is not a public site. */
+  async function statusFor(state: TabState, verdict: Verdict | null): Promise<PeerReportStatus | null> {
+    const site = publicSiteOf(state.host);
+    if (site === null || !(await activeEndpoints(deps))) return null;
+    const sent = await reportedSites();
+    const reportedAt = isReportDue(sent, site, deps.now()) ? null : (sent[site] ?? null);
+    const isReportable = verdict !== null && reportFor(verdict, pageFactsOf(state), true) !== null;
+    return { canReport: isReportable && reportedAt === null, reportedAt };
+  }
+
+  /**
+   * "Report this problem": the person vouches for the failure (see reportFor). Unlike an automatic report it is
+   * marked only once a server took it, so pressing again after a failure tries again.
+   */
+  async function reportByPerson(state: TabState, verdict: Verdict | null): Promise<PersonReportOutcome> {
+    const endpoints = await activeEndpoints(deps);
+    const site = publicSiteOf(state.host);
+    if (!endpoints || site === null) return 'off';
+    const fields = verdict && reportFor(verdict, pageFactsOf(state), true);
+    if (!fields) return 'not-reportable';
+    if (!isReportDue(await reportedSites(), site, deps.now())) return 'already-reported';
+    try {
+      await deps.client.submit(endpoints, site, { ...fields, clientId: await clientId() });
+    } catch (error) {
+      deps.onReportError?.(error);
+      return 'failed';
+    }
+    await deps.session.set({ [REPORTED_KEY]: recordReport(await reportedSites(), site, deps.now()) });
+    return 'sent';
   }
 
   /** For the onVerdict hook: never throws, and settles once the report is sent or dropped. */
@@ -80,12 +117,19 @@ export function createPeers(deps: PeerDeps) {
     return next;
   };
 
+  /** Pressed reports join the same queue, so a press and an automatic report of one site cannot both go out. */
+  const reportNow = (state: TabState, verdict: Verdict | null): Promise<PersonReportOutcome> => {
+    const next = queue.then(() => reportByPerson(state, verdict));
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
   /** When peer reports are turned off: drop the daily id and the report times at once rather than at day's end. */
   async function forget(): Promise<void> {
     await Promise.all([deps.local.remove(CLIENT_ID_KEY), deps.session.remove(REPORTED_KEY)]);
   }
 
-  return { lookup, onVerdict, forget };
+  return { lookup, onVerdict, statusFor, reportNow, forget };
 }
 
 export type Peers = ReturnType<typeof createPeers>;

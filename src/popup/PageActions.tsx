@@ -2,20 +2,24 @@ import type { TabReport } from '../shared/messages.ts';
 import { t } from '../shared/i18n.ts';
 import type { TabState } from '../shared/tab-state.ts';
 import { ArchiveLink } from './ArchiveLink.tsx';
+import { ReportProblem } from './ReportProblem.tsx';
 import { StatusLinks } from './StatusLinks.tsx';
 
 interface Props {
   report: TabReport & { state: TabState };
+  tabId: number;
   busy: boolean;
   archiveLookup: boolean;
   onCheck: () => void;
+  onReported: (report: TabReport) => void;
 }
 
 /**
- * What the person can do from here: check (again), open an archived copy of a failed page, read the status pages.
+ * What the person can do from here: check (again), open an archived copy of a failed page, report it to the peer
+ * servers (when they turned peer reports on), read the status pages.
  * On a normal page "Check this site" is the only way anything is fetched: nothing is asked unless they press it.
  */
-export function PageActions({ report, busy, archiveLookup, onCheck }: Props) {
+export function PageActions({ report, tabId, busy, archiveLookup, onCheck, onReported }: Props) {
   const { state, verdict } = report;
   const failed = state.kind !== 'none';
   const fresh = !failed && verdict === null;
@@ -39,6 +43,11 @@ export function PageActions({ report, busy, archiveLookup, onCheck }: Props) {
         )}
         {failed && <ArchiveLink pageUrl={state.url} auto={archiveLookup} />}
       </div>
+      {failed && (
+        <div class="actions">
+          <ReportProblem tabId={tabId} peer={report.peer} onReported={onReported} />
+        </div>
+      )}
       <StatusLinks links={report.links} vendor={verdict?.vendor ?? state.detection?.vendor ?? null} host={state.host} />
     </>
   );

@@ -103,4 +103,36 @@ describe('popup', () => {
     await settle();
     expect($('[data-fact="ray-id"] [role="status"]')?.textContent).toBe('popup_copyFailed');
   });
+
+  it('"Report this problem" appears only with peer reports on, sends once, then says when it was reported', async () => {
+    const siteDown = verdict({ culprit: 'site', rule: 'site-origin' });
+    reports = [{ state: failed, verdict: siteDown, pending: false, links }];
+    await show();
+    expect($('[data-action="report-problem"]')).toBeNull(); // peer reports off: no `peer` in the report
+    await act(() => render(null, root));
+
+    const reportedAt = Date.UTC(2025, 10, 18, 11, 48);
+    reports = [{ state: failed, verdict: siteDown, pending: false, links, peer: { canReport: true, reportedAt: null } }];
+    await show();
+    send.mockImplementationOnce(async () => ({
+      outcome: 'sent', report: { state: failed, verdict: siteDown, pending: false, links, peer: { canReport: false, reportedAt } },
+    }));
+    $('[data-action="report-problem"]')!.click();
+    await settle();
+    expect(send).toHaveBeenCalledWith('peer/report', { tabId: 4 });
+    expect($('[data-action="report-problem"]')).toBeNull();
+    expect($('[data-peer-report="reported"]')?.textContent).toBe('popup_reported');
+  });
+
+  it('a report no server took is said, and the button stays', async () => {
+    const siteDown = verdict({ culprit: 'site', rule: 'site-origin' });
+    const report = { state: failed, verdict: siteDown, pending: false, links, peer: { canReport: true, reportedAt: null } };
+    reports = [report];
+    await show();
+    send.mockImplementationOnce(async () => ({ outcome: 'failed', report }));
+    $('[data-action="report-problem"]')!.click();
+    await settle();
+    expect($('[data-peer-report="failed"]')?.textContent).toBe('popup_reportFailed');
+    expect($('[data-action="report-problem"]')).not.toBeNull();
+  });
 });

@@ -19,7 +19,7 @@ interface Props {
 
 /** The popup: the verdict for a tab, its evidence, and the state of every source that was asked. */
 export function Popup({ tabId, archiveLookup, initial = null }: Props) {
-  const { report, checking, check } = useTabReport(tabId, initial);
+  const { report, checking, check, replace } = useTabReport(tabId, initial);
   useFirstRenderMark(report !== null);
   if (!report) return <main class="popup" aria-busy="true" />;
   const { state, verdict, pending } = report;
@@ -42,7 +42,9 @@ export function Popup({ tabId, archiveLookup, initial = null }: Props) {
       <VerdictCard state={state} verdict={verdict} busy={busy} accent={badgeFor(state).color} />
       {state && diagnosed && <EvidenceList state={state} verdict={verdict} />}
       {state && diagnosed && <SourceList sources={verdict?.sources ?? null} progress={pending ? (report.progress ?? null) : null} />}
-      {state && <PageActions report={{ ...report, state }} busy={busy} archiveLookup={archiveLookup} onCheck={() => void check()} />}
+      {state && tabId !== null && (
+        <PageActions report={{ ...report, state }} tabId={tabId} busy={busy} archiveLookup={archiveLookup} onCheck={() => void check()} onReported={replace} />
+      )}
       {!state && <p>{t('popup_noState')}</p>}
       <WatchPanel tabId={tabId} host={state?.host ?? null} verdict={verdict} />
       <nav class="links" aria-label={t('popup_more')}>

@@ -44,5 +44,8 @@ export function useTabReport(tabId: number | null, initial: TabReport | null = n
     poll(await send('tab/check', { tabId }));
   };
 
-  return { report, checking, check };
+  /** A report that arrived another way (the answer to "Report this problem"): shown as it is, polling unchanged. */
+  const replace = (next: TabReport) => setReport(next);
+
+  return { report, checking, check, replace };
 }

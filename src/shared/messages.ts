@@ -19,7 +19,20 @@ export interface TabReport {
   progress?: Partial<Record<SourceName, SourceState>> | null;
   /** Public status pages for people, when known. */
   links?: StatusLinks;
+  /** Reporting this failure to the peer servers; null or absent while peer reports are off. */
+  peer?: PeerReportStatus | null;
 }
+
+/** What the popup shows about reporting this tab's failure; null while peer reports are off. */
+export interface PeerReportStatus {
+  /** "Report this problem" may be pressed: the failure is reportable and the site was not reported in 10 minutes. */
+  canReport: boolean;
+  /** When this browser last reported the site, within the last 10 minutes (automatically or by the button). */
+  reportedAt: number | null;
+}
+
+/** How a press of "Report this problem" ended. */
+export type PersonReportOutcome = 'sent' | 'already-reported' | 'not-reportable' | 'off' | 'failed';
 
 export interface StatusLinks {
   /** The CDN's public status page. */
@@ -43,6 +56,8 @@ export interface Protocol {
    * answer at once with `pending`; the page then follows its progress through `tab/get`.
    */
   'tab/check': { req: { tabId: number }; res: TabReport };
+  /** Extension page → background: "Report this problem" for the tab's failure (peer reports on only). */
+  'peer/report': { req: { tabId: number }; res: { outcome: PersonReportOutcome; report: TabReport } };
   /** Extension page → background: watch the tab's host and notify when it answers again. */
   'watch/start': { req: { tabId: number }; res: Watch[] };
   /** Extension page → background: stop watching a host. */

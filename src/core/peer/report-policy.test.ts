@@ -37,6 +37,22 @@ describe('what gets reported', () => {
   });
 });
 
+describe('what a person may report by pressing the button', () => {
+  it('their word replaces the corroboration', () => {
+    expect(reportFor(verdict({ evidence: [PAGE_EV] }), page(), true)).toEqual({ kind: 'origin-error', vendor: 'cloudflare', colo: 'ICN', code: 522 });
+  });
+
+  it.each<[string, Verdict, PageFacts]>([
+    ['a bot check', verdict({ culprit: 'blocked', rule: 'challenge' }), page({ kind: 'challenge' })],
+    ['a block', verdict({ culprit: 'blocked', rule: 'blocked' }), page({ kind: 'blocked' })],
+    ['an unconfirmed page', verdict({ evidence: [PAGE_EV] }), page({ unconfirmed: true })],
+    ['your own network', verdict({ culprit: 'network', rule: 'net-offline' }), netPage],
+    ['a normal page', verdict({ culprit: 'none', rule: 'none' }), page({ kind: 'none' })],
+  ])('still not %s', (_, v, p) => {
+    expect(reportFor(v, p, true)).toBeNull();
+  });
+});
+
 describe('once per site per 10 minutes', () => {
   it('is due again only after the interval', () => {
     const sent = recordReport({}, 'shop.co.kr', NOW);

@@ -29,16 +29,19 @@ export interface ReportFields {
 const isReportVendor = (vendor: string | null): vendor is ReportVendor => (REPORT_VENDORS as readonly (string | null)[]).includes(vendor);
 
 /**
+ * @param byPerson the person pressed "Report this problem": their word stands in for the corroboration an automatic
+ *   report needs (the page alone proves little to us, but they are looking at it). Everything else still applies:
+ *   blocks, bot checks, spoof-looking pages and your-network verdicts are never reported.
  * @returns what to report about this verdict, or null when it must not be reported.
  * @example reportFor(siteDownVerdict, { kind: 'edge-error', vendor: 'cloudflare', colo: 'ICN', code: 522, … }) // { kind: 'edge-error', vendor: 'cloudflare', colo: 'ICN', code: 522 }
  */
-export function reportFor(verdict: Verdict, page: PageFacts): ReportFields | null {
+export function reportFor(verdict: Verdict, page: PageFacts, byPerson = false): ReportFields | null {
   if (page.kind === 'none' || !REPORTABLE_KINDS.has(page.kind)) return null;
   if (page.kind === 'challenge-failed' && verdict.culprit !== 'cdn') return null;
   if (verdict.culprit !== 'site' && verdict.culprit !== 'cdn') return null;
   if (page.unconfirmed || verdict.rule === 'unconfirmed') return null;
   const firstHand = { ...verdict, evidence: verdict.evidence.filter((item) => item.source !== 'peers') };
-  if (!isCorroborated(firstHand) && !isCdnWide(verdict)) return null;
+  if (!byPerson && !isCorroborated(firstHand) && !isCdnWide(verdict)) return null;
   return {
     kind: page.kind,
     vendor: isReportVendor(page.vendor) ? page.vendor : 'unknown',
