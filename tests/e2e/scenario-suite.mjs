@@ -25,6 +25,7 @@ export function browserSuite(name, launch) {
     const log = [];
     /** Screenshots written by the scenarios that show a culprit (popup-shots.mjs). */
     const shots = [];
+    let shotMs = 0;
     before(async () => {
       if (missing) throw new Error(`CI=true and ${missing}`);
       const hosts = mappedHosts();
@@ -82,7 +83,11 @@ export function browserSuite(name, launch) {
             if (scenario.verdict.withinMs) console.log(`# ${name}: ${scenario.name}: verdict ${stored.timing?.afterNavigationMs} ms after navigation`);
           }
           assert.deepEqual(popupView(popup.value, popupWant), popupWant, `popup.html?tab=${tabId}`);
-          if (SHOTS[scenario.url]) shots.push(...(await shootPopups(driver, tabId, SHOTS[scenario.url])));
+          if (SHOTS[scenario.url]) {
+            const t0 = Date.now();
+            shots.push(...(await shootPopups(driver, tabId, SHOTS[scenario.url])));
+            shotMs += Date.now() - t0;
+          }
         } finally {
           server.setWorld();
           for (const o of opened) await o.page.close().catch(() => undefined);
@@ -93,6 +98,7 @@ export function browserSuite(name, launch) {
     it('popup screenshots: every culprit in English and Korean', () => {
       const want = Object.values(SHOTS).flatMap(({ culprit }) => LANGUAGES.map((l) => `artifacts/screenshots/${name}/popup-${culprit}-${l}.png`));
       assert.deepEqual([...shots].sort(), want.sort(), 'each SHOTS url must be a scenario whose checks passed');
+      console.log(`# ${name}: ${shots.length} popup screenshots in ${shotMs} ms`);
     });
 
     it('E2E bridge: a page can open popup.html?tab=self and it shows that tab', { timeout: 30_000 }, async () => {
