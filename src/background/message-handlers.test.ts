@@ -67,14 +67,15 @@ describe('page/report', () => {
 describe('page/restored', () => {
   it('clears the tab of a top frame that came back from the back/forward cache', async () => {
     const { handlers, onPageRestored } = setup();
-    await handlers['page/restored']({}, pageSender());
-    expect(onPageRestored).toHaveBeenCalledWith(9);
+    await handlers['page/restored']({ status: 200 }, pageSender());
+    expect(onPageRestored).toHaveBeenCalledWith(9, 'https://a.example/', 200);
   });
 
   it.each([
-    ['a sub-frame', {}, pageSender({ frameId: 2 })],
-    ['no tab', {}, pageSender({ tab: undefined })],
-    ['a payload with fields', { tabId: 1 }, pageSender()],
+    ['a sub-frame', { status: 200 }, pageSender({ frameId: 2 })],
+    ['no tab', { status: 200 }, pageSender({ tab: undefined })],
+    ['an extra field', { status: 200, tabId: 1 }, pageSender()],
+    ['a status out of range', { status: 70_000 }, pageSender()],
   ])('ignores %s', async (_, payload, sender) => {
     const { handlers, onPageRestored } = setup();
     await handlers['page/restored'](payload, sender);
@@ -83,7 +84,7 @@ describe('page/restored', () => {
 
   it('shares the page-report limit, so a page cannot wipe its state in a loop', async () => {
     const { handlers, onPageRestored, onPageReport } = setup();
-    for (let i = 0; i < 50; i++) await handlers['page/restored']({}, pageSender());
+    for (let i = 0; i < 50; i++) await handlers['page/restored']({ status: null }, pageSender());
     await handlers['page/report'](report, pageSender());
     expect(onPageRestored).toHaveBeenCalledTimes(8);
     expect(onPageReport).not.toHaveBeenCalled();

@@ -9,7 +9,7 @@ import type { Handlers, TabReport } from '../shared/messages.ts';
 import type { Diagnoser } from './diagnosis.ts';
 import type { Peers } from './peers.ts';
 import { statusLinksFor } from './status-links.ts';
-import { parsePageReport } from '../shared/page-report.ts';
+import { PageReportSchema, parsePageReport } from '../shared/page-report.ts';
 import type { createTabEvents } from './tab-events.ts';
 import type { TabStore } from './tab-store.ts';
 
@@ -28,7 +28,7 @@ export interface MessageDeps {
 /** A page may re-report as late text is drawn, but never flood: 8 at once, then one every 2 s. */
 const PAGE_REPORT_LIMIT = { capacity: 8, refillPerSecond: 0.5, maxKeys: 500 };
 
-const EmptySchema = v.strictObject({});
+const RestoredSchema = v.strictObject({ status: PageReportSchema.entries.status });
 const TabRequestSchema = v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 const OpenRequestSchema = v.strictObject({ path: v.pipe(v.string(), v.maxLength(200), v.regex(/^[a-z]+\.html(\?[\w=&-]*)?$/)) });
 
@@ -63,10 +63,11 @@ export function createMessageHandlers({ events, store, diagnoser, peers, now, ex
 
     async 'page/restored'(payload, sender) {
       const tabId = sender.tab?.id;
-      if (tabId === undefined || sender.frameId !== 0) return;
+      if (tabId === undefined || sender.frameId !== 0 || !sender.url) return;
       // The same bucket as page reports: a page that fakes restores to wipe its tab's state gets no further.
-      if (!v.is(EmptySchema, payload) || !limiter.take(`tab:${tabId}`, now()).ok) return;
-      await events.onPageRestored(tabId);
+      const restored = v.safeParse(RestoredSchema, payload);
+      if (!restored.success || !limiter.take(`tab:${tabId}`, now()).ok) return;
+      await events.onPageRestored(tabId, sender.url, restored.output.status);
     },
 
     async 'tab/get'(payload, sender) {

@@ -96,9 +96,9 @@ describe('tab events', () => {
     await events.onMainFrameHeaders({ tabId: 4, url: 'https://down.example/', statusCode: 522, responseHeaders: [] });
     expect(await store.getState(4)).toMatchObject({ kind: 'origin-error' });
 
-    await events.onPageRestored(4);
-    expect(await store.getState(4)).toBeNull();
+    await events.onPageRestored(4, 'https://works.example/', 200);
+    expect(await store.getState(4)).toMatchObject({ kind: 'none', host: 'works.example', status: 200 });
     expect(area.data.has('resp:4')).toBe(false); // a later report from the restored page must not join the 522
-    expect(rendered.at(-1)).toEqual([4, null]);
+    expect(rendered.at(-1)?.[1]).toMatchObject({ kind: 'none', url: 'https://works.example/' });
   });
 });

@@ -77,13 +77,14 @@ export function createTabEvents({ store, classify, now, render }: TabEventDeps) 
 
   /**
    * A document restored from the back/forward cache: no request was made for it, so the stored state and response
-   * are the previous document's (a 522 page's, say, over a page that works). Both go, and the badge with them; a
-   * restored error page reports itself again right after.
+   * are the previous document's (a 522 page's, say, over a page that works). Both are replaced by what the restored
+   * document's URL and status say; a restored error page reports its content right after.
    */
-  function onPageRestored(tabId: number) {
+  function onPageRestored(tabId: number, documentUrl: string, status: number | null) {
     return store.serialize(tabId, async () => {
       await store.clear(tabId);
-      await render(tabId, null);
+      const detection = classify({ url: documentUrl, status, headers: null, page: null });
+      await save(tabId, stateOf(tabId, documentUrl, status, detection.kind, detection));
     });
   }
 

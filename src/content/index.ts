@@ -25,16 +25,16 @@ const isOrphaned = () => {
   }
 };
 
-function reportIfCandidate(): void {
-  const status = navigationStatus();
+function reportIfCandidate(status: number | null): void {
   if (!isCandidatePage(document, status)) return;
   reportAndWatch(document, (markers, sequence) => send('page/report', { markers, status, sequence }), isOrphaned);
 }
 
-reportIfCandidate();
+reportIfCandidate(navigationStatus());
 // Back/forward-cache restores make no request, so the tab still shows the state of the document before: say so,
 // then report this page again if it is itself an error page.
 addEventListener('pageshow', (event) => {
   if (!event.persisted || isOrphaned()) return;
-  send('page/restored', {}).then(reportIfCandidate, () => undefined);
+  const status = navigationStatus();
+  send('page/restored', { status }).then(() => reportIfCandidate(status), () => undefined);
 });

@@ -46,9 +46,10 @@ export interface Protocol {
   'page/report': { req: PageReport; res: void };
   /**
    * Content script → background: this document came back from the back/forward cache. No request was made, so the
-   * tab's stored state still describes the document shown before it; the background forgets that.
+   * tab's stored state still describes the document shown before it; the background replaces it with this one's.
+   * `status` is the restored document's own, from its Navigation Timing.
    */
-  'page/restored': { req: Record<string, never>; res: void };
+  'page/restored': { req: { status: number | null }; res: void };
   /** Extension page → background: the stored state of a tab. */
   'tab/get': { req: { tabId: number }; res: TabReport };
   /**
