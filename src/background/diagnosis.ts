@@ -47,7 +47,8 @@ export function pageFactsOf(state: TabState): PageFacts {
   };
 }
 
-const subjectOf = (state: TabState) => {
+/** What a verdict is about: the page reading it was made for. A verdict for another subject is not this page's. */
+export const subjectOf = (state: TabState) => {
   const p = pageFactsOf(state);
   return [state.url, p.kind, p.vendor, p.colo, p.unconfirmed].join('|');
 };

@@ -26,6 +26,7 @@ import { redrawBadgeWhenLoaded } from './quirks-firefox.ts';
 import { renderBadge } from './render-badge.ts';
 import { createTabEvents } from './tab-events.ts';
 import { createTabStore } from './tab-store.ts';
+import { createVerdictBadge } from './verdict-badge.ts';
 import { createVerdictEffects } from './verdict-effects.ts';
 import { createWatcher } from './watch.ts';
 import { createWatchHandlers } from './watch-handlers.ts';
@@ -37,7 +38,6 @@ const fetchFn = (url: string, init: RequestInit) => fetch(url, init);
 const clock = { now: Date.now, timeout: (ms: number) => AbortSignal.timeout(ms), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
 const statuses = createStatusFetcher({ fetch: fetchFn, now: Date.now, timeout: clock.timeout });
 
-const store = createTabStore(session);
 const history = createHistory({ area: local, now: Date.now });
 const notifier = createNotifier({
   local,
@@ -62,7 +62,8 @@ const watcher = createWatcher({
     await notifier.notifyBack(watch);
   },
 });
-const effects = createVerdictEffects({ render: renderBadge, history, notifier, watcher });
+const store = createTabStore(session);
+const effects = createVerdictEffects({ render: createVerdictBadge(store, renderBadge), history, notifier, watcher });
 const sha256 = async (bytes: Uint8Array<ArrayBuffer>) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
 const peers = createPeers({
   settings, local, session, now: Date.now, isAllowed: hasPeerConsent,

@@ -22,6 +22,9 @@ export async function launchChromium({ port, closedPort, hosts }) {
     executablePath: binary,
     headless: true,
     timeout: 30_000,
+    // Playwright turns the back/forward cache off by default; real browsers have it on, and the extension must
+    // handle pages restored from it (feature-bfcache.mjs).
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
     args: [
       '--headless=new',
       `--disable-extensions-except=${extension}`, // Playwright adds --disable-extensions; this re-allows ours

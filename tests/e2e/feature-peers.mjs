@@ -1,12 +1,13 @@
 // Peer reports (src/background/peers.ts, src/core/peer/client.ts) against the real service (server/, peer-service.mjs):
 // turned on in the options page (on Firefox that click also asks Firefox's data-collection consent, granted without
 // a prompt by the launch pref extensions.webextOptionalPermissionPrompts=false), a corroborated 522 is reported and
-// stored, and a later check shows it as evidence; turned off, the service hears nothing at all.
+// stored, a later check shows it as evidence, and the popup's "Report this problem" sends a report with a real click;
+// turned off, the service hears nothing at all and the popup offers no button.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { PEER_ENDPOINT, siteHash } from './peer-service.mjs';
 import { SITES } from './feature-sites.mjs';
-import { closeAll, en, openExtensionPage, storedSettings, texts, waitVerdict, openFailing } from './feature-helpers.mjs';
+import { closeAll, en, openExtensionPage, reloadPage, storedSettings, texts, waitTexts, waitVerdict, openFailing } from './feature-helpers.mjs';
 import { pollUntil, sleep, waitFor } from './wait.mjs';
 
 const PEER_BOX = 'input[aria-describedby="peer-hint"]';
@@ -65,6 +66,20 @@ export function peerTests(ctx) {
       const stored = (await driver.verdict(tabId)).verdict.evidence.find((e) => e.source === 'peers');
       assert.deepEqual(stored.observed, { key: 'ev_peersNoRatio', params: { count: 1 } });
       console.log(`# ${driver.name}: peer evidence shown ${Date.now() - first.decidedAt} ms after the first verdict (${Date.now() - startedAt} ms of checking)`);
+
+      // "Report this problem": the automatic report is already in, so the popup says when instead of offering it.
+      const reportedPrefix = en('popup_reported', { time: '' }).split(' ')[0];
+      await waitTexts(popup, '[data-peer-report="reported"]', (t) => t.length === 1 && t[0].startsWith(reportedPrefix), 'the popup to say the site was reported');
+      assert.equal(await popup.$('[data-action="report-problem"]'), null);
+      // Ten minutes later (the browser's record of it dropped) the button is back; a real click sends a real report.
+      await driver.ext(() => (globalThis.browser ?? globalThis.chrome).storage.session.remove('peer:reported'));
+      await reloadPage(popup, '[data-action="report-problem"]');
+      const posts = () => peers.requests.filter((r) => r === 'POST /v1/reports').length;
+      const postsBefore = posts();
+      await popup.click('[data-action="report-problem"]');
+      await waitFor(`${driver.name}: the pressed report to reach the service`, async () => posts(), (n) => n === postsBefore + 1, { timeoutMs: 5_000 });
+      await waitTexts(popup, '[data-peer-report="reported"]', (t) => t.length === 1, 'the popup to say the site was reported after the press');
+      assert.equal(await popup.$('[data-action="report-problem"]'), null, 'pressed once, the button goes');
     } finally {
       await closeAll(pages);
     }
@@ -90,6 +105,10 @@ export function peerTests(ctx) {
       await sleep(2_000); // reports go out after the verdict
       assert.deepEqual(peers.requests.slice(before), [], 'no request reached the service');
       assert.equal(await peers.entryFor(SITES.peerOff.site), null);
+      const popup = await openExtensionPage(driver, `popup.html?tab=${tabId}`);
+      pages.push(popup);
+      await popup.waitForSelector('[data-action="check-again"]', { timeout: 8_000 });
+      assert.equal(await popup.$('[data-action="report-problem"]'), null, 'no "Report this problem" while peer reports are off');
     } finally {
       await closeAll(pages);
     }

@@ -24,6 +24,9 @@ export const SITES = {
   click: { url: 'https://click-522.test/item', route: cf522('7a000000000a000c', 'ICN') },
   button: { url: 'https://button-522.test/', route: cf522('7a000000000a000d', 'NRT') },
   ray: { url: 'https://ray-522.test/', route: cf522('7a000000000a000e', 'SIN') },
+  // Served without no-store, so the browsers may keep it in the back/forward cache (no-store pages are not kept).
+  bfcacheOk: { url: 'https://bfcache-ok.test/', route: { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'max-age=0' }, page: 'cf-beacon-ok.html' } },
+  bfcache522: { url: 'https://bfcache-522.test/', route: cf522('7a000000000a000f', 'ICN') },
   peerOn: { url: 'https://shop.example.com/checkout', site: 'example.com', route: cf522('7a000000000a000a', 'ICN') },
   peerOff: { url: 'https://shop.example.net/checkout', site: 'example.net', route: cf522('7a000000000a000b', 'FRA') },
 };

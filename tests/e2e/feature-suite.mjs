@@ -8,6 +8,7 @@ import { after, before, describe } from 'node:test';
 import { isCi, unavailableReason } from './browsers.mjs';
 import { firefoxDownloadPrefs } from './downloads.mjs';
 import { warmUp } from './driver.mjs';
+import { bfcacheTests } from './feature-bfcache.mjs';
 import { historyTests } from './feature-history.mjs';
 import { notificationTests } from './feature-notify.mjs';
 import { notificationClickTests } from './feature-notify-clicks.mjs';
@@ -61,6 +62,7 @@ export function featureSuite(name, launch) {
     watchTests(ctx);
     historyTests(ctx);
     popupTests(ctx);
+    bfcacheTests(ctx);
     peerTests(ctx);
     optionsTests(ctx);
   });

@@ -1,0 +1,49 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Verdict } from '../core/diagnose/types.ts';
+import type { TabState } from '../shared/tab-state.ts';
+import { createTabStore, type SessionArea } from './tab-store.ts';
+import { createVerdictBadge } from './verdict-badge.ts';
+
+function memoryArea(): SessionArea {
+  const data = new Map<string, unknown>();
+  return {
+    get: async (keys) => Object.fromEntries([keys ?? [...data.keys()]].flat().filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))])),
+    set: async (items) => void Object.entries(items).forEach(([k, value]) => data.set(k, structuredClone(value))),
+    remove: async (keys) => void [keys].flat().forEach((k) => data.delete(k)),
+  };
+}
+
+const state = (url: string, kind: TabState['kind'], status: number): TabState => ({
+  tabId: 3, url, host: new URL(url).hostname, status, kind, detection: null, networkError: null, updatedAt: 0,
+});
+const verdict = { culprit: 'site', rule: 'site-origin' } as Verdict; // the render stand-in only passes it on
+
+describe('a verdict\'s badge', () => {
+  it('is drawn while the tab still shows the page it is about', async () => {
+    const store = createTabStore(memoryArea());
+    const render = vi.fn(async () => undefined);
+    const failing = state('https://down.example/', 'origin-error', 522);
+    await store.putState(failing);
+    await createVerdictBadge(store, render)(3, failing, verdict);
+    expect(render).toHaveBeenCalledWith(3, failing, verdict);
+  });
+
+  it('is not drawn over the page the tab moved on to, even when the move is queued just before it', async () => {
+    const store = createTabStore(memoryArea());
+    const render = vi.fn(async () => undefined);
+    const failing = state('https://down.example/', 'origin-error', 522);
+    await store.putState(failing);
+    // The restored page's state change is already in the tab's queue when the old diagnosis ends.
+    const moved = store.serialize(3, () => store.putState(state('https://works.example/', 'none', 200)));
+    const drawn = createVerdictBadge(store, render)(3, failing, verdict);
+    await Promise.all([moved, drawn]);
+    expect(render).not.toHaveBeenCalled();
+  });
+
+  it('is not drawn for a tab whose state is gone', async () => {
+    const store = createTabStore(memoryArea());
+    const render = vi.fn(async () => undefined);
+    await createVerdictBadge(store, render)(3, state('https://down.example/', 'origin-error', 522), verdict);
+    expect(render).not.toHaveBeenCalled();
+  });
+});
