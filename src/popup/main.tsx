@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from '../shared/browser.ts';
 import { send } from '../shared/messages.ts';
-import { applyPageLanguage } from '../shared/page-language.ts';
+import { applyPageLanguage, preloadLastLanguage } from '../shared/page-language.ts';
 import { readSettings } from '../shared/settings.ts';
 import { Popup } from './Popup.tsx';
 
@@ -20,6 +20,7 @@ async function resolveTabId(): Promise<number | null> {
 async function main() {
   const root = document.getElementById('app');
   if (!root) return;
+  preloadLastLanguage();
   const tab = resolveTabId().then(async (tabId) => ({ tabId, report: tabId === null ? null : await send('tab/get', { tabId }) }));
   const settings = readSettings(browser.storage.sync).then(async (s) => (await applyPageLanguage(s.language), s));
   const [{ tabId, report }, { archiveLookup }] = await Promise.all([tab, settings]);

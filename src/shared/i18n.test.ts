@@ -7,7 +7,7 @@ vi.mock('./browser.ts', () => ({
   },
 }));
 
-const { applyLanguage, t } = await import('./i18n.ts');
+const { applyLanguage, preloadLanguage, t } = await import('./i18n.ts');
 const ko = { popup_checkAgain: { message: '다시 확인' }, Verdict_SiteOrigin: { message: '{host} 자체가 다운됐어요' }, ev_sites: { message: '다른 사이트 {count}곳도 실패했어요' } };
 const fetchKo = vi.fn(async (url: string) => new Response(JSON.stringify(url.includes('/ko/') ? ko : {})));
 
@@ -29,6 +29,25 @@ describe('language setting', () => {
   it('falls back to browser.i18n when the locale cannot be loaded', async () => {
     expect(await applyLanguage('ko', async () => { throw new TypeError('Failed to fetch'); })).toBe('en-US');
     expect(t('popup_checkAgain')).toBe('Check again');
+  });
+
+  it('a preloaded locale is used by the next switch to it, without reading the file again', async () => {
+    const reads = vi.fn(async (url: string) => new Response(JSON.stringify(url.includes('/ko/') ? ko : {})));
+    preloadLanguage('ko', reads);
+    expect(await applyLanguage('ko', reads)).toBe('ko');
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(t('popup_checkAgain')).toBe('다시 확인');
+  });
+
+  it('a wrong guess is read past: the chosen locale is loaded as usual', async () => {
+    const reads = vi.fn(async (url: string) => new Response(JSON.stringify(url.includes('/ko/') ? ko : {})));
+    preloadLanguage('en', reads);
+    expect(await applyLanguage('ko', reads)).toBe('ko');
+    expect(reads.mock.calls.map(([url]) => url)).toEqual([
+      'chrome-extension://ext/_locales/en/messages.json',
+      'chrome-extension://ext/_locales/ko/messages.json',
+    ]);
+    expect(t('popup_checkAgain')).toBe('다시 확인');
   });
 
   it('a key missing from the chosen locale falls back to browser.i18n', async () => {

@@ -18,6 +18,23 @@ const keyOf = (key: string) => key.replace(/-/g, '_');
  */
 let chosen: Map<string, string> | null = null;
 let chosenLanguage: string | null = null;
+/** A locale file already on its way (preloadLanguage), taken by the next applyLanguage of that language. */
+let preloaded: { language: string; body: Promise<unknown> } | null = null;
+
+const readCatalog = (language: string, fetchFn: (url: string) => Promise<Response>): Promise<unknown> =>
+  fetchFn(browser.runtime.getURL(`_locales/${language}/messages.json`)).then((response) => response.json());
+
+/**
+ * Starts loading a locale's messages before the setting that chooses it has been read, so the two waits overlap
+ * (the popup guesses from its last run: bench:popup showed the setting, then the file, on its first-render path).
+ * A wrong guess costs one unused read of a local file.
+ */
+export function preloadLanguage(language: string, fetchFn: (url: string) => Promise<Response> = fetch): void {
+  if (language !== 'en' && language !== 'ko') return;
+  const body = readCatalog(language, fetchFn);
+  body.catch(() => undefined); // applyLanguage reports the failure if it uses this read
+  preloaded = { language, body };
+}
 
 /**
  * Follows the `language` setting: 'auto' uses the browser's language, 'en'/'ko' load that locale's messages.
@@ -29,9 +46,10 @@ export async function applyLanguage(language: 'auto' | 'en' | 'ko', fetchFn: (ur
   chosen = null;
   chosenLanguage = null;
   if (language === 'auto') return browser.i18n.getUILanguage();
+  const pending = preloaded?.language === language ? preloaded.body : null;
+  preloaded = null;
   try {
-    const response = await fetchFn(browser.runtime.getURL(`_locales/${language}/messages.json`));
-    const body = (await response.json()) as Record<string, { message?: unknown }>;
+    const body = (await (pending ?? readCatalog(language, fetchFn))) as Record<string, { message?: unknown }>;
     chosen = new Map(Object.entries(body).flatMap(([k, m]) => (typeof m?.message === 'string' ? [[k.toLowerCase(), m.message]] : [])));
     chosenLanguage = language;
     return language;
