@@ -134,7 +134,17 @@ describe('peer/report', () => {
     const { handlers } = setup({ store: { getState: async () => failing } as unknown as MessageDeps['store'], peers: { reportNow, statusFor } });
     const answer = await handlers['peer/report']({ tabId: 3 }, popupSender);
     expect(reportNow).toHaveBeenCalledWith(failing, null);
-    expect(answer).toMatchObject({ outcome: 'sent', report: { peer: { canReport: false, reportedAt: 5 } } });
+    expect(answer).toEqual({ outcome: 'sent', peer: { canReport: false, reportedAt: 5 } });
+  });
+
+  it('peer/status answers extension pages only, and tab/get does not ask it (the popup asks after it has rendered)', async () => {
+    const statusFor = vi.fn(async () => ({ canReport: true, reportedAt: null }));
+    const { handlers } = setup({ store: { getState: async () => failing } as unknown as MessageDeps['store'], peers: { reportNow: vi.fn(), statusFor } });
+    await handlers['tab/get']({ tabId: 3 }, popupSender);
+    expect(statusFor).not.toHaveBeenCalled();
+    expect(await handlers['peer/status']({ tabId: 3 }, popupSender)).toEqual({ canReport: true, reportedAt: null });
+    expect(await handlers['peer/status']({ tabId: 3 }, pageSender())).toBeNull();
+    expect(statusFor).toHaveBeenCalledTimes(1);
   });
 
   it('is refused to content scripts', async () => {

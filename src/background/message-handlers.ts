@@ -37,7 +37,7 @@ export function isExtensionPage(sender: Runtime.MessageSender, extensionOrigin: 
 }
 
 /** The page and tab channels; watch/* and history/* are in watch-handlers.ts. */
-type TabHandlers = Pick<Handlers, 'page/report' | 'page/restored' | 'tab/get' | 'tab/check' | 'peer/report' | 'e2e/open'>;
+type TabHandlers = Pick<Handlers, 'page/report' | 'page/restored' | 'tab/get' | 'tab/check' | 'peer/status' | 'peer/report' | 'e2e/open'>;
 
 export function createMessageHandlers({ events, store, diagnoser, peers, now, extensionOrigin, openExtensionPage }: MessageDeps): TabHandlers {
   const EMPTY: TabReport = { state: null, verdict: null, pending: false };
@@ -46,7 +46,13 @@ export function createMessageHandlers({ events, store, diagnoser, peers, now, ex
     const [state, got] = await Promise.all([store.getState(tabId), diagnoser.getVerdict(tabId)]);
     const verdict = state ? got.verdict : null;
     const report: TabReport = { state, verdict, pending: got.pending, progress: got.progress ?? null };
-    return state ? { ...report, links: statusLinksFor(state, verdict), peer: await peers.statusFor(state, verdict) } : report;
+    return state ? { ...report, links: statusLinksFor(state, verdict) } : report;
+  }
+
+  /** The tab's state and its current verdict (null when the stored one is about another page). */
+  async function tabAndVerdict(tabId: number) {
+    const [state, { verdict }] = await Promise.all([store.getState(tabId), diagnoser.getVerdict(tabId)]);
+    return { state, verdict: state ? verdict : null };
   }
 
   const limiter = createRateLimiter(PAGE_REPORT_LIMIT);
@@ -84,13 +90,20 @@ export function createMessageHandlers({ events, store, diagnoser, peers, now, ex
       return reportOf(request.output.tabId);
     },
 
+    async 'peer/status'(payload, sender) {
+      const request = v.safeParse(TabRequestSchema, payload);
+      if (!request.success || !isExtensionPage(sender, extensionOrigin)) return null;
+      const { state, verdict } = await tabAndVerdict(request.output.tabId);
+      return state ? peers.statusFor(state, verdict) : null;
+    },
+
     async 'peer/report'(payload, sender) {
       const request = v.safeParse(TabRequestSchema, payload);
-      if (!request.success || !isExtensionPage(sender, extensionOrigin)) return { outcome: 'off', report: EMPTY };
-      const { tabId } = request.output;
-      const [state, { verdict }] = await Promise.all([store.getState(tabId), diagnoser.getVerdict(tabId)]);
-      const outcome = state ? await peers.reportNow(state, verdict) : 'not-reportable';
-      return { outcome, report: await reportOf(tabId) };
+      if (!request.success || !isExtensionPage(sender, extensionOrigin)) return { outcome: 'off', peer: null };
+      const { state, verdict } = await tabAndVerdict(request.output.tabId);
+      if (!state) return { outcome: 'not-reportable', peer: null };
+      const outcome = await peers.reportNow(state, verdict);
+      return { outcome, peer: await peers.statusFor(state, verdict) };
     },
 
     async 'e2e/open'(payload, sender) {

@@ -10,8 +10,9 @@ interface Props {
   tabId: number;
   busy: boolean;
   archiveLookup: boolean;
+  /** The `peerReports` setting: "Report this problem" exists only while it is on. */
+  peerReports: boolean;
   onCheck: () => void;
-  onReported: (report: TabReport) => void;
 }
 
 /**
@@ -19,7 +20,7 @@ interface Props {
  * servers (when they turned peer reports on), read the status pages.
  * On a normal page "Check this site" is the only way anything is fetched: nothing is asked unless they press it.
  */
-export function PageActions({ report, tabId, busy, archiveLookup, onCheck, onReported }: Props) {
+export function PageActions({ report, tabId, busy, archiveLookup, peerReports, onCheck }: Props) {
   const { state, verdict } = report;
   const failed = state.kind !== 'none';
   const fresh = !failed && verdict === null;
@@ -43,9 +44,9 @@ export function PageActions({ report, tabId, busy, archiveLookup, onCheck, onRep
         )}
         {failed && <ArchiveLink pageUrl={state.url} auto={archiveLookup} />}
       </div>
-      {failed && (
+      {failed && peerReports && (
         <div class="actions">
-          <ReportProblem tabId={tabId} peer={report.peer} onReported={onReported} />
+          <ReportProblem tabId={tabId} verdictAt={verdict?.decidedAt ?? null} />
         </div>
       )}
       <StatusLinks links={report.links} vendor={verdict?.vendor ?? state.detection?.vendor ?? null} host={state.host} />

@@ -8,8 +8,10 @@ import type { TabState } from '../shared/tab-state.ts';
 
 vi.mock('../shared/browser.ts', () => ({ browser: { i18n: { getMessage: () => '', getUILanguage: () => 'en' }, tabs: { create: vi.fn() } } }));
 let reports: TabReport[] = [];
+let peerAnswers: Record<string, unknown> = {};
 const send = vi.fn(async (type: string, _payload?: unknown): Promise<unknown> => {
   if (type === 'watch/list') return [];
+  if (type.startsWith('peer/')) return peerAnswers[type] ?? null;
   return reports.length > 1 ? reports.shift() : reports[0];
 });
 vi.mock('../shared/messages.ts', () => ({ send: (type: string, payload: unknown) => send(type, payload) }));
@@ -30,8 +32,8 @@ const links = { vendor: 'https://www.cloudflarestatus.com/', site: null };
 
 let root: HTMLElement;
 const settle = (ms = 0) => act(async () => void (await new Promise((r) => setTimeout(r, ms))));
-const show = async () => {
-  await act(() => render(<Popup tabId={4} archiveLookup={false} />, root));
+const show = async ({ peerReports = false } = {}) => {
+  await act(() => render(<Popup tabId={4} archiveLookup={false} peerReports={peerReports} />, root));
   await settle();
 };
 const $ = (sel: string) => root.querySelector<HTMLElement>(sel);
@@ -104,19 +106,17 @@ describe('popup', () => {
     expect($('[data-fact="ray-id"] [role="status"]')?.textContent).toBe('popup_copyFailed');
   });
 
-  it('"Report this problem" appears only with peer reports on, sends once, then says when it was reported', async () => {
+  it('"Report this problem" exists only with peer reports on, sends once, then says when it was reported', async () => {
     const siteDown = verdict({ culprit: 'site', rule: 'site-origin' });
     reports = [{ state: failed, verdict: siteDown, pending: false, links }];
     await show();
-    expect($('[data-action="report-problem"]')).toBeNull(); // peer reports off: no `peer` in the report
+    expect($('[data-action="report-problem"]')).toBeNull();
+    expect(send.mock.calls.map(([type]) => type)).not.toContain('peer/status'); // off: not even asked
     await act(() => render(null, root));
 
     const reportedAt = Date.UTC(2025, 10, 18, 11, 48);
-    reports = [{ state: failed, verdict: siteDown, pending: false, links, peer: { canReport: true, reportedAt: null } }];
-    await show();
-    send.mockImplementationOnce(async () => ({
-      outcome: 'sent', report: { state: failed, verdict: siteDown, pending: false, links, peer: { canReport: false, reportedAt } },
-    }));
+    peerAnswers = { 'peer/status': { canReport: true, reportedAt: null }, 'peer/report': { outcome: 'sent', peer: { canReport: false, reportedAt } } };
+    await show({ peerReports: true });
     $('[data-action="report-problem"]')!.click();
     await settle();
     expect(send).toHaveBeenCalledWith('peer/report', { tabId: 4 });
@@ -124,12 +124,15 @@ describe('popup', () => {
     expect($('[data-peer-report="reported"]')?.textContent).toBe('popup_reported');
   });
 
-  it('a report no server took is said, and the button stays', async () => {
-    const siteDown = verdict({ culprit: 'site', rule: 'site-origin' });
-    const report = { state: failed, verdict: siteDown, pending: false, links, peer: { canReport: true, reportedAt: null } };
-    reports = [report];
-    await show();
-    send.mockImplementationOnce(async () => ({ outcome: 'failed', report }));
+  it('a failure that may not be reported shows no button, and a report no server took is said', async () => {
+    reports = [{ state: failed, verdict: verdict({ culprit: 'site', rule: 'site-origin' }), pending: false, links }];
+    peerAnswers = { 'peer/status': { canReport: false, reportedAt: null } };
+    await show({ peerReports: true });
+    expect($('[data-action="report-problem"]')).toBeNull();
+    await act(() => render(null, root));
+
+    peerAnswers = { 'peer/status': { canReport: true, reportedAt: null }, 'peer/report': { outcome: 'failed', peer: { canReport: true, reportedAt: null } } };
+    await show({ peerReports: true });
     $('[data-action="report-problem"]')!.click();
     await settle();
     expect($('[data-peer-report="failed"]')?.textContent).toBe('popup_reportFailed');

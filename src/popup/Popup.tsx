@@ -13,13 +13,15 @@ interface Props {
   tabId: number | null;
   /** The `archiveLookup` setting. */
   archiveLookup: boolean;
+  /** The `peerReports` setting. */
+  peerReports?: boolean;
   /** The report already fetched before the first render, if any. */
   initial?: TabReport | null;
 }
 
 /** The popup: the verdict for a tab, its evidence, and the state of every source that was asked. */
-export function Popup({ tabId, archiveLookup, initial = null }: Props) {
-  const { report, checking, check, replace } = useTabReport(tabId, initial);
+export function Popup({ tabId, archiveLookup, peerReports = false, initial = null }: Props) {
+  const { report, checking, check } = useTabReport(tabId, initial);
   useFirstRenderMark(report !== null);
   if (!report) return <main class="popup" aria-busy="true" />;
   const { state, verdict, pending } = report;
@@ -43,7 +45,7 @@ export function Popup({ tabId, archiveLookup, initial = null }: Props) {
       {state && diagnosed && <EvidenceList state={state} verdict={verdict} />}
       {state && diagnosed && <SourceList sources={verdict?.sources ?? null} progress={pending ? (report.progress ?? null) : null} />}
       {state && tabId !== null && (
-        <PageActions report={{ ...report, state }} tabId={tabId} busy={busy} archiveLookup={archiveLookup} onCheck={() => void check()} onReported={replace} />
+        <PageActions report={{ ...report, state }} tabId={tabId} busy={busy} archiveLookup={archiveLookup} peerReports={peerReports} onCheck={() => void check()} />
       )}
       {!state && <p>{t('popup_noState')}</p>}
       <WatchPanel tabId={tabId} host={state?.host ?? null} verdict={verdict} />

@@ -1,23 +1,29 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
-import { send, type PeerReportStatus, type TabReport } from '../shared/messages.ts';
+import { send, type PeerReportStatus } from '../shared/messages.ts';
 
 interface Props {
   tabId: number;
-  /** Absent or null while peer reports are off: then there is nothing to show. */
-  peer: PeerReportStatus | null | undefined;
-  /** The tab's report as it stands after the press (it carries the new `peer` status). */
-  onReported: (report: TabReport) => void;
+  /** When the verdict was decided: a new verdict ("Check again") may change whether the failure can be reported. */
+  verdictAt: number | null;
 }
 
 /**
- * "Report this problem": tells the report servers the person turned on that this site fails for them. Shown only
- * while peer reports are on and for failures that may be reported; once the site was reported (by this button or
- * automatically) in the last 10 minutes it says when instead.
+ * "Report this problem": tells the report servers the person turned on that this site fails for them. Rendered
+ * only while peer reports are on; it asks the background after the popup's first render (so opening the popup does
+ * not wait for it) and shows nothing for failures that may not be reported. Once the site was reported, by this
+ * button or automatically, in the last 10 minutes, it says when instead.
  */
-export function ReportProblem({ tabId, peer, onReported }: Props) {
+export function ReportProblem({ tabId, verdictAt }: Props) {
+  const [peer, setPeer] = useState<PeerReportStatus | null>(null);
   const [sending, setSending] = useState(false);
   const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let isCurrent = true;
+    send('peer/status', { tabId }).then((status) => isCurrent && setPeer(status), () => undefined);
+    return () => void (isCurrent = false);
+  }, [tabId, verdictAt]);
+
   if (!peer || (!peer.canReport && peer.reportedAt === null)) return null;
   if (peer.reportedAt !== null) {
     const time = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { timeStyle: 'short' });
@@ -30,9 +36,9 @@ export function ReportProblem({ tabId, peer, onReported }: Props) {
   const onReport = async () => {
     setSending(true);
     try {
-      const { outcome, report } = await send('peer/report', { tabId });
-      setFailed(outcome === 'failed');
-      onReported(report);
+      const answer = await send('peer/report', { tabId });
+      setFailed(answer.outcome === 'failed');
+      setPeer(answer.peer);
     } catch {
       setFailed(true);
     } finally {

@@ -23,8 +23,8 @@ async function main() {
   preloadLastLanguage();
   const tab = resolveTabId().then(async (tabId) => ({ tabId, report: tabId === null ? null : await send('tab/get', { tabId }) }));
   const settings = readSettings(browser.storage.sync).then(async (s) => (await applyPageLanguage(s.language), s));
-  const [{ tabId, report }, { archiveLookup }] = await Promise.all([tab, settings]);
-  render(<Popup tabId={tabId} archiveLookup={archiveLookup} initial={report} />, root);
+  const [{ tabId, report }, { archiveLookup, peerReports }] = await Promise.all([tab, settings]);
+  render(<Popup tabId={tabId} archiveLookup={archiveLookup} peerReports={peerReports} initial={report} />, root);
 }
 
 void main();

@@ -44,8 +44,5 @@ export function useTabReport(tabId: number | null, initial: TabReport | null = n
     poll(await send('tab/check', { tabId }));
   };
 
-  /** A report that arrived another way (the answer to "Report this problem"): shown as it is, polling unchanged. */
-  const replace = (next: TabReport) => setReport(next);
-
-  return { report, checking, check, replace };
+  return { report, checking, check };
 }

@@ -19,8 +19,6 @@ export interface TabReport {
   progress?: Partial<Record<SourceName, SourceState>> | null;
   /** Public status pages for people, when known. */
   links?: StatusLinks;
-  /** Reporting this failure to the peer servers; null or absent while peer reports are off. */
-  peer?: PeerReportStatus | null;
 }
 
 /** What the popup shows about reporting this tab's failure; null while peer reports are off. */
@@ -57,8 +55,13 @@ export interface Protocol {
    * answer at once with `pending`; the page then follows its progress through `tab/get`.
    */
   'tab/check': { req: { tabId: number }; res: TabReport };
-  /** Extension page → background: "Report this problem" for the tab's failure (peer reports on only). */
-  'peer/report': { req: { tabId: number }; res: { outcome: PersonReportOutcome; report: TabReport } };
+  /**
+   * Extension page → background: whether the tab's failure may be reported, or when it was; null while peer reports
+   * are off. Asked by the popup after its first render, and only when peer reports are on, so tab/get stays lean.
+   */
+  'peer/status': { req: { tabId: number }; res: PeerReportStatus | null };
+  /** Extension page → background: "Report this problem" for the tab's failure, and the status after it. */
+  'peer/report': { req: { tabId: number }; res: { outcome: PersonReportOutcome; peer: PeerReportStatus | null } };
   /** Extension page → background: watch the tab's host and notify when it answers again. */
   'watch/start': { req: { tabId: number }; res: Watch[] };
   /** Extension page → background: stop watching a host. */
