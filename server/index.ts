@@ -13,7 +13,7 @@ import { createBatchWriter, scheduleBatch } from './store/batch-writer.ts';
 import type { BucketReport } from './store/report-store.ts';
 
 const config = parseConfig(process.env);
-const { store, backend, maxInFlight, isCommitOffThread } = await openStore({
+const { store, backend, maxInFlight } = await openStore({
   databaseUrl: config.DATABASE_URL,
   dataDir: config.DATA_DIR,
   poolSize: config.PG_POOL_SIZE,
@@ -25,7 +25,6 @@ const writer = createBatchWriter<BucketReport, boolean>({
   maxItems: config.BATCH_MAX_ITEMS,
   maxWaitMs: config.BATCH_MAX_WAIT_MS,
   maxInFlight,
-  isCommitOffThread,
   schedule: scheduleBatch,
   onCommit: (size, milliseconds, isOk) => metrics.observeBatch(size, milliseconds, isOk),
 });

@@ -105,29 +105,6 @@ describe('createBatchWriter', () => {
     expect(batches).toEqual([['a'], ['b', 'c']]);
     expect(waits).toEqual([60_000, 0]);
   });
-  it('with the commit off-thread, sends the next batch at once, before the finished batch is answered', async () => {
-    const gate = deferred<void>();
-    const events: string[] = [];
-    const writer = createBatchWriter<string, boolean>({
-      commit: async (items) => {
-        events.push(`commit ${items.join('')}`);
-        if (items[0] === 'a') await gate.promise;
-        return items.map(() => true);
-      },
-      maxItems: 10,
-      maxWaitMs: 0,
-      maxInFlight: 1,
-      isCommitOffThread: true,
-      schedule: (run) => setImmediate(run),
-    });
-    const first = writer.submit('a').then(() => events.push('answered a'));
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    const queued = [writer.submit('b'), writer.submit('c')];
-    gate.resolve();
-    await Promise.all([first, ...queued]);
-    expect(events).toEqual(['commit a', 'commit bc', 'answered a']);
-  });
-
   it('drain commits queued items without waiting for the timer', async () => {
     const committed: string[] = [];
     const writer = createBatchWriter<string, boolean>({

@@ -14,13 +14,6 @@ export interface BatchWriterOptions<In, Out> {
   maxWaitMs: number;
   /** Batches committing at once (1 for PGlite, which has a single connection). */
   maxInFlight: number;
-  /**
-   * True when `commit` waits on another process (PostgreSQL): the requests that arrived meanwhile have already been
-   * parsed and queued, so the next batch goes out the moment a commit ends, before its callers are answered, and
-   * the database is not left idle while this thread writes responses. False (PGlite, whose commit runs on this
-   * thread): the next batch waits one event-loop turn so that requests still unread can be parsed and join it.
-   */
-  isCommitOffThread?: boolean;
   schedule: (run: () => void, ms: number) => void;
   /** Called after every commit attempt, e.g. for metrics. */
   onCommit?: (size: number, milliseconds: number, isOk: boolean) => void;
@@ -80,36 +73,35 @@ export function createBatchWriter<In, Out>(options: BatchWriterOptions<In, Out>)
       const batch = queue.splice(0, options.maxItems);
       inFlight++;
       const startedAt = now();
-      options.commit(batch.map((pending) => pending.item)).then(
-        (results) => {
-          endCommit(batch.length, startedAt, true);
-          batch.forEach((pending, index) => pending.resolve(results[index]!));
-          if (queue.length === 0 && inFlight === 0) settleDrain();
-        },
-        (error: unknown) => {
-          endCommit(batch.length, startedAt, false);
-          for (const pending of batch) pending.reject(error);
-          if (queue.length === 0 && inFlight === 0) settleDrain();
-        },
-      );
+      options
+        .commit(batch.map((pending) => pending.item))
+        .then(
+          (results) => {
+            options.onCommit?.(batch.length, now() - startedAt, true);
+            batch.forEach((pending, index) => pending.resolve(results[index]!));
+          },
+          (error: unknown) => {
+            options.onCommit?.(batch.length, now() - startedAt, false);
+            for (const pending of batch) pending.reject(error);
+          },
+        )
+        .finally(() => {
+          inFlight--;
+          if (queue.length > 0) kickAfterCommit();
+          else if (inFlight === 0) settleDrain();
+        });
     }
   }
 
-  /** Frees the slot and sends what queued meanwhile, before the finished batch's callers are answered. */
-  function endCommit(size: number, startedAt: number, isOk: boolean): void {
-    options.onCommit?.(size, now() - startedAt, isOk);
-    inFlight--;
-    if (queue.length > 0) kickAfterCommit();
-  }
-
   /**
-   * Group commit: what queued up while a batch was committing goes out at once (commit off this thread) or on the
-   * next event-loop turn (see `isCommitOffThread`), never after another `maxWaitMs`, so the batch size follows the
-   * concurrency instead of a timer.
+   * Group commit: what queued up while a batch was committing goes out on the next event-loop turn, not after
+   * another `maxWaitMs`, so the batch size follows the concurrency instead of a timer. The turn (rather than at
+   * once) lets requests whose bytes arrived during the commit be parsed and join: with PGlite the commit ran on
+   * this thread, so they have not been read yet.
    */
   function kickAfterCommit(): void {
     if (isTimerSet || inFlight >= options.maxInFlight) return;
-    if (queue.length >= options.maxItems || isDraining || options.isCommitOffThread) return flush();
+    if (queue.length >= options.maxItems || isDraining) return flush();
     isTimerSet = true;
     options.schedule(() => {
       isTimerSet = false;

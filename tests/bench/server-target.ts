@@ -29,7 +29,7 @@ if (process.argv[2] === 'fastify') {
   const address = fastify.server.address();
   console.log(`ready ${typeof address === 'object' && address ? address.port : 0}`);
 } else {
-  const { store, sql, maxInFlight, isCommitOffThread } = await openStore({
+  const { store, sql, maxInFlight } = await openStore({
     databaseUrl: process.env.DATABASE_URL,
     dataDir: mkdtempSync(join(tmpdir(), 'culprit-bench-')),
     poolSize: 10,
@@ -57,7 +57,6 @@ if (process.argv[2] === 'fastify') {
     // Overridable to tune the writer: BENCH_MAX_WAIT_MS=5 BENCH_MAX_IN_FLIGHT=2 npm run bench:server
     maxWaitMs: Number(process.env.BENCH_MAX_WAIT_MS ?? 0),
     maxInFlight: Number(process.env.BENCH_MAX_IN_FLIGHT ?? maxInFlight),
-    isCommitOffThread: process.env.BENCH_NEXT_TURN === '1' ? false : isCommitOffThread,
     schedule: scheduleBatch,
     onCommit: (size, milliseconds, isOk) => metrics.observeBatch(size, milliseconds, isOk),
   });
