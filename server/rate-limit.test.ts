@@ -38,4 +38,19 @@ describe('createRateLimiter', () => {
     clock.now += 60_000;
     expect(limiter.take('a').isAllowed).toBe(true);
   });
+
+  it('a connection keeps its key across requests, yet different clients behind one connection stay apart', () => {
+    const { clock, limiter } = limiterAt();
+    const connection = {};
+    for (let i = 0; i < 3; i++) limiter.take('10.0.0.1', connection);
+    expect(limiter.take('10.0.0.1', connection).isAllowed).toBe(false);
+    expect(limiter.take('10.0.0.1').isAllowed).toBe(false); // the same key with or without the connection
+    // A load balancer's connection carries many clients (X-Forwarded-For): each keeps its own bucket.
+    expect(limiter.take('10.0.0.2', connection).isAllowed).toBe(true);
+    // After the salt rotates the remembered key is not reused: the bucket starts afresh under the new key.
+    clock.now += 60_000;
+    expect([1, 2, 3].map(() => limiter.take('10.0.0.1', connection).isAllowed)).toEqual([true, true, true]);
+    expect(limiter.take('10.0.0.1', connection).isAllowed).toBe(false);
+  });
 });
+

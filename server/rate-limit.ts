@@ -18,7 +18,11 @@ export interface RateLimitOptions {
 export type RateDecision = { isAllowed: true } | { isAllowed: false; retryAfterSeconds: number };
 
 export interface RateLimiter {
-  take(ip: string): RateDecision;
+  /**
+   * @param connection the connection the request came on, if any: its key is then remembered for the connection's
+   *   life (keep-alive clients send many requests on one), so the hash is not recomputed per request.
+   */
+  take(ip: string, connection?: object): RateDecision;
 }
 
 /** Generous enough for a NAT or CGNAT address shared by many extension users; each install sends few requests. */
@@ -39,16 +43,27 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
   let salt = randomBytes(32).toString('hex');
   let saltSince = options.now();
   let buckets = new Map<string, { tokens: number; at: number }>();
+  // Held by the connection object, so an entry lives exactly as long as the connection it describes. The address is
+  // kept only to notice a different client on the same connection (a load balancer's X-Forwarded-For).
+  const connectionKeys = new WeakMap<object, { salt: string; ip: string; key: string }>();
+
+  function keyOf(ip: string, connection: object | undefined): string {
+    const known = connection === undefined ? undefined : connectionKeys.get(connection);
+    if (known !== undefined && known.salt === salt && known.ip === ip) return known.key;
+    const key = hash('sha256', salt + ip, 'base64url').slice(0, 22);
+    if (connection !== undefined) connectionKeys.set(connection, { salt, ip, key });
+    return key;
+  }
 
   return {
-    take(ip) {
+    take(ip, connection) {
       const now = options.now();
       if (now - saltSince >= options.rotateMs) {
         salt = randomBytes(32).toString('hex');
         saltSince = now;
         buckets = new Map();
       }
-      const key = hash('sha256', salt + ip, 'base64url').slice(0, 22);
+      const key = keyOf(ip, connection);
       const bucket = buckets.get(key) ?? { tokens: options.burst, at: now };
       const tokens = Math.min(options.burst, bucket.tokens + ((now - bucket.at) / 1000) * options.ratePerSecond);
       // Re-insert so Map order is least-recently-used first, which is what the eviction below drops.
