@@ -2,17 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PROBE_CONFIG } from '../core/diagnose/probe-config.ts';
 import type { TabState } from '../shared/tab-state.ts';
 import { createDiagnoser, type DiagnoserDeps } from './diagnosis.ts';
-import type { SessionArea } from './tab-store.ts';
-
-function memoryArea(): SessionArea & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    get: async (keys) => Object.fromEntries((keys === null ? [...data.keys()] : [keys].flat()).filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))])),
-    set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, structuredClone(v))),
-    remove: async (keys) => void [keys].flat().forEach((k) => data.delete(k)),
-  };
-}
+import { memoryArea } from './memory-area.test-support.ts';
 
 const state = (tabId: number, host: string, over: Partial<TabState> = {}): TabState => ({
   tabId, url: `https://${host}/`, host, status: 500, kind: 'edge-error', networkError: null, updatedAt: 0,

@@ -2,19 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Detection, PageMarkers, PageSnapshot } from '../core/detect/types.ts';
 import type { TabState } from '../shared/tab-state.ts';
 import { createTabEvents } from './tab-events.ts';
-import { createTabStore, type SessionArea } from './tab-store.ts';
-
-/** storage.session stand-in with the same async, copy-on-write semantics. */
-function memoryArea(): SessionArea & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  const clone = <T>(value: T): T => structuredClone(value);
-  return {
-    data,
-    get: async (keys) => Object.fromEntries((keys === null ? [...data.keys()] : [keys].flat()).filter((k) => data.has(k)).map((k) => [k, clone(data.get(k))])),
-    set: async (items) => void Object.entries(items).forEach(([k, value]) => data.set(k, clone(value))),
-    remove: async (keys) => void [keys].flat().forEach((k) => data.delete(k)),
-  };
-}
+import { createTabStore } from './tab-store.ts';
+import { memoryArea } from './memory-area.test-support.ts';
 
 const detection = (over: Partial<Detection>): Detection => ({
   vendor: null, kind: 'none', code: null, colo: null, rayId: null, evidence: [], unconfirmed: false, ...over,

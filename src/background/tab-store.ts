@@ -54,15 +54,17 @@ export function createTabStore(area: SessionArea) {
     return value && typeof value.url === 'string' && Array.isArray(value.headers) ? value : null;
   }
 
+  /** Drops the tab's state and response; not chained, for callers already inside `serialize`. */
+  const clear = (tabId: number) => area.remove([tabStateKey(tabId), responseKey(tabId)]);
+
   return {
     serialize,
     getState,
     getResponse,
     putState: (state: TabState) => area.set({ [tabStateKey(state.tabId)]: state }),
     putResponse: (tabId: number, response: MainFrameResponse) => area.set({ [responseKey(tabId)]: response }),
-    /** Drops the tab's state and response; not chained, for callers already inside `serialize`. */
-    clear: (tabId: number) => area.remove([tabStateKey(tabId), responseKey(tabId)]),
-    forget: (tabId: number) => serialize(tabId, () => area.remove([tabStateKey(tabId), responseKey(tabId)])),
+    clear,
+    forget: (tabId: number) => serialize(tabId, () => clear(tabId)),
   };
 }
 

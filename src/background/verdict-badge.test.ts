@@ -1,17 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Verdict } from '../core/diagnose/types.ts';
 import type { TabState } from '../shared/tab-state.ts';
-import { createTabStore, type SessionArea } from './tab-store.ts';
+import { createTabStore } from './tab-store.ts';
 import { createVerdictBadge } from './verdict-badge.ts';
-
-function memoryArea(): SessionArea {
-  const data = new Map<string, unknown>();
-  return {
-    get: async (keys) => Object.fromEntries([keys ?? [...data.keys()]].flat().filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))])),
-    set: async (items) => void Object.entries(items).forEach(([k, value]) => data.set(k, structuredClone(value))),
-    remove: async (keys) => void [keys].flat().forEach((k) => data.delete(k)),
-  };
-}
+import { memoryArea } from './memory-area.test-support.ts';
 
 const state = (url: string, kind: TabState['kind'], status: number): TabState => ({
   tabId: 3, url, host: new URL(url).hostname, status, kind, detection: null, networkError: null, updatedAt: 0,

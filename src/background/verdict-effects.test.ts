@@ -4,16 +4,7 @@ import type { Verdict } from '../core/diagnose/types.ts';
 import type { TabState } from '../shared/tab-state.ts';
 import { createDiagnoser, type OnVerdict } from './diagnosis.ts';
 import { createVerdictEffects } from './verdict-effects.ts';
-import type { SessionArea } from './tab-store.ts';
-
-function memoryArea(): SessionArea {
-  const data = new Map<string, unknown>();
-  return {
-    get: async (keys) => Object.fromEntries((keys === null ? [...data.keys()] : [keys].flat()).filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))])),
-    set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, structuredClone(v))),
-    remove: async (keys) => void [keys].flat().forEach((k) => data.delete(k)),
-  };
-}
+import { memoryArea } from './memory-area.test-support.ts';
 
 const failing: TabState = {
   tabId: 1, url: 'https://shop.example/', host: 'shop.example', status: 522, kind: 'origin-error', networkError: null, updatedAt: 0,
