@@ -35,14 +35,22 @@ const body = fc.oneof(
 const path = fc.oneof(
   fc.constantFrom('/v1/reports', '/v1/prefix/abcd', '/healthz', '/readyz', '/openapi.json', '/v1/prefix/'),
   fc.string({ maxLength: 12 }).map((segment) => `/v1/prefix/${encodeURIComponent(segment)}`),
-  fc.array(fc.string({ maxLength: 10 }), { maxLength: 4 }).map((segments) => `/${segments.map(encodeURIComponent).join('/')}`),
-  fc.tuple(fc.constantFrom('/v1/reports', '/v1/prefix/abcd'), fc.string({ maxLength: 30 })).map(
-    ([base, query]) => `${base}?${encodeURIComponent(query)}=${encodeURIComponent(query)}&a[]=1`,
-  ),
+  fc
+    .array(fc.string({ maxLength: 10 }), { maxLength: 4 })
+    .map((segments) => `/${segments.map(encodeURIComponent).join('/')}`),
+  fc
+    .tuple(fc.constantFrom('/v1/reports', '/v1/prefix/abcd'), fc.string({ maxLength: 30 }))
+    .map(([base, query]) => `${base}?${encodeURIComponent(query)}=${encodeURIComponent(query)}&a[]=1`),
 );
 
 const method = fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS');
-const contentType = fc.constantFrom('application/json', 'text/plain', 'application/json; charset=utf-8', 'multipart/form-data', '');
+const contentType = fc.constantFrom(
+  'application/json',
+  'text/plain',
+  'application/json; charset=utf-8',
+  'multipart/form-data',
+  '',
+);
 
 describe('the API under garbage', () => {
   it('never answers 5xx, and every error is a JSON { ok: false, error }', async () => {

@@ -32,9 +32,18 @@ describe('POST /v1/reports', () => {
     const response = await postJson(t.app, '/v1/reports', reportBody());
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ ok: true, data: { counted: true } });
-    const rows = await t.sql.query('SELECT encode(host_hash, \'hex\') AS host, kind, vendor, colo, count, minute FROM report_buckets');
+    const rows = await t.sql.query(
+      "SELECT encode(host_hash, 'hex') AS host, kind, vendor, colo, count, minute FROM report_buckets",
+    );
     expect(rows).toEqual([
-      { host: `abcd${'e'.repeat(60)}`, kind: 'edge-error', vendor: 'cloudflare', colo: 'FRA', count: 1, minute: TEST_START / 60_000 },
+      {
+        host: `abcd${'e'.repeat(60)}`,
+        kind: 'edge-error',
+        vendor: 'cloudflare',
+        colo: 'FRA',
+        count: 1,
+        minute: TEST_START / 60_000,
+      },
     ]);
   });
 
@@ -51,7 +60,9 @@ describe('POST /v1/reports', () => {
 
   it('stores neither the client id nor the code', async () => {
     await postJson(t.app, '/v1/reports', reportBody({ code: 7777 }));
-    const dump = JSON.stringify(await t.sql.query('SELECT * FROM report_buckets')) + JSON.stringify(await t.sql.query('SELECT encode(key, \'hex\') FROM report_dedupe'));
+    const dump =
+      JSON.stringify(await t.sql.query('SELECT * FROM report_buckets')) +
+      JSON.stringify(await t.sql.query("SELECT encode(key, 'hex') FROM report_dedupe"));
     expect(dump).not.toContain('client-0000');
     expect(dump).not.toContain('7777');
   });
@@ -154,17 +165,22 @@ describe('GET /v1/prefix/:prefix', () => {
 });
 
 describe('abuse controls', () => {
-  it('answers 429 with Retry-After past the per-IP burst, per IP', async () => {
-    const limited = await createTestApp({}, 3);
-    const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await limited.app.request('/v1/prefix/abcd', { headers: { 'x-test-ip': '10.0.0.1' } })).status);
-    expect(statuses).toEqual([200, 200, 200, 429]);
-    const refused = await limited.app.request('/v1/prefix/abcd', { headers: { 'x-test-ip': '10.0.0.1' } });
-    expect(refused.headers.get('retry-after')).toBe('1');
-    expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
-    expect((await limited.app.request('/v1/prefix/abcd', { headers: { 'x-test-ip': '10.0.0.2' } })).status).toBe(200);
-    await limited.store.close();
-  }, PGLITE_START_TIMEOUT);
+  it(
+    'answers 429 with Retry-After past the per-IP burst, per IP',
+    async () => {
+      const limited = await createTestApp({}, 3);
+      const statuses = [];
+      for (let i = 0; i < 4; i++)
+        statuses.push((await limited.app.request('/v1/prefix/abcd', { headers: { 'x-test-ip': '10.0.0.1' } })).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const refused = await limited.app.request('/v1/prefix/abcd', { headers: { 'x-test-ip': '10.0.0.1' } });
+      expect(refused.headers.get('retry-after')).toBe('1');
+      expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+      expect((await limited.app.request('/v1/prefix/abcd', { headers: { 'x-test-ip': '10.0.0.2' } })).status).toBe(200);
+      await limited.store.close();
+    },
+    PGLITE_START_TIMEOUT,
+  );
 
   it('allows CORS for extension origins only', async () => {
     const chrome = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
@@ -177,7 +193,11 @@ describe('abuse controls', () => {
     expect(site.headers.get('access-control-allow-origin')).toBeNull();
     const preflight = await t.app.request('/v1/reports', {
       method: 'OPTIONS',
-      headers: { origin: chrome, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: chrome,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe(chrome);
@@ -198,7 +218,10 @@ describe('operations routes', () => {
   });
 
   it('serves an OpenAPI 3.1 document covering every route', async () => {
-    const document = (await (await t.app.request('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    const document = (await (await t.app.request('/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths).sort()).toEqual(
       ['/healthz', '/metrics', '/openapi.json', '/readyz', '/v1/prefix/{prefix}', '/v1/reports'].sort(),

@@ -68,7 +68,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     limiter: deps.limiter ?? createRateLimiter({ ...DEFAULT_RATE_LIMIT, now }),
     metrics: deps.metrics ?? createMetrics({ withProcessMetrics: false }),
     now,
-    clientIp: deps.clientIp ?? ((c) => (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket.remoteAddress ?? 'local'),
+    clientIp:
+      deps.clientIp ?? ((c) => (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket.remoteAddress ?? 'local'),
     randomHex: deps.randomHex ?? createRandomHex(),
     prefixCacheEntries: deps.prefixCacheEntries ?? 16_384,
     snapshot: createPrefixSnapshot({

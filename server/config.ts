@@ -4,13 +4,7 @@
 import * as v from 'valibot';
 
 const integerFrom = (fallback: number, min: number, max: number) =>
-  v.pipe(
-    v.optional(v.string(), String(fallback)),
-    v.transform(Number),
-    v.integer(),
-    v.minValue(min),
-    v.maxValue(max),
-  );
+  v.pipe(v.optional(v.string(), String(fallback)), v.transform(Number), v.integer(), v.minValue(min), v.maxValue(max));
 
 const ConfigSchema = v.object({
   PORT: integerFrom(8787, 0, 65_535),

@@ -28,7 +28,14 @@ function freePort(): Promise<number> {
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_BURST: '1000000', RATE_LIMIT_RPS: '1000000' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      RATE_LIMIT_BURST: '1000000',
+      RATE_LIMIT_RPS: '1000000',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -84,38 +91,45 @@ function exitOf(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-function describeCrash(name: string, setUp: () => Promise<{ env: Record<string, string>; cleanUp: () => Promise<void> }>, skipReason?: string) {
-  describe.skipIf(skipReason !== undefined)(`crash safety on ${name}${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-    it('counts every acknowledged report after SIGKILL, and drains on SIGTERM', async () => {
-      const { env, cleanUp } = await setUp();
-      try {
-        const acked = HOSTS.map(() => 0);
+function describeCrash(
+  name: string,
+  setUp: () => Promise<{ env: Record<string, string>; cleanUp: () => Promise<void> }>,
+  skipReason?: string,
+) {
+  describe.skipIf(skipReason !== undefined)(
+    `crash safety on ${name}${skipReason ? ` (skipped: ${skipReason})` : ''}`,
+    () => {
+      it('counts every acknowledged report after SIGKILL, and drains on SIGTERM', async () => {
+        const { env, cleanUp } = await setUp();
+        try {
+          const acked = HOSTS.map(() => 0);
 
-        const first = await startServer(env);
-        const firstExit = exitOf(first.child);
-        await sendLoad(first.base, acked, 'kill', () => first.child.kill('SIGKILL'));
-        expect(await firstExit).toBeNull(); // killed by signal, not exited
+          const first = await startServer(env);
+          const firstExit = exitOf(first.child);
+          await sendLoad(first.base, acked, 'kill', () => first.child.kill('SIGKILL'));
+          expect(await firstExit).toBeNull(); // killed by signal, not exited
 
-        const second = await startServer(env);
-        const secondExit = exitOf(second.child);
-        await sendLoad(second.base, acked, 'term', () => second.child.kill('SIGTERM'));
-        expect(await secondExit).toBe(0);
+          const second = await startServer(env);
+          const secondExit = exitOf(second.child);
+          await sendLoad(second.base, acked, 'term', () => second.child.kill('SIGTERM'));
+          expect(await secondExit).toBe(0);
 
-        const third = await startServer(env);
-        const counted = await countedPerHost(third.base);
-        third.child.kill('SIGTERM');
-        await exitOf(third.child);
+          const third = await startServer(env);
+          const counted = await countedPerHost(third.base);
+          third.child.kill('SIGTERM');
+          await exitOf(third.child);
 
-        const totalAcked = acked.reduce((sum, value) => sum + value, 0);
-        expect(totalAcked).toBeGreaterThanOrEqual(600);
-        // Committed-but-unacknowledged reports may add a few; an acknowledged one may never be missing.
-        counted.forEach((count, host) => expect(count, `host ${host}`).toBeGreaterThanOrEqual(acked[host]!));
-        expect(counted.reduce((sum, value) => sum + value, 0)).toBeLessThanOrEqual(totalAcked + 2 * SENDERS);
-      } finally {
-        await cleanUp();
-      }
-    }, 120_000);
-  });
+          const totalAcked = acked.reduce((sum, value) => sum + value, 0);
+          expect(totalAcked).toBeGreaterThanOrEqual(600);
+          // Committed-but-unacknowledged reports may add a few; an acknowledged one may never be missing.
+          counted.forEach((count, host) => expect(count, `host ${host}`).toBeGreaterThanOrEqual(acked[host]!));
+          expect(counted.reduce((sum, value) => sum + value, 0)).toBeLessThanOrEqual(totalAcked + 2 * SENDERS);
+        } finally {
+          await cleanUp();
+        }
+      }, 120_000);
+    },
+  );
 }
 
 const tempDirs: string[] = [];

@@ -52,7 +52,9 @@ export function createMetrics(options: { withProcessMetrics: boolean }): Metrics
   });
   // Children cached by label values: prom-client's labels() builds and hashes a label object on every call
   // (~1.4 µs of a report's CPU in profiles).
-  const reportChild = cachedChildren((kind: string, vendor: string, counted: string) => reports.labels(kind, vendor, counted));
+  const reportChild = cachedChildren((kind: string, vendor: string, counted: string) =>
+    reports.labels(kind, vendor, counted),
+  );
   const codeChild = cachedChildren((codeClassName: string) => codes.labels(codeClassName));
   const requestChild = cachedChildren((route: string, status: string) => requests.labels(route, status));
   // Pre-create the label sets so dashboards see zeros rather than gaps.

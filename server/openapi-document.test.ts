@@ -42,7 +42,9 @@ describe('OPENAPI_DOCUMENT', () => {
     const validate = ajv.compile(OAS_31_SCHEMA);
     expect(validate(JSON.parse(JSON.stringify(OPENAPI_DOCUMENT))), JSON.stringify(validate.errors)).toBe(true);
     // And the check has teeth: a parameter without `in` is rejected.
-    const broken = JSON.parse(JSON.stringify(OPENAPI_DOCUMENT)) as { paths: Record<string, { get?: { parameters?: Array<Record<string, unknown>> } }> };
+    const broken = JSON.parse(JSON.stringify(OPENAPI_DOCUMENT)) as {
+      paths: Record<string, { get?: { parameters?: Array<Record<string, unknown>> } }>;
+    };
     delete broken.paths['/v1/prefix/{prefix}']?.get?.parameters?.[0]?.in;
     expect(validate(broken)).toBe(false);
   });

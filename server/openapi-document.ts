@@ -59,7 +59,12 @@ export const OPENAPI_DOCUMENT = {
         },
       },
     },
-    '/healthz': { get: { operationId: 'getHealth', responses: { '200': { description: 'Process is up', content: json('Status') } } } },
+    '/healthz': {
+      get: {
+        operationId: 'getHealth',
+        responses: { '200': { description: 'Process is up', content: json('Status') } },
+      },
+    },
     '/readyz': {
       get: {
         operationId: 'getReady',
@@ -72,11 +77,18 @@ export const OPENAPI_DOCUMENT = {
     '/metrics': {
       get: {
         operationId: 'getMetrics',
-        responses: { '200': { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } } },
+        responses: {
+          '200': { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } },
+        },
       },
     },
     '/openapi.json': {
-      get: { operationId: 'getOpenApi', responses: { '200': { description: 'This document', content: { 'application/json': { schema: { type: 'object' } } } } } },
+      get: {
+        operationId: 'getOpenApi',
+        responses: {
+          '200': { description: 'This document', content: { 'application/json': { schema: { type: 'object' } } } },
+        },
+      },
     },
   },
   components: {
@@ -90,7 +102,11 @@ export const OPENAPI_DOCUMENT = {
           vendor: { type: 'string', enum: [...REPORT_VENDORS] },
           colo: { type: 'string', pattern: '^[A-Z]{3}$', description: 'IATA code of the edge that answered' },
           code: { type: 'integer', minimum: 100, maximum: 9999 },
-          clientId: { type: 'string', pattern: '^[A-Za-z0-9_-]{22,64}$', description: 'random per install, rotated daily' },
+          clientId: {
+            type: 'string',
+            pattern: '^[A-Za-z0-9_-]{22,64}$',
+            description: 'random per install, rotated daily',
+          },
         },
       },
       Accepted: {

@@ -17,7 +17,10 @@ describe('buildPrefixBody', () => {
         const bytes = buildPrefixBody(
           'ffff',
           minute,
-          hosts.map((hostSeries, index) => ({ hostHash: `ffff${index.toString(16).padStart(60, '0')}`, series: hostSeries })),
+          hosts.map((hostSeries, index) => ({
+            hostHash: `ffff${index.toString(16).padStart(60, '0')}`,
+            series: hostSeries,
+          })),
           randomHex,
         );
         expect(bytes.byteLength).toBe(PREFIX_RESPONSE_BYTES);
@@ -38,7 +41,9 @@ describe('buildPrefixBody', () => {
       series: { slots: [1], dailyHour: [] },
     }));
     const down = { hostHash: `0000${'f'.repeat(60)}`, series: { slots: [20, 20, 20], dailyHour: [] } };
-    const parsed = JSON.parse(Buffer.from(buildPrefixBody('0000', 1, [...quiet, down], randomHex)).toString('latin1')) as { data: PrefixData };
+    const parsed = JSON.parse(
+      Buffer.from(buildPrefixBody('0000', 1, [...quiet, down], randomHex)).toString('latin1'),
+    ) as { data: PrefixData };
     expect(parsed.data.entries.find((entry) => entry.hostHash === down.hostHash)?.state).toBe('outage');
   });
 });

@@ -53,4 +53,3 @@ describe('createRateLimiter', () => {
     expect(limiter.take('10.0.0.1', connection).isAllowed).toBe(false);
   });
 });
-

@@ -34,9 +34,11 @@ export function requestHeader(c: Context<Env>, lowerCaseName: string): string | 
  */
 export async function readJsonBody(c: Context<Env>, maxBytes: number): Promise<JsonBody> {
   const mediaType = (requestHeader(c, 'content-type') ?? '').split(';')[0]!.trim();
-  if (!JSON_MEDIA_TYPE.test(mediaType)) return { ok: false, status: 400, message: 'expected Content-Type: application/json' };
+  if (!JSON_MEDIA_TYPE.test(mediaType))
+    return { ok: false, status: 400, message: 'expected Content-Type: application/json' };
   const length = requestHeader(c, 'content-length');
-  const hasTrustedLength = length !== undefined && /^\d{1,9}$/.test(length) && requestHeader(c, 'transfer-encoding') === undefined;
+  const hasTrustedLength =
+    length !== undefined && /^\d{1,9}$/.test(length) && requestHeader(c, 'transfer-encoding') === undefined;
   if (hasTrustedLength && Number(length) > maxBytes) return tooLarge(maxBytes);
   let text: string;
   if (hasTrustedLength) {

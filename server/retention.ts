@@ -15,7 +15,9 @@ export function startRetention(options: {
   const run = (): void => {
     options.store
       .deleteExpired(Math.floor(options.now() / 60_000), options.keepDays * 1440)
-      .then(({ buckets, dedupeKeys }) => console.log(`[retention] deleted ${buckets} buckets, ${dedupeKeys} dedupe keys`))
+      .then(({ buckets, dedupeKeys }) =>
+        console.log(`[retention] deleted ${buckets} buckets, ${dedupeKeys} dedupe keys`),
+      )
       .catch((error: unknown) => console.error('[retention] failed', describeError(error)));
   };
   run();

@@ -33,7 +33,9 @@ export function prefixRoutes(deps: ResolvedDeps): Hono<AppEnv> {
       console.error('[server] prefix read failed', describeError(error));
       return fail(c, 503, 'unavailable', 'could not read reports; retry later');
     }
-    const body = bodies.get(bucket.minute, prefix, bucket.hosts, () => buildPrefixBody(prefix, bucket.minute, bucket.hosts, deps.randomHex));
+    const body = bodies.get(bucket.minute, prefix, bucket.hosts, () =>
+      buildPrefixBody(prefix, bucket.minute, bucket.hosts, deps.randomHex),
+    );
     return c.body(body, 200, PREFIX_HEADERS);
   });
 }
@@ -51,7 +53,12 @@ function createBodyCache(maxEntries: number) {
   let minute = -1;
   const bodies = new Map<string, { hosts: readonly HostCounts[]; body: Uint8Array<ArrayBuffer> }>();
   return {
-    get(bucketMinute: number, prefix: string, hosts: readonly HostCounts[], build: () => Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+    get(
+      bucketMinute: number,
+      prefix: string,
+      hosts: readonly HostCounts[],
+      build: () => Uint8Array<ArrayBuffer>,
+    ): Uint8Array<ArrayBuffer> {
       if (bucketMinute !== minute) {
         bodies.clear();
         minute = bucketMinute;

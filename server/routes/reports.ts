@@ -11,7 +11,10 @@ export const MAX_REPORT_BYTES = 2048;
 
 /** The two possible 202 bodies, serialised once rather than per request. */
 const ACCEPTED = new Map<boolean, string>(
-  [true, false].map((counted) => [counted, JSON.stringify({ ok: true, data: { counted } } satisfies ApiResult<ReportAccepted>)]),
+  [true, false].map((counted) => [
+    counted,
+    JSON.stringify({ ok: true, data: { counted } } satisfies ApiResult<ReportAccepted>),
+  ]),
 );
 const JSON_HEADERS = { 'Content-Type': 'application/json' } as const;
 

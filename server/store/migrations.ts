@@ -61,5 +61,8 @@ export async function migrate(sql: SqlClient): Promise<number> {
 
 /** Migrations hold no literals with semicolons, so a plain split is enough (and lets them run inside the transaction). */
 function splitStatements(sql: string): string[] {
-  return sql.split(';').map((statement) => statement.trim()).filter((statement) => statement.length > 0);
+  return sql
+    .split(';')
+    .map((statement) => statement.trim())
+    .filter((statement) => statement.length > 0);
 }

@@ -71,7 +71,11 @@ function describeStore(name: string, open: () => Promise<SqlClient>, skipReason?
     });
 
     it('derives the prefix column from the host hash as the lookup path numbers it', async () => {
-      await store.commitReports([report(), report({ hostHash: HOST_OTHER }), report({ hostHash: `ffff${'0'.repeat(60)}` })]);
+      await store.commitReports([
+        report(),
+        report({ hostHash: HOST_OTHER }),
+        report({ hostHash: `ffff${'0'.repeat(60)}` }),
+      ]);
       const rows = await sql.query<{ host: string; prefix: number }>(
         "SELECT encode(host_hash, 'hex') AS host, prefix FROM report_buckets ORDER BY prefix",
       );
@@ -104,7 +108,10 @@ function describeStore(name: string, open: () => Promise<SqlClient>, skipReason?
       const hosts = await store.readActive(NOW);
       const byHost = new Map(hosts.map((host) => [host.hostHash, host.series]));
       expect([...byHost.keys()].sort()).toEqual([HOST_A, HOST_OTHER]);
-      expect(byHost.get(HOST_A)).toEqual({ slots: [2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1], dailyHour: [1, 0, 0, 0, 0, 0, 1] });
+      expect(byHost.get(HOST_A)).toEqual({
+        slots: [2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+        dailyHour: [1, 0, 0, 0, 0, 0, 1],
+      });
       expect(byHost.get(HOST_OTHER)?.slots[6]).toBe(1);
       expect(await store.readActive(NOW + 120)).toEqual([]);
     });

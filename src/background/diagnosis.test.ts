@@ -5,17 +5,38 @@ import { createDiagnoser, type DiagnoserDeps } from './diagnosis.ts';
 import { memoryArea } from './memory-area.test-support.ts';
 
 const state = (tabId: number, host: string, over: Partial<TabState> = {}): TabState => ({
-  tabId, url: `https://${host}/`, host, status: 500, kind: 'edge-error', networkError: null, updatedAt: 0,
-  detection: { vendor: 'cloudflare', kind: 'edge-error', code: 500, colo: 'ICN', rayId: null, evidence: [], unconfirmed: false },
+  tabId,
+  url: `https://${host}/`,
+  host,
+  status: 500,
+  kind: 'edge-error',
+  networkError: null,
+  updatedAt: 0,
+  detection: {
+    vendor: 'cloudflare',
+    kind: 'edge-error',
+    code: 500,
+    colo: 'ICN',
+    rayId: null,
+    evidence: [],
+    unconfirmed: false,
+  },
   ...over,
 });
 
 function setup(states: Map<number, TabState>, session = memoryArea()) {
-  const fetch = vi.fn(async () => { throw new TypeError('Failed to fetch'); });
+  const fetch = vi.fn(async () => {
+    throw new TypeError('Failed to fetch');
+  });
   const vendorStatus = vi.fn(async () => ({ state: 'failed' as const, reason: 'connection refused', ms: 1 }));
   const deps: DiagnoserDeps = {
-    session, fetch, vendorStatus, config: { ...DEFAULT_PROBE_CONFIG, timeoutMs: 100 },
-    now: () => Date.UTC(2025, 10, 18, 11, 25), timeout: (ms) => AbortSignal.timeout(ms), sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    session,
+    fetch,
+    vendorStatus,
+    config: { ...DEFAULT_PROBE_CONFIG, timeoutMs: 100 },
+    now: () => Date.UTC(2025, 10, 18, 11, 25),
+    timeout: (ms) => AbortSignal.timeout(ms),
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
     getState: async (tabId) => states.get(tabId) ?? null,
   };
   return { diagnoser: createDiagnoser(deps), session, fetch, vendorStatus };
@@ -23,7 +44,11 @@ function setup(states: Map<number, TabState>, session = memoryArea()) {
 
 describe('diagnoser', () => {
   it('18 Nov replay in the extension: the third unrelated Cloudflare site makes it a CDN-wide verdict', async () => {
-    const states = new Map([[1, state(1, 'chatgpt.com')], [2, state(2, 'x.com')], [3, state(3, 'www.baemin.com')]]);
+    const states = new Map([
+      [1, state(1, 'chatgpt.com')],
+      [2, state(2, 'x.com')],
+      [3, state(3, 'www.baemin.com')],
+    ]);
     const { diagnoser } = setup(states);
     expect((await diagnoser.diagnose(1))?.rule).toBe('cdn-edge-page');
     await diagnoser.diagnose(2);
@@ -38,13 +63,22 @@ describe('diagnoser', () => {
     await diagnoser.diagnose(1);
     await diagnoser.diagnose(1);
     expect(vendorStatus).toHaveBeenCalledTimes(1);
-    states.set(1, state(1, 'shop.example', { kind: 'origin-error', detection: { ...state(1, 'a').detection!, kind: 'origin-error', code: 522 } }));
+    states.set(
+      1,
+      state(1, 'shop.example', {
+        kind: 'origin-error',
+        detection: { ...state(1, 'a').detection!, kind: 'origin-error', code: 522 },
+      }),
+    );
     expect((await diagnoser.diagnose(1))?.culprit).toBe('site');
     expect(vendorStatus).toHaveBeenCalledTimes(2);
   });
 
   it('a page report that changes the reading mid-diagnosis gets its own verdict (headers said origin, page says edge)', async () => {
-    const first = state(1, 'news.example', { kind: 'origin-error', detection: { ...state(1, 'a').detection!, kind: 'origin-error' } });
+    const first = state(1, 'news.example', {
+      kind: 'origin-error',
+      detection: { ...state(1, 'a').detection!, kind: 'origin-error' },
+    });
     const states = new Map([[1, first]]);
     const { diagnoser } = setup(states);
     const stale = diagnoser.diagnose(1);
@@ -75,20 +109,29 @@ describe('diagnoser', () => {
   });
 
   it('fetches nothing for a normal page', async () => {
-    const { diagnoser, fetch, vendorStatus } = setup(new Map([[1, state(1, 'a.example', { kind: 'none', detection: null })]]));
+    const { diagnoser, fetch, vendorStatus } = setup(
+      new Map([[1, state(1, 'a.example', { kind: 'none', detection: null })]]),
+    );
     expect(await diagnoser.diagnose(1)).toBeNull();
     expect(fetch).not.toHaveBeenCalled();
     expect(vendorStatus).not.toHaveBeenCalled();
   });
 
   it('checks a normal page only when asked, and drops the result once the tab loads another page', async () => {
-    const fine = state(1, 'a.example', { kind: 'none', status: 200, detection: { ...state(1, 'a').detection!, kind: 'none', code: null } });
+    const fine = state(1, 'a.example', {
+      kind: 'none',
+      status: 200,
+      detection: { ...state(1, 'a').detection!, kind: 'none', code: null },
+    });
     const states = new Map([[1, fine]]);
     const { diagnoser, fetch, vendorStatus } = setup(states);
     expect(await diagnoser.diagnose(1, { force: true })).toBeNull();
     expect(fetch).not.toHaveBeenCalled();
     // The fake fetch fails, so the fresh request the check makes finds the site unreachable now.
-    expect(await diagnoser.diagnose(1, { force: true, onDemand: true })).toMatchObject({ culprit: 'site', rule: 'now-failing-site' });
+    expect(await diagnoser.diagnose(1, { force: true, onDemand: true })).toMatchObject({
+      culprit: 'site',
+      rule: 'now-failing-site',
+    });
     expect(vendorStatus).toHaveBeenCalledTimes(1);
     expect((fetch.mock.calls as unknown as Array<[string]>).map(([url]) => url)).toContain('https://a.example/');
     expect((await diagnoser.getVerdict(1)).verdict?.rule).toBe('now-failing-site');
@@ -105,12 +148,18 @@ describe('diagnoser', () => {
       return set(items);
     };
     const { diagnoser, vendorStatus } = setup(new Map([[1, state(1, 'shop.example')]]), session);
-    vendorStatus.mockImplementation(() => new Promise((r) => setTimeout(() => r({ state: 'failed', reason: 'slow', ms: 60 }), 60)));
+    vendorStatus.mockImplementation(
+      () => new Promise((r) => setTimeout(() => r({ state: 'failed', reason: 'slow', ms: 60 }), 60)),
+    );
     const job = diagnoser.diagnose(1);
     await new Promise((r) => setTimeout(r, 20));
     const during = await diagnoser.getVerdict(1);
     expect(during.pending).toBe(true);
-    expect(during.progress).toMatchObject({ page: { state: 'ok' }, doh: { state: 'skipped' }, connectivity: { state: 'skipped' } });
+    expect(during.progress).toMatchObject({
+      page: { state: 'ok' },
+      doh: { state: 'skipped' },
+      connectivity: { state: 'skipped' },
+    });
     expect(during.progress?.['vendor-status']).toBeUndefined();
     await job;
     expect(seen[0]).toEqual(['connectivity', 'doh', 'page', 'peers', 'site-status']);

@@ -3,7 +3,13 @@
  * marked there too, so a worker killed mid-way picks it up again on wake (`resume`). Nothing is fetched for normal
  * pages: only a failed page starts one.
  */
-import { correlate, isCorrelatedKind, recordFailure, registrableDomain, type FailureRecord } from '../core/diagnose/correlation.ts';
+import {
+  correlate,
+  isCorrelatedKind,
+  recordFailure,
+  registrableDomain,
+  type FailureRecord,
+} from '../core/diagnose/correlation.ts';
 import { decide } from '../core/diagnose/decide.ts';
 import { gatherFacts, type GatherDeps } from '../core/diagnose/gather.ts';
 import type { PageFacts, Verdict } from '../core/diagnose/types.ts';
@@ -78,7 +84,13 @@ export function createDiagnoser(deps: DiagnoserDeps) {
   }
 
   /** `onDemand`: the person asked to check a page that looked fine ("Check this site"); nothing else diagnoses one. */
-  async function run(tabId: number, state: TabState, subject: string, force: boolean, onDemand: boolean): Promise<Verdict | null> {
+  async function run(
+    tabId: number,
+    state: TabState,
+    subject: string,
+    force: boolean,
+    onDemand: boolean,
+  ): Promise<Verdict | null> {
     const existing = (await deps.session.get(verdictKey(tabId)))[verdictKey(tabId)] as StoredVerdict | undefined;
     if (!force && existing?.version === 1 && existing.subject === subject) {
       await announce(tabId, existing.verdict, state, false);
@@ -95,7 +107,9 @@ export function createDiagnoser(deps: DiagnoserDeps) {
     const now = await deps.getState(tabId);
     const current = now !== null && subjectOf(now) === subject;
     if (current) {
-      await deps.session.set({ [verdictKey(tabId)]: { version: 1, subject, url: state.url, verdict } satisfies StoredVerdict });
+      await deps.session.set({
+        [verdictKey(tabId)]: { version: 1, subject, url: state.url, verdict } satisfies StoredVerdict,
+      });
     }
     // Only clear the in-flight marker if it is still ours: a newer run for the tab's new page may have replaced it.
     const marker = (await deps.session.get(pendingKey(tabId)))[pendingKey(tabId)] as { subject?: unknown } | undefined;
@@ -114,7 +128,9 @@ export function createDiagnoser(deps: DiagnoserDeps) {
     const subject = subjectOf(state);
     const pending = running.get(tabId);
     if (pending && pending.subject === subject && !force) return pending.job;
-    const job = run(tabId, state, subject, force, onDemand).finally(() => running.get(tabId)?.job === job && running.delete(tabId));
+    const job = run(tabId, state, subject, force, onDemand).finally(
+      () => running.get(tabId)?.job === job && running.delete(tabId),
+    );
     running.set(tabId, { subject, job });
     return job;
   }
@@ -122,21 +138,35 @@ export function createDiagnoser(deps: DiagnoserDeps) {
   /** On worker start: finish what a killed worker left half done. */
   async function resume(): Promise<void> {
     const all = await deps.session.get(null);
-    const tabIds = Object.keys(all).filter((k) => k.startsWith('diag:')).map((k) => Number(k.slice(5)));
-    const onDemandOf = (tabId: number) => (all[pendingKey(tabId)] as { onDemand?: unknown } | undefined)?.onDemand === true;
-    await Promise.all(tabIds.filter(Number.isInteger).map((tabId) => diagnose(tabId, { force: true, onDemand: onDemandOf(tabId) })));
+    const tabIds = Object.keys(all)
+      .filter((k) => k.startsWith('diag:'))
+      .map((k) => Number(k.slice(5)));
+    const onDemandOf = (tabId: number) =>
+      (all[pendingKey(tabId)] as { onDemand?: unknown } | undefined)?.onDemand === true;
+    await Promise.all(
+      tabIds.filter(Number.isInteger).map((tabId) => diagnose(tabId, { force: true, onDemand: onDemandOf(tabId) })),
+    );
   }
 
   /**
    * The verdict about the tab's current page, and the progress of one under way. A verdict about a page the tab has
    * since left is not returned: a tab that failed and then loaded a normal page must not show the old verdict.
    */
-  async function getVerdict(tabId: number): Promise<{ verdict: Verdict | null; pending: boolean; progress: Progress | null }> {
-    const [got, state] = await Promise.all([deps.session.get([verdictKey(tabId), pendingKey(tabId), progressKey(tabId)]), deps.getState(tabId)]);
+  async function getVerdict(
+    tabId: number,
+  ): Promise<{ verdict: Verdict | null; pending: boolean; progress: Progress | null }> {
+    const [got, state] = await Promise.all([
+      deps.session.get([verdictKey(tabId), pendingKey(tabId), progressKey(tabId)]),
+      deps.getState(tabId),
+    ]);
     const stored = got[verdictKey(tabId)] as StoredVerdict | undefined;
     const current = stored?.version === 1 && state !== null && stored.subject === subjectOf(state);
     const pending = pendingKey(tabId) in got || running.has(tabId);
-    return { verdict: current ? stored.verdict : null, pending, progress: pending ? parseProgress(got[progressKey(tabId)]) : null };
+    return {
+      verdict: current ? stored.verdict : null,
+      pending,
+      progress: pending ? parseProgress(got[progressKey(tabId)]) : null,
+    };
   }
 
   const forget = (tabId: number) => deps.session.remove([verdictKey(tabId), pendingKey(tabId), progressKey(tabId)]);

@@ -6,9 +6,21 @@ import type { SessionArea } from './tab-store.ts';
 
 const T0 = Date.UTC(2025, 10, 18, 11, 25);
 const verdict = (over: Partial<Verdict> = {}): Verdict => ({
-  culprit: 'cdn', vendor: 'cloudflare', colo: 'ICN', component: null, confidence: 0.85, rule: 'cdn-correlated',
-  headline: { key: 'verdict_cdnCorrelated', params: {} }, explanation: { key: 'explain_cdnCorrelated', params: {} },
-  evidence: [], advice: [], sources: {}, acknowledged: 'unreachable', incident: null, decidedAt: T0, ...over,
+  culprit: 'cdn',
+  vendor: 'cloudflare',
+  colo: 'ICN',
+  component: null,
+  confidence: 0.85,
+  rule: 'cdn-correlated',
+  headline: { key: 'verdict_cdnCorrelated', params: {} },
+  explanation: { key: 'explain_cdnCorrelated', params: {} },
+  evidence: [],
+  advice: [],
+  sources: {},
+  acknowledged: 'unreachable',
+  incident: null,
+  decidedAt: T0,
+  ...over,
 });
 
 let now = T0;
@@ -25,7 +37,10 @@ describe('history (storage.local)', () => {
     await log.record('chatgpt.com', verdict());
     now += 1000;
     await Promise.all([log.record('x.com', verdict()), log.record('x.com', verdict({ rule: 'cdn-edge-page' }))]);
-    expect((await log.list()).map((e) => [e.host, e.rule, e.end])).toEqual([['x.com', 'cdn-edge-page', null], ['chatgpt.com', 'cdn-correlated', null]]);
+    expect((await log.list()).map((e) => [e.host, e.rule, e.end])).toEqual([
+      ['x.com', 'cdn-edge-page', null],
+      ['chatgpt.com', 'cdn-correlated', null],
+    ]);
     now += 3 * 3600_000;
     await history().close('chatgpt.com'); // a later worker closes what an earlier one opened
     expect((await log.list()).find((e) => e.host === 'chatgpt.com')?.end).toBe(now);

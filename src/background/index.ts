@@ -35,7 +35,11 @@ const session = browser.storage.session;
 const local = browser.storage.local;
 const settings = () => readSettings(browser.storage.sync);
 const fetchFn = (url: string, init: RequestInit) => fetch(url, init);
-const clock = { now: Date.now, timeout: (ms: number) => AbortSignal.timeout(ms), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
+const clock = {
+  now: Date.now,
+  timeout: (ms: number) => AbortSignal.timeout(ms),
+  sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+};
 const statuses = createStatusFetcher({ fetch: fetchFn, now: Date.now, timeout: clock.timeout });
 
 const history = createHistory({ area: local, now: Date.now });
@@ -44,7 +48,10 @@ const notifier = createNotifier({
   session,
   notifications: browser.notifications,
   isTabActive: async (tabId) => (await browser.tabs.get(tabId)).active,
-  current: async (tabId) => ({ state: await store.getState(tabId), verdict: (await diagnoser.getVerdict(tabId)).verdict }),
+  current: async (tabId) => ({
+    state: await store.getState(tabId),
+    verdict: (await diagnoser.getVerdict(tabId)).verdict,
+  }),
   settings,
   applyLanguage,
   iconUrl: browser.runtime.getURL('icons/icon-128.png'),
@@ -66,7 +73,11 @@ const store = createTabStore(session);
 const effects = createVerdictEffects({ render: createVerdictBadge(store, renderBadge), history, notifier, watcher });
 const sha256 = async (bytes: Uint8Array<ArrayBuffer>) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
 const peers = createPeers({
-  settings, local, session, now: Date.now, isAllowed: hasPeerConsent,
+  settings,
+  local,
+  session,
+  now: Date.now,
+  isAllowed: hasPeerConsent,
   client: createPeerClient({ fetch: fetchFn, sha256, timeout: clock.timeout }),
   randomBytes: (count) => crypto.getRandomValues(new Uint8Array(count)),
 });
@@ -111,9 +122,13 @@ const clicks = createNotificationClicks({
 });
 const MAIN_FRAME = { urls: ['http://*/*', 'https://*/*'], types: ['main_frame' as const] };
 
-browser.webRequest.onHeadersReceived.addListener((details) => void events.onMainFrameHeaders(details), MAIN_FRAME, ['responseHeaders']);
+browser.webRequest.onHeadersReceived.addListener((details) => void events.onMainFrameHeaders(details), MAIN_FRAME, [
+  'responseHeaders',
+]);
 browser.webRequest.onErrorOccurred.addListener((details) => void events.onMainFrameError(details), MAIN_FRAME);
-browser.tabs.onRemoved.addListener((tabId) => void Promise.all([store.forget(tabId), diagnoser.forget(tabId), notifier.forget(tabId)]));
+browser.tabs.onRemoved.addListener(
+  (tabId) => void Promise.all([store.forget(tabId), diagnoser.forget(tabId), notifier.forget(tabId)]),
+);
 if (import.meta.env.BROWSER === 'firefox') {
   redrawBadgeWhenLoaded(browser.tabs, async (tabId) => {
     const state = await store.getState(tabId);

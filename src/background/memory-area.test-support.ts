@@ -8,7 +8,12 @@ export function memoryArea(): SessionArea & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
   return {
     data,
-    get: async (keys) => Object.fromEntries((keys === null ? [...data.keys()] : [keys].flat()).filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))])),
+    get: async (keys) =>
+      Object.fromEntries(
+        (keys === null ? [...data.keys()] : [keys].flat())
+          .filter((k) => data.has(k))
+          .map((k) => [k, structuredClone(data.get(k))]),
+      ),
     set: async (items) => void Object.entries(items).forEach(([k, value]) => data.set(k, structuredClone(value))),
     remove: async (keys) => void [keys].flat().forEach((k) => data.delete(k)),
   };

@@ -4,7 +4,14 @@ import type { Runtime } from '../shared/browser.ts';
 import { createMessageHandlers, type MessageDeps } from './message-handlers.ts';
 
 const markers: PageMarkers = {
-  title: 'Just a moment...', text: '', ids: [], classes: [], resources: [], inlineScript: '', errorSourceId: null, isPlainText: false,
+  title: 'Just a moment...',
+  text: '',
+  ids: [],
+  classes: [],
+  resources: [],
+  inlineScript: '',
+  errorSourceId: null,
+  isPlainText: false,
 };
 const report = { markers, status: 403, sequence: 0 };
 type Tab = NonNullable<Runtime.MessageSender['tab']>;
@@ -96,7 +103,11 @@ describe('tab/get', () => {
     const { handlers, getState } = setup();
     await handlers['tab/get']({ tabId: 3 }, { id: 'ext', url: 'chrome-extension://ext/popup.html' });
     expect(getState).toHaveBeenCalledWith(3);
-    expect(await handlers['tab/get']({ tabId: 3 }, pageSender())).toEqual({ state: null, verdict: null, pending: false });
+    expect(await handlers['tab/get']({ tabId: 3 }, pageSender())).toEqual({
+      state: null,
+      verdict: null,
+      pending: false,
+    });
     expect(getState).toHaveBeenCalledTimes(1);
   });
 });
@@ -105,33 +116,67 @@ describe('tab/check', () => {
   it('starts an on-demand diagnosis without waiting for it, and answers with the links of the tab', async () => {
     let finish = () => undefined as void;
     const diagnose = vi.fn(() => new Promise<null>((resolve) => (finish = () => resolve(null))));
-    const state = { tabId: 3, url: 'https://github.com/x', host: 'github.com', status: 200, kind: 'none', detection: null, networkError: null, updatedAt: 0 };
+    const state = {
+      tabId: 3,
+      url: 'https://github.com/x',
+      host: 'github.com',
+      status: 200,
+      kind: 'none',
+      detection: null,
+      networkError: null,
+      updatedAt: 0,
+    };
     const { handlers } = setup({
       store: { getState: async () => state } as unknown as MessageDeps['store'],
-      diagnoser: { diagnose, getVerdict: async () => ({ verdict: null, pending: true, progress: { page: { state: 'ok', ms: 0 } } }) },
+      diagnoser: {
+        diagnose,
+        getVerdict: async () => ({ verdict: null, pending: true, progress: { page: { state: 'ok', ms: 0 } } }),
+      },
     });
     const answer = await handlers['tab/check']({ tabId: 3 }, { id: 'ext', url: 'chrome-extension://ext/popup.html' });
     expect(diagnose).toHaveBeenCalledWith(3, { force: true, onDemand: true });
-    expect(answer).toMatchObject({ pending: true, progress: { page: { state: 'ok' } }, links: { vendor: null, site: 'https://www.githubstatus.com/' } });
+    expect(answer).toMatchObject({
+      pending: true,
+      progress: { page: { state: 'ok' } },
+      links: { vendor: null, site: 'https://www.githubstatus.com/' },
+    });
     finish();
   });
 
   it('is refused to content scripts', async () => {
     const diagnose = vi.fn(async () => null);
-    const { handlers } = setup({ diagnoser: { diagnose, getVerdict: async () => ({ verdict: null, pending: false, progress: null }) } });
-    expect(await handlers['tab/check']({ tabId: 3 }, pageSender())).toEqual({ state: null, verdict: null, pending: false });
+    const { handlers } = setup({
+      diagnoser: { diagnose, getVerdict: async () => ({ verdict: null, pending: false, progress: null }) },
+    });
+    expect(await handlers['tab/check']({ tabId: 3 }, pageSender())).toEqual({
+      state: null,
+      verdict: null,
+      pending: false,
+    });
     expect(diagnose).not.toHaveBeenCalled();
   });
 });
 
 describe('peer/report', () => {
-  const failing = { tabId: 3, url: 'https://shop.example/x', host: 'shop.example', status: 522, kind: 'origin-error', detection: null, networkError: null, updatedAt: 0 };
+  const failing = {
+    tabId: 3,
+    url: 'https://shop.example/x',
+    host: 'shop.example',
+    status: 522,
+    kind: 'origin-error',
+    detection: null,
+    networkError: null,
+    updatedAt: 0,
+  };
   const popupSender = { id: 'ext', url: 'chrome-extension://ext/popup.html' };
 
-  it('reports the tab\'s failure for an extension page and answers with the new peer status', async () => {
+  it("reports the tab's failure for an extension page and answers with the new peer status", async () => {
     const reportNow = vi.fn(async () => 'sent' as const);
     const statusFor = vi.fn(async () => ({ canReport: false, reportedAt: 5 }));
-    const { handlers } = setup({ store: { getState: async () => failing } as unknown as MessageDeps['store'], peers: { reportNow, statusFor } });
+    const { handlers } = setup({
+      store: { getState: async () => failing } as unknown as MessageDeps['store'],
+      peers: { reportNow, statusFor },
+    });
     const answer = await handlers['peer/report']({ tabId: 3 }, popupSender);
     expect(reportNow).toHaveBeenCalledWith(failing, null);
     expect(answer).toEqual({ outcome: 'sent', peer: { canReport: false, reportedAt: 5 } });
@@ -139,7 +184,10 @@ describe('peer/report', () => {
 
   it('peer/status answers extension pages only, and tab/get does not ask it (the popup asks after it has rendered)', async () => {
     const statusFor = vi.fn(async () => ({ canReport: true, reportedAt: null }));
-    const { handlers } = setup({ store: { getState: async () => failing } as unknown as MessageDeps['store'], peers: { reportNow: vi.fn(), statusFor } });
+    const { handlers } = setup({
+      store: { getState: async () => failing } as unknown as MessageDeps['store'],
+      peers: { reportNow: vi.fn(), statusFor },
+    });
     await handlers['tab/get']({ tabId: 3 }, popupSender);
     expect(statusFor).not.toHaveBeenCalled();
     expect(await handlers['peer/status']({ tabId: 3 }, popupSender)).toEqual({ canReport: true, reportedAt: null });
@@ -149,7 +197,10 @@ describe('peer/report', () => {
 
   it('is refused to content scripts', async () => {
     const reportNow = vi.fn(async () => 'sent' as const);
-    const { handlers } = setup({ store: { getState: async () => failing } as unknown as MessageDeps['store'], peers: { reportNow, statusFor: vi.fn() } });
+    const { handlers } = setup({
+      store: { getState: async () => failing } as unknown as MessageDeps['store'],
+      peers: { reportNow, statusFor: vi.fn() },
+    });
     expect(await handlers['peer/report']({ tabId: 3 }, pageSender())).toMatchObject({ outcome: 'off' });
     expect(reportNow).not.toHaveBeenCalled();
   });

@@ -30,16 +30,29 @@ const PAGE_REPORT_LIMIT = { capacity: 8, refillPerSecond: 0.5, maxKeys: 500 };
 
 const RestoredSchema = v.strictObject({ status: PageReportSchema.entries.status });
 const TabRequestSchema = v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
-const OpenRequestSchema = v.strictObject({ path: v.pipe(v.string(), v.maxLength(200), v.regex(/^[a-z]+\.html(\?[\w=&-]*)?$/)) });
+const OpenRequestSchema = v.strictObject({
+  path: v.pipe(v.string(), v.maxLength(200), v.regex(/^[a-z]+\.html(\?[\w=&-]*)?$/)),
+});
 
 export function isExtensionPage(sender: Runtime.MessageSender, extensionOrigin: string): boolean {
   return sender.tab === undefined || (sender.url ?? '').startsWith(`${extensionOrigin}/`);
 }
 
 /** The page and tab channels; watch/* and history/* are in watch-handlers.ts. */
-type TabHandlers = Pick<Handlers, 'page/report' | 'page/restored' | 'tab/get' | 'tab/check' | 'peer/status' | 'peer/report' | 'e2e/open'>;
+type TabHandlers = Pick<
+  Handlers,
+  'page/report' | 'page/restored' | 'tab/get' | 'tab/check' | 'peer/status' | 'peer/report' | 'e2e/open'
+>;
 
-export function createMessageHandlers({ events, store, diagnoser, peers, now, extensionOrigin, openExtensionPage }: MessageDeps): TabHandlers {
+export function createMessageHandlers({
+  events,
+  store,
+  diagnoser,
+  peers,
+  now,
+  extensionOrigin,
+  openExtensionPage,
+}: MessageDeps): TabHandlers {
   const EMPTY: TabReport = { state: null, verdict: null, pending: false };
 
   async function reportOf(tabId: number): Promise<TabReport> {

@@ -9,8 +9,15 @@ import type { SessionArea } from './tab-store.ts';
 
 // Real English strings, so the assertions read what a person would see.
 vi.mock('../shared/browser.ts', () => {
-  const en = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
-  return { browser: { i18n: { getMessage: (key: string) => en[key]?.message ?? '', getUILanguage: () => 'en' }, runtime: { getURL: (p: string) => `chrome-extension://ext/${p}` } } };
+  const en = JSON.parse(
+    readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8'),
+  ) as Record<string, { message: string }>;
+  return {
+    browser: {
+      i18n: { getMessage: (key: string) => en[key]?.message ?? '', getUILanguage: () => 'en' },
+      runtime: { getURL: (p: string) => `chrome-extension://ext/${p}` },
+    },
+  };
 });
 
 const { createNotifier, parseNotificationId } = await import('./notifications.ts');
@@ -18,18 +25,47 @@ const { createNotificationClicks } = await import('./notification-clicks.ts');
 
 const NOW = Date.UTC(2025, 10, 18, 11, 30);
 const state = (tabId: number, host: string, over: Partial<TabState> = {}): TabState => ({
-  tabId, url: `https://${host}/`, host, status: 522, kind: 'origin-error', networkError: null, updatedAt: NOW,
-  detection: { vendor: 'cloudflare', kind: 'origin-error', code: 522, colo: 'ICN', rayId: null, evidence: [], unconfirmed: false }, ...over,
+  tabId,
+  url: `https://${host}/`,
+  host,
+  status: 522,
+  kind: 'origin-error',
+  networkError: null,
+  updatedAt: NOW,
+  detection: {
+    vendor: 'cloudflare',
+    kind: 'origin-error',
+    code: 522,
+    colo: 'ICN',
+    rayId: null,
+    evidence: [],
+    unconfirmed: false,
+  },
+  ...over,
 });
 const verdict = (host: string, over: Partial<Verdict> = {}): Verdict => ({
-  culprit: 'site', vendor: 'cloudflare', colo: 'ICN', component: null, confidence: 0.75, rule: 'site-origin',
-  headline: { key: 'verdict_siteOrigin', params: { host, vendor: 'cloudflare' } }, explanation: { key: 'explain_siteOrigin', params: { host, vendor: 'cloudflare' } },
+  culprit: 'site',
+  vendor: 'cloudflare',
+  colo: 'ICN',
+  component: null,
+  confidence: 0.75,
+  rule: 'site-origin',
+  headline: { key: 'verdict_siteOrigin', params: { host, vendor: 'cloudflare' } },
+  explanation: { key: 'explain_siteOrigin', params: { host, vendor: 'cloudflare' } },
   evidence: [{ source: 'origin-probe', observed: { key: 'ev_origin_origin_error', params: {} }, at: NOW, weight: 0.4 }],
-  advice: [], sources: {}, acknowledged: 'not-applicable', incident: null, decidedAt: NOW, ...over,
+  advice: [],
+  sources: {},
+  acknowledged: 'not-applicable',
+  incident: null,
+  decidedAt: NOW,
+  ...over,
 });
 
 function setup({ active = true, settings = {} as Partial<Settings>, withButtons = true, now = () => NOW } = {}) {
-  const current = vi.fn(async (_tabId: number) => ({ verdict: null as Verdict | null, state: null as TabState | null }));
+  const current = vi.fn(async (_tabId: number) => ({
+    verdict: null as Verdict | null,
+    state: null as TabState | null,
+  }));
   const notifier = createNotifier({
     local: fakeBrowser.storage.local as unknown as SessionArea,
     session: fakeBrowser.storage.session as unknown as SessionArea,
@@ -53,7 +89,8 @@ describe('notifier', () => {
     await setup().notifier.onVerdict(7, verdict('shop.example'), state(7, 'shop.example'));
     expect(shown()).toEqual({
       'culprit:tab:7': {
-        type: 'basic', iconUrl: 'chrome-extension://ext/icons/icon-128.png',
+        type: 'basic',
+        iconUrl: 'chrome-extension://ext/icons/icon-128.png',
         title: 'shop.example itself is down',
         message: expect.stringContaining("Cloudflare reached out to the site's own server"),
         buttons: [{ title: "Tell me when it's back" }],
@@ -70,9 +107,17 @@ describe('notifier', () => {
   it('dedupe survives the worker: a new notifier over the same storage stays quiet for 30 min, then speaks again', async () => {
     await setup().notifier.onVerdict(7, verdict('shop.example'), state(7, 'shop.example'));
     await fakeBrowser.notifications.clear('culprit:tab:7');
-    await setup({ now: () => NOW + 29 * 60_000 }).notifier.onVerdict(8, verdict('shop.example'), state(8, 'shop.example'));
+    await setup({ now: () => NOW + 29 * 60_000 }).notifier.onVerdict(
+      8,
+      verdict('shop.example'),
+      state(8, 'shop.example'),
+    );
     expect(shown()).toEqual({});
-    await setup({ now: () => NOW + 30 * 60_000 }).notifier.onVerdict(8, verdict('shop.example'), state(8, 'shop.example'));
+    await setup({ now: () => NOW + 30 * 60_000 }).notifier.onVerdict(
+      8,
+      verdict('shop.example'),
+      state(8, 'shop.example'),
+    );
     expect(Object.keys(shown())).toEqual(['culprit:tab:8']);
   });
 
@@ -92,7 +137,10 @@ describe('notifier', () => {
   it('a held notification is dropped when the tab moved on before it was looked at', async () => {
     const { notifier, current } = setup({ active: false });
     await notifier.onVerdict(7, verdict('shop.example'), state(7, 'shop.example'));
-    current.mockResolvedValue({ verdict: null, state: state(7, 'shop.example', { kind: 'none', detection: null, status: 200 }) });
+    current.mockResolvedValue({
+      verdict: null,
+      state: state(7, 'shop.example', { kind: 'none', detection: null, status: 200 }),
+    });
     await notifier.onActivated(7);
     expect(shown()).toEqual({});
   });
@@ -111,22 +159,41 @@ describe('notifier', () => {
   ])('setting %s', async (mode, expected) => {
     const { notifier } = setup({ settings: { notifications: mode } });
     await notifier.onVerdict(1, verdict('shop.example'), state(1, 'shop.example'));
-    const wide = verdict('x.com', { culprit: 'cdn', rule: 'cdn-correlated', confidence: 0.85, headline: { key: 'verdict_cdnCorrelated', params: { vendor: 'cloudflare' } } });
+    const wide = verdict('x.com', {
+      culprit: 'cdn',
+      rule: 'cdn-correlated',
+      confidence: 0.85,
+      headline: { key: 'verdict_cdnCorrelated', params: { vendor: 'cloudflare' } },
+    });
     await notifier.onVerdict(2, wide, state(2, 'x.com'));
     expect(Object.keys(shown()).sort()).toEqual(expected);
-    if (expected.includes('culprit:tab:2')) expect(shown()['culprit:tab:2']?.title).toBe('Cloudflare is failing for many sites at once');
+    if (expected.includes('culprit:tab:2'))
+      expect(shown()['culprit:tab:2']?.title).toBe('Cloudflare is failing for many sites at once');
   });
 
   it('an unconfirmed page never notifies, whatever the verdict says', async () => {
     const page = state(7, 'shop.example');
-    await setup().notifier.onVerdict(7, verdict('shop.example'), { ...page, detection: { ...page.detection!, unconfirmed: true } });
+    await setup().notifier.onVerdict(7, verdict('shop.example'), {
+      ...page,
+      detection: { ...page.detection!, unconfirmed: true },
+    });
     expect(shown()).toEqual({});
   });
 
   it('"back" goes out even with automatic notifications off: the person asked for it', async () => {
-    await setup({ settings: { notifications: 'off' } }).notifier.notifyBack({ host: 'shop.example', url: 'https://shop.example/cart', tabId: 7, startedAt: NOW, attempts: 3, nextAt: NOW });
+    await setup({ settings: { notifications: 'off' } }).notifier.notifyBack({
+      host: 'shop.example',
+      url: 'https://shop.example/cart',
+      tabId: 7,
+      startedAt: NOW,
+      attempts: 3,
+      nextAt: NOW,
+    });
     expect(shown()).toEqual({
-      'culprit:back:7:https%3A%2F%2Fshop.example%2Fcart': expect.objectContaining({ title: 'shop.example is back', message: expect.stringContaining('shop.example answers normally again') }),
+      'culprit:back:7:https%3A%2F%2Fshop.example%2Fcart': expect.objectContaining({
+        title: 'shop.example is back',
+        message: expect.stringContaining('shop.example answers normally again'),
+      }),
     });
   });
 });
@@ -134,7 +201,11 @@ describe('notifier', () => {
 describe('notification clicks', () => {
   function clicks() {
     const deps = {
-      tabs: { get: vi.fn(async (_id: number) => ({ windowId: 3 })), create: vi.fn(async (_p: { url: string }) => ({})), update: vi.fn(async () => ({})) },
+      tabs: {
+        get: vi.fn(async (_id: number) => ({ windowId: 3 })),
+        create: vi.fn(async (_p: { url: string }) => ({})),
+        update: vi.fn(async () => ({})),
+      },
       focusWindow: vi.fn(async () => ({})),
       extensionUrl: (p: string) => `chrome-extension://ext/${p}`,
       startWatch: vi.fn(async () => []),

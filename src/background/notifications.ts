@@ -23,7 +23,10 @@ export interface NotificationOptions {
 export interface NotifierDeps {
   local: StorageArea;
   session: StorageArea;
-  notifications: { create(id: string, options: NotificationOptions): Promise<unknown>; clear(id: string): Promise<unknown> };
+  notifications: {
+    create(id: string, options: NotificationOptions): Promise<unknown>;
+    clear(id: string): Promise<unknown>;
+  };
   isTabActive: (tabId: number) => Promise<boolean>;
   /** The tab's verdict and state now, to check a held-back notification still applies. */
   current: (tabId: number) => Promise<{ verdict: Verdict | null; state: TabState | null }>;
@@ -41,9 +44,13 @@ const seenKey = (tabId: number) => `seen:${tabId}`;
 const heldKey = (tabId: number) => `notify-held:${tabId}`;
 
 export const verdictNotificationId = (tabId: number) => `culprit:tab:${tabId}`;
-export const backNotificationId = (watch: Watch) => `culprit:back:${watch.tabId ?? ''}:${encodeURIComponent(watch.url)}`;
+export const backNotificationId = (watch: Watch) =>
+  `culprit:back:${watch.tabId ?? ''}:${encodeURIComponent(watch.url)}`;
 
-export type NotificationClick = { kind: 'details'; tabId: number } | { kind: 'back'; tabId: number | null; url: string } | null;
+export type NotificationClick =
+  | { kind: 'details'; tabId: number }
+  | { kind: 'back'; tabId: number | null; url: string }
+  | null;
 
 export function parseNotificationId(id: string): NotificationClick {
   const details = /^culprit:tab:(\d+)$/.exec(id);
@@ -60,7 +67,10 @@ export function parseNotificationId(id: string): NotificationClick {
 export function createNotifier(deps: NotifierDeps) {
   async function show(id: string, title: string, message: string, buttons: string[] = []) {
     await deps.notifications.create(id, {
-      type: 'basic', iconUrl: deps.iconUrl, title, message,
+      type: 'basic',
+      iconUrl: deps.iconUrl,
+      title,
+      message,
       ...(deps.withButtons && buttons.length > 0 && { buttons: buttons.map((b) => ({ title: b })) }),
     });
   }
@@ -70,19 +80,31 @@ export function createNotifier(deps: NotifierDeps) {
     const sent = ((await deps.local.get(SENT_KEY))[SENT_KEY] ?? {}) as Record<string, number>;
     const now = deps.now();
     const unconfirmed = state.detection?.unconfirmed ?? false;
-    const decision = decideNotification({ verdict, host: state.host, unconfirmed, seen, mode: settings.notifications, sent, now });
+    const decision = decideNotification({
+      verdict,
+      host: state.host,
+      unconfirmed,
+      seen,
+      mode: settings.notifications,
+      sent,
+      now,
+    });
     if (!decision.notify) {
       if (decision.reason === 'unseen') await deps.session.set({ [heldKey(tabId)]: verdict.decidedAt });
       return;
     }
     await deps.local.set({ [SENT_KEY]: recordSent(sent, decision.keys, now) });
     await deps.applyLanguage(settings.language);
-    await show(verdictNotificationId(tabId), formatMessage(verdict.headline), formatMessage(verdict.explanation), [t('notify_watch')]);
+    await show(verdictNotificationId(tabId), formatMessage(verdict.headline), formatMessage(verdict.explanation), [
+      t('notify_watch'),
+    ]);
   }
 
   /** A fresh verdict for the tab's current page. */
   async function onVerdict(tabId: number, verdict: Verdict, state: TabState) {
-    const seen = (await deps.session.get(seenKey(tabId)))[seenKey(tabId)] === true || (await deps.isTabActive(tabId).catch(() => false));
+    const seen =
+      (await deps.session.get(seenKey(tabId)))[seenKey(tabId)] === true ||
+      (await deps.isTabActive(tabId).catch(() => false));
     await consider(tabId, verdict, state, seen);
   }
 
@@ -101,7 +123,11 @@ export function createNotifier(deps: NotifierDeps) {
   /** The person asked to be told; this goes out whatever the automatic-notification setting says. */
   async function notifyBack(watch: Watch) {
     await deps.applyLanguage((await deps.settings()).language);
-    await show(backNotificationId(watch), t('notify_backTitle', { host: watch.host }), t('notify_backMessage', { host: watch.host }));
+    await show(
+      backNotificationId(watch),
+      t('notify_backTitle', { host: watch.host }),
+      t('notify_backMessage', { host: watch.host }),
+    );
   }
 
   return { onVerdict, onActivated, forget, notifyBack };

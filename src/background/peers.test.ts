@@ -39,7 +39,10 @@ function setup(settings: Partial<Settings>, fetch = serverFetch, isAllowed?: () 
   const errors: unknown[] = [];
   const peers = createPeers({
     settings: async () => ({ ...DEFAULT_SETTINGS, peerEndpoints: [ENDPOINT], ...settings }),
-    client, local, session, now,
+    client,
+    local,
+    session,
+    now,
     randomBytes: (count) => crypto.getRandomValues(new Uint8Array(count)),
     onReportError: (error) => errors.push(error),
     ...(isAllowed && { isAllowed }),
@@ -48,17 +51,45 @@ function setup(settings: Partial<Settings>, fetch = serverFetch, isAllowed?: () 
 }
 
 const state = (host: string, over: Partial<TabState> = {}): TabState => ({
-  tabId: 1, url: `https://${host}/cart?id=7`, host, status: 522, kind: 'origin-error', networkError: null, updatedAt: 0,
-  detection: { vendor: 'cloudflare', kind: 'origin-error', code: 522, colo: 'ICN', rayId: null, evidence: [], unconfirmed: false }, ...over,
+  tabId: 1,
+  url: `https://${host}/cart?id=7`,
+  host,
+  status: 522,
+  kind: 'origin-error',
+  networkError: null,
+  updatedAt: 0,
+  detection: {
+    vendor: 'cloudflare',
+    kind: 'origin-error',
+    code: 522,
+    colo: 'ICN',
+    rayId: null,
+    evidence: [],
+    unconfirmed: false,
+  },
+  ...over,
 });
 const verdict = (over: Partial<Verdict> = {}): Verdict => ({
-  culprit: 'site', vendor: 'cloudflare', colo: 'ICN', component: null, confidence: 0.75, rule: 'site-origin',
-  headline: { key: 'verdict_siteOrigin', params: {} }, explanation: { key: 'explain_siteOrigin', params: {} },
+  culprit: 'site',
+  vendor: 'cloudflare',
+  colo: 'ICN',
+  component: null,
+  confidence: 0.75,
+  rule: 'site-origin',
+  headline: { key: 'verdict_siteOrigin', params: {} },
+  explanation: { key: 'explain_siteOrigin', params: {} },
   evidence: [{ source: 'origin-probe', observed: { key: 'ev_origin_origin_error', params: {} }, at: 0, weight: 0.4 }],
-  advice: [], sources: {}, acknowledged: 'not-applicable', incident: null, decidedAt: 0, ...over,
+  advice: [],
+  sources: {},
+  acknowledged: 'not-applicable',
+  incident: null,
+  decidedAt: 0,
+  ...over,
 });
 const count15 = async (site: string) => {
-  const body = (await (await server.app.request(`/v1/prefix/${(await hashHost(site, sha256)).slice(0, 4)}`)).json()) as {
+  const body = (await (
+    await server.app.request(`/v1/prefix/${(await hashHost(site, sha256)).slice(0, 4)}`)
+  ).json()) as {
     data: { entries: Array<{ hostHash: string; count15: number }> };
   };
   const hash = await hashHost(site, sha256);
@@ -113,7 +144,9 @@ describe('peer reports on', () => {
     expect(await count15('shop.co.kr')).toBe(1);
     const stored = (await fakeBrowser.storage.local.get(CLIENT_ID_KEY))[CLIENT_ID_KEY] as { id: string };
     expect(stored.id).toMatch(/^[0-9a-f]{32}$/);
-    expect(Object.keys((await fakeBrowser.storage.session.get(REPORTED_KEY))[REPORTED_KEY] as object)).toEqual(['shop.co.kr']);
+    expect(Object.keys((await fakeBrowser.storage.session.get(REPORTED_KEY))[REPORTED_KEY] as object)).toEqual([
+      'shop.co.kr',
+    ]);
 
     server.clock.now += 10 * 60_000;
     await peers.onVerdict(1, verdict(), state('www.shop.co.kr'), true);
@@ -125,8 +158,18 @@ describe('peer reports on', () => {
   it('does not report reused verdicts, bot checks, blocks, unconfirmed pages, uncorroborated verdicts or intranet hosts', async () => {
     const { peers } = setup({ peerReports: true });
     await peers.onVerdict(1, verdict(), state('www.shop.co.kr'), false);
-    await peers.onVerdict(1, verdict({ culprit: 'blocked', rule: 'challenge' }), state('a.co.kr', { kind: 'challenge' }), true);
-    await peers.onVerdict(1, verdict({ culprit: 'blocked', rule: 'blocked' }), state('b.co.kr', { kind: 'blocked' }), true);
+    await peers.onVerdict(
+      1,
+      verdict({ culprit: 'blocked', rule: 'challenge' }),
+      state('a.co.kr', { kind: 'challenge' }),
+      true,
+    );
+    await peers.onVerdict(
+      1,
+      verdict({ culprit: 'blocked', rule: 'blocked' }),
+      state('b.co.kr', { kind: 'blocked' }),
+      true,
+    );
     const spoof = state('c.co.kr', { detection: { ...state('c.co.kr').detection!, unconfirmed: true } });
     await peers.onVerdict(1, verdict(), spoof, true);
     await peers.onVerdict(1, verdict({ evidence: [] }), state('d.co.kr'), true);
@@ -149,22 +192,41 @@ describe('peer reports on', () => {
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
   });
 
-  it('the diagnosis reads other people\'s reports into its evidence, and reports the failure itself', async () => {
+  it("the diagnosis reads other people's reports into its evidence, and reports the failure itself", async () => {
     const hash = await hashHost('shop.co.kr', sha256);
-    for (let i = 0; i < 12; i += 1) await postJson(server.app, '/v1/reports', reportBody({ hostHash: hash, clientId: `someone-${String(i).padStart(3, '0')}`.padEnd(24, '0') }));
+    for (let i = 0; i < 12; i += 1)
+      await postJson(
+        server.app,
+        '/v1/reports',
+        reportBody({ hostHash: hash, clientId: `someone-${String(i).padStart(3, '0')}`.padEnd(24, '0') }),
+      );
     const { peers } = setup({ peerReports: true });
-    const tab = state('www.shop.co.kr', { status: 500, kind: 'edge-error', detection: { ...state('x').detection!, kind: 'edge-error', code: 500 } });
+    const tab = state('www.shop.co.kr', {
+      status: 500,
+      kind: 'edge-error',
+      detection: { ...state('x').detection!, kind: 'edge-error', code: 500 },
+    });
     // Every probe fails the same way a dead site does: the stranger's re-fetch finds nothing (corroboration).
-    const probes = async (url: string, init: RequestInit) => (url.startsWith(ENDPOINT) ? serverFetch(url, init) : Promise.reject(new TypeError('Failed to fetch')));
+    const probes = async (url: string, init: RequestInit) =>
+      url.startsWith(ENDPOINT) ? serverFetch(url, init) : Promise.reject(new TypeError('Failed to fetch'));
     const diagnoser = createDiagnoser({
-      session, fetch: probes, config: { ...DEFAULT_PROBE_CONFIG, timeoutMs: 3000 },
+      session,
+      fetch: probes,
+      config: { ...DEFAULT_PROBE_CONFIG, timeoutMs: 3000 },
       vendorStatus: async () => ({ state: 'failed', reason: 'unreachable', ms: 1 }),
-      now: () => server.clock.now, timeout: (ms) => AbortSignal.timeout(ms), sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-      getState: async () => tab, peers: peers.lookup, onVerdict: peers.onVerdict,
+      now: () => server.clock.now,
+      timeout: (ms) => AbortSignal.timeout(ms),
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      getState: async () => tab,
+      peers: peers.lookup,
+      onVerdict: peers.onVerdict,
     });
     const result = await diagnoser.diagnose(1);
     expect(result?.sources.peers?.state).toBe('ok');
-    expect(result?.evidence.find((e) => e.source === 'peers')?.observed).toEqual({ key: 'ev_peersNoRatio', params: { count: 12 } });
+    expect(result?.evidence.find((e) => e.source === 'peers')?.observed).toEqual({
+      key: 'ev_peersNoRatio',
+      params: { count: 12 },
+    });
     expect(requests.filter((r) => r.startsWith('GET'))).toEqual([`GET ${ENDPOINT}/prefix/${hash.slice(0, 4)}`]);
     expect(requests.filter((r) => r.startsWith('POST'))).toEqual([`POST ${ENDPOINT}/reports`]);
     expect(await count15('shop.co.kr')).toBe(13);
@@ -194,7 +256,10 @@ describe('"Report this problem" (the popup button)', () => {
     expect(await peers.reportNow(state('www.shop.co.kr'), pageOnly)).toBe('sent');
     expect(requests).toEqual([`POST ${ENDPOINT}/reports`]);
     expect(await count15('shop.co.kr')).toBe(1);
-    expect(await peers.statusFor(state('m.shop.co.kr'), pageOnly)).toEqual({ canReport: false, reportedAt: server.clock.now });
+    expect(await peers.statusFor(state('m.shop.co.kr'), pageOnly)).toEqual({
+      canReport: false,
+      reportedAt: server.clock.now,
+    });
     expect(await peers.reportNow(state('www.shop.co.kr'), pageOnly)).toBe('already-reported');
     expect(requests).toHaveLength(1);
   });
@@ -202,13 +267,19 @@ describe('"Report this problem" (the popup button)', () => {
   it('after an automatic report there is nothing to press', async () => {
     const { peers } = setup({ peerReports: true });
     await peers.onVerdict(1, verdict(), state('www.shop.co.kr'), true);
-    expect(await peers.statusFor(state('www.shop.co.kr'), verdict())).toEqual({ canReport: false, reportedAt: server.clock.now });
+    expect(await peers.statusFor(state('www.shop.co.kr'), verdict())).toEqual({
+      canReport: false,
+      reportedAt: server.clock.now,
+    });
   });
 
   it('is not offered for a block, a bot check or before there is a verdict', async () => {
     const { peers } = setup({ peerReports: true });
     const blocked = state('a.co.kr', { kind: 'blocked' });
-    expect(await peers.statusFor(blocked, verdict({ culprit: 'blocked', rule: 'blocked' }))).toEqual({ canReport: false, reportedAt: null });
+    expect(await peers.statusFor(blocked, verdict({ culprit: 'blocked', rule: 'blocked' }))).toEqual({
+      canReport: false,
+      reportedAt: null,
+    });
     expect(await peers.reportNow(blocked, verdict({ culprit: 'blocked', rule: 'blocked' }))).toBe('not-reportable');
     expect(await peers.reportNow(state('b.co.kr'), null)).toBe('not-reportable');
     expect(requests).toEqual([]);
@@ -216,7 +287,9 @@ describe('"Report this problem" (the popup button)', () => {
 
   it('a press that no server takes says so and may be pressed again', async () => {
     let isDown = true;
-    const { peers } = setup({ peerReports: true }, async (url, init) => (isDown ? new Response('down', { status: 503 }) : serverFetch(url, init)));
+    const { peers } = setup({ peerReports: true }, async (url, init) =>
+      isDown ? new Response('down', { status: 503 }) : serverFetch(url, init),
+    );
     expect(await peers.reportNow(state('www.shop.co.kr'), verdict())).toBe('failed');
     expect(await peers.statusFor(state('www.shop.co.kr'), verdict())).toEqual({ canReport: true, reportedAt: null });
     isDown = false;

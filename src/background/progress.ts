@@ -36,7 +36,11 @@ export function parseProgress(value: unknown): Progress | null {
   const names: readonly string[] = SOURCE_NAMES;
   const entries = Object.entries(value).filter(
     ([name, s]) =>
-      names.includes(name) && typeof s === 'object' && s !== null && typeof (s as SourceState).state === 'string' && typeof (s as SourceState).ms === 'number',
+      names.includes(name) &&
+      typeof s === 'object' &&
+      s !== null &&
+      typeof (s as SourceState).state === 'string' &&
+      typeof (s as SourceState).ms === 'number',
   );
   return Object.fromEntries(entries) as Progress;
 }

@@ -5,7 +5,11 @@ import { formatMessage, t } from '../shared/i18n.ts';
 import type { TabState } from '../shared/tab-state.ts';
 import { badgeForVerdict } from '../shared/badge.ts';
 
-export async function renderBadge(tabId: number, state: TabState | null, verdict: Verdict | null = null): Promise<void> {
+export async function renderBadge(
+  tabId: number,
+  state: TabState | null,
+  verdict: Verdict | null = null,
+): Promise<void> {
   const badge = badgeForVerdict(state, verdict);
   const title = verdict ? formatMessage(verdict.headline) : t(badge.titleKey);
   try {

@@ -6,19 +6,37 @@ import { createTabStore } from './tab-store.ts';
 import { memoryArea } from './memory-area.test-support.ts';
 
 const detection = (over: Partial<Detection>): Detection => ({
-  vendor: null, kind: 'none', code: null, colo: null, rayId: null, evidence: [], unconfirmed: false, ...over,
+  vendor: null,
+  kind: 'none',
+  code: null,
+  colo: null,
+  rayId: null,
+  evidence: [],
+  unconfirmed: false,
+  ...over,
 });
 
 const markers: PageMarkers = {
-  title: 'example.com | 522: Connection timed out', text: '', ids: ['cf-wrapper'], classes: [], resources: [],
-  inlineScript: '', errorSourceId: 'cf-host-status', isPlainText: false,
+  title: 'example.com | 522: Connection timed out',
+  text: '',
+  ids: ['cf-wrapper'],
+  classes: [],
+  resources: [],
+  inlineScript: '',
+  errorSourceId: 'cf-host-status',
+  isPlainText: false,
 };
 
 function setup(classify: (s: PageSnapshot) => Detection) {
   const area = memoryArea();
   const store = createTabStore(area);
   const rendered: Array<[number, TabState | null]> = [];
-  const events = createTabEvents({ store, classify, now: () => 1000, render: async (id, s) => void rendered.push([id, s]) });
+  const events = createTabEvents({
+    store,
+    classify,
+    now: () => 1000,
+    render: async (id, s) => void rendered.push([id, s]),
+  });
   return { area, store, events, rendered };
 }
 
@@ -28,7 +46,12 @@ describe('tab events', () => {
       detection({ kind: s.page ? 'origin-error' : 'none', vendor: s.headers ? 'cloudflare' : null, code: s.status }),
     );
     const { events, store, rendered } = setup(classify);
-    await events.onMainFrameHeaders({ tabId: 7, url: 'https://shop.example/a', statusCode: 522, responseHeaders: [{ name: 'Server', value: 'cloudflare' }] });
+    await events.onMainFrameHeaders({
+      tabId: 7,
+      url: 'https://shop.example/a',
+      statusCode: 522,
+      responseHeaders: [{ name: 'Server', value: 'cloudflare' }],
+    });
     await events.onPageReport(7, 'https://shop.example/a?__cf_chl_rt_tk=x', markers, null);
 
     const last = classify.mock.calls.at(-1)?.[0];
@@ -80,7 +103,8 @@ describe('tab events', () => {
   });
 
   it('forgets the previous document when a page comes back from the back/forward cache', async () => {
-    const classify = (s: PageSnapshot) => detection({ kind: s.status === 522 ? 'origin-error' : 'none', code: s.status });
+    const classify = (s: PageSnapshot) =>
+      detection({ kind: s.status === 522 ? 'origin-error' : 'none', code: s.status });
     const { events, store, area, rendered } = setup(classify);
     await events.onMainFrameHeaders({ tabId: 4, url: 'https://down.example/', statusCode: 522, responseHeaders: [] });
     expect(await store.getState(4)).toMatchObject({ kind: 'origin-error' });

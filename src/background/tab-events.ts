@@ -32,7 +32,13 @@ function originOf(url: string): string | null {
 }
 
 export function createTabEvents({ store, classify, now, render }: TabEventDeps) {
-  function stateOf(tabId: number, url: string, status: number | null, kind: TabKind, detection: Detection | null): TabState {
+  function stateOf(
+    tabId: number,
+    url: string,
+    status: number | null,
+    kind: TabKind,
+    detection: Detection | null,
+  ): TabState {
     return { tabId, url, host: hostOf(url), status, kind, detection, networkError: null, updatedAt: now() };
   }
 
@@ -42,9 +48,18 @@ export function createTabEvents({ store, classify, now, render }: TabEventDeps) 
   }
 
   /** webRequest.onHeadersReceived, main_frame only: a first, header-only verdict that the page report refines. */
-  function onMainFrameHeaders(details: { tabId: number; url: string; statusCode: number; responseHeaders?: Array<{ name: string; value?: string }> }) {
+  function onMainFrameHeaders(details: {
+    tabId: number;
+    url: string;
+    statusCode: number;
+    responseHeaders?: Array<{ name: string; value?: string }>;
+  }) {
     if (details.tabId < 0) return Promise.resolve();
-    const response: MainFrameResponse = { url: details.url, status: details.statusCode, headers: capHeaders(details.responseHeaders ?? []) };
+    const response: MainFrameResponse = {
+      url: details.url,
+      status: details.statusCode,
+      headers: capHeaders(details.responseHeaders ?? []),
+    };
     return store.serialize(details.tabId, async () => {
       await store.putResponse(details.tabId, response);
       const detection = classify({ url: response.url, status: response.status, headers: response.headers, page: null });

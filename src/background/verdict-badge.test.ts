@@ -6,11 +6,18 @@ import { createVerdictBadge } from './verdict-badge.ts';
 import { memoryArea } from './memory-area.test-support.ts';
 
 const state = (url: string, kind: TabState['kind'], status: number): TabState => ({
-  tabId: 3, url, host: new URL(url).hostname, status, kind, detection: null, networkError: null, updatedAt: 0,
+  tabId: 3,
+  url,
+  host: new URL(url).hostname,
+  status,
+  kind,
+  detection: null,
+  networkError: null,
+  updatedAt: 0,
 });
 const verdict = { culprit: 'site', rule: 'site-origin' } as Verdict; // the render stand-in only passes it on
 
-describe('a verdict\'s badge', () => {
+describe("a verdict's badge", () => {
   it('is drawn while the tab still shows the page it is about', async () => {
     const store = createTabStore(memoryArea());
     const render = vi.fn(async () => undefined);

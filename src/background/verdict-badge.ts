@@ -8,7 +8,10 @@ import { subjectOf } from './diagnosis.ts';
 import type { renderBadge } from './render-badge.ts';
 import type { TabStore } from './tab-store.ts';
 
-export function createVerdictBadge(store: Pick<TabStore, 'serialize' | 'getState'>, render: typeof renderBadge): typeof renderBadge {
+export function createVerdictBadge(
+  store: Pick<TabStore, 'serialize' | 'getState'>,
+  render: typeof renderBadge,
+): typeof renderBadge {
   return (tabId, state, verdict) =>
     store.serialize(tabId, async () => {
       const now = await store.getState(tabId);

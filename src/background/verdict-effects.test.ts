@@ -7,16 +7,36 @@ import { createVerdictEffects } from './verdict-effects.ts';
 import { memoryArea } from './memory-area.test-support.ts';
 
 const failing: TabState = {
-  tabId: 1, url: 'https://shop.example/', host: 'shop.example', status: 522, kind: 'origin-error', networkError: null, updatedAt: 0,
-  detection: { vendor: 'cloudflare', kind: 'origin-error', code: 522, colo: 'ICN', rayId: null, evidence: [], unconfirmed: false },
+  tabId: 1,
+  url: 'https://shop.example/',
+  host: 'shop.example',
+  status: 522,
+  kind: 'origin-error',
+  networkError: null,
+  updatedAt: 0,
+  detection: {
+    vendor: 'cloudflare',
+    kind: 'origin-error',
+    code: 522,
+    colo: 'ICN',
+    rayId: null,
+    evidence: [],
+    unconfirmed: false,
+  },
 };
 
 function diagnoserWith(onVerdict: OnVerdict, states: Map<number, TabState>) {
   return createDiagnoser({
-    session: memoryArea(), config: { ...DEFAULT_PROBE_CONFIG, timeoutMs: 50 }, onVerdict,
-    fetch: async () => { throw new TypeError('Failed to fetch'); },
+    session: memoryArea(),
+    config: { ...DEFAULT_PROBE_CONFIG, timeoutMs: 50 },
+    onVerdict,
+    fetch: async () => {
+      throw new TypeError('Failed to fetch');
+    },
     vendorStatus: async () => ({ state: 'failed', reason: 'refused', ms: 1 }),
-    now: () => 0, timeout: (ms) => AbortSignal.timeout(ms), sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    now: () => 0,
+    timeout: (ms) => AbortSignal.timeout(ms),
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
     getState: async (tabId) => states.get(tabId) ?? null,
   });
 }
@@ -34,7 +54,12 @@ describe('createDiagnoser onVerdict hook', () => {
   });
 
   it('a failing hook does not cost the verdict', async () => {
-    const diagnoser = diagnoserWith(async () => { throw new Error('notifications unavailable'); }, new Map([[1, failing]]));
+    const diagnoser = diagnoserWith(
+      async () => {
+        throw new Error('notifications unavailable');
+      },
+      new Map([[1, failing]]),
+    );
     expect((await diagnoser.diagnose(1))?.culprit).toBe('site');
     expect((await diagnoser.getVerdict(1)).verdict?.culprit).toBe('site');
   });

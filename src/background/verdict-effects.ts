@@ -17,7 +17,8 @@ export interface EffectDeps {
 }
 
 /** A normal page with a 2xx status is the host working; a redirect or a 404 says too little to close an incident. */
-const isWorking = (state: TabState) => state.kind === 'none' && state.status !== null && state.status >= 200 && state.status < 300;
+const isWorking = (state: TabState) =>
+  state.kind === 'none' && state.status !== null && state.status >= 200 && state.status < 300;
 
 export function createVerdictEffects({ render, history, notifier, watcher }: EffectDeps) {
   const onVerdict: OnVerdict = async (tabId, verdict, state, fresh) => {

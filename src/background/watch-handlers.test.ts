@@ -12,7 +12,8 @@ function setup(culprit: Verdict['culprit'] | null) {
   const watcher = { start: vi.fn(async () => []), cancel: vi.fn(async () => []), list: vi.fn(async () => []) };
   const history = { list: vi.fn(async () => []), clear: vi.fn(async () => undefined) };
   const { handlers } = createWatchHandlers({
-    watcher, history,
+    watcher,
+    history,
     getState: async () => state,
     getVerdict: async () => ({ verdict: culprit ? ({ culprit } as Verdict) : null }),
     isExtensionPage: (sender) => sender.tab === undefined,
@@ -27,11 +28,14 @@ describe('watch/* and history/* handlers', () => {
     expect(watcher.start).toHaveBeenCalledWith('shop.example', 'https://shop.example/cart', 4);
   });
 
-  it.each(['blocked', 'browser', 'none', 'unknown', null] as const)('watch/start refuses a %s verdict', async (culprit) => {
-    const { handlers, watcher } = setup(culprit);
-    await handlers['watch/start']({ tabId: 4 }, page);
-    expect(watcher.start).not.toHaveBeenCalled();
-  });
+  it.each(['blocked', 'browser', 'none', 'unknown', null] as const)(
+    'watch/start refuses a %s verdict',
+    async (culprit) => {
+      const { handlers, watcher } = setup(culprit);
+      await handlers['watch/start']({ tabId: 4 }, page);
+      expect(watcher.start).not.toHaveBeenCalled();
+    },
+  );
 
   it('a content script can neither start, cancel, list nor clear', async () => {
     const { handlers, watcher, history } = setup('site');
@@ -40,7 +44,9 @@ describe('watch/* and history/* handlers', () => {
     await handlers['watch/list']({}, content);
     await handlers['history/list']({}, content);
     await handlers['history/clear']({}, content);
-    expect([watcher.start, watcher.cancel, watcher.list, history.list, history.clear].map((f) => f.mock.calls.length)).toEqual([0, 0, 0, 0, 0]);
+    expect(
+      [watcher.start, watcher.cancel, watcher.list, history.list, history.clear].map((f) => f.mock.calls.length),
+    ).toEqual([0, 0, 0, 0, 0]);
   });
 
   it('malformed payloads are refused', async () => {

@@ -39,7 +39,14 @@ describe('watcher', () => {
   it('start stores the watch and sets its alarm 30 s out; starting again keeps the schedule', async () => {
     const { watcher } = await freshWatcher();
     expect(await watcher.start('shop.example', 'https://shop.example/cart', 7)).toEqual([
-      { host: 'shop.example', url: 'https://shop.example/cart', tabId: 7, startedAt: T0, attempts: 0, nextAt: T0 + 30_000 },
+      {
+        host: 'shop.example',
+        url: 'https://shop.example/cart',
+        tabId: 7,
+        startedAt: T0,
+        attempts: 0,
+        nextAt: T0 + 30_000,
+      },
     ]);
     now += 10_000;
     await watcher.start('shop.example', 'https://shop.example/', 8);
@@ -119,7 +126,19 @@ describe('watcher', () => {
   });
 
   it('ignores stored rows of another shape', async () => {
-    await fakeBrowser.storage.local.set({ watches: { bad: { host: 'bad' }, 'ok.example': { host: 'ok.example', url: 'https://ok.example/', tabId: null, startedAt: T0, attempts: 0, nextAt: T0 } } });
+    await fakeBrowser.storage.local.set({
+      watches: {
+        bad: { host: 'bad' },
+        'ok.example': {
+          host: 'ok.example',
+          url: 'https://ok.example/',
+          tabId: null,
+          startedAt: T0,
+          attempts: 0,
+          nextAt: T0,
+        },
+      },
+    });
     expect((await (await freshWatcher()).watcher.list()).map((w) => w.host)).toEqual(['ok.example']);
   });
 });

@@ -30,7 +30,12 @@ const PROBE_TIMEOUT_MS = 15_000;
 const MAX_WATCHES = 20;
 
 const WatchSchema = v.object({
-  host: v.string(), url: v.string(), tabId: v.nullable(v.number()), startedAt: v.number(), attempts: v.number(), nextAt: v.number(),
+  host: v.string(),
+  url: v.string(),
+  tabId: v.nullable(v.number()),
+  startedAt: v.number(),
+  attempts: v.number(),
+  nextAt: v.number(),
 });
 
 const alarmName = (host: string) => `${ALARM_PREFIX}${host}`;
@@ -49,7 +54,8 @@ export function createWatcher(deps: WatcherDeps) {
     return Object.fromEntries(Object.values(stored).flatMap((w) => (v.is(WatchSchema, w) ? [[w.host, w]] : [])));
   }
   const write = (watches: Record<string, Watch>) => deps.area.set({ [WATCHES_KEY]: watches });
-  const schedule = (watch: Watch) => deps.alarms.create(alarmName(watch.host), { when: Math.max(watch.nextAt, deps.now()) });
+  const schedule = (watch: Watch) =>
+    deps.alarms.create(alarmName(watch.host), { when: Math.max(watch.nextAt, deps.now()) });
 
   async function end(host: string) {
     const { [host]: _ended, ...rest } = await read();
@@ -116,7 +122,8 @@ export function createWatcher(deps: WatcherDeps) {
         if (isExpired(watch, deps.now())) await end(watch.host);
         else if (!armed.has(alarmName(watch.host))) await schedule(watch);
       }
-      for (const name of armed) if (name.startsWith(ALARM_PREFIX) && !watches[name.slice(ALARM_PREFIX.length)]) await deps.alarms.clear(name);
+      for (const name of armed)
+        if (name.startsWith(ALARM_PREFIX) && !watches[name.slice(ALARM_PREFIX.length)]) await deps.alarms.clear(name);
     });
   }
 

@@ -19,16 +19,53 @@ const dir = mkdtempSync(join(tmpdir(), 'culprit-check-'));
 /** A Statuspage summary with the Seoul data centre in the given state and, optionally, an incident naming it. */
 function summary(icn: string, incident: boolean) {
   const component = (id: string, name: string, status: string, group_id: string | null, group = false) => ({
-    id, name, status, group_id, group, created_at: '2014-01-01T00:00:00Z', updated_at: '2025-11-18T11:00:00Z', position: 1,
-    description: null, showcase: false, start_date: null, page_id: 'p', only_show_if_degraded: false, ...(group ? { components: ['icn'] } : {}),
+    id,
+    name,
+    status,
+    group_id,
+    group,
+    created_at: '2014-01-01T00:00:00Z',
+    updated_at: '2025-11-18T11:00:00Z',
+    position: 1,
+    description: null,
+    showcase: false,
+    start_date: null,
+    page_id: 'p',
+    only_show_if_degraded: false,
+    ...(group ? { components: ['icn'] } : {}),
   });
   return {
-    page: { id: 'p', name: 'Cloudflare', url: 'https://www.cloudflarestatus.com', time_zone: 'Etc/UTC', updated_at: '2025-11-18T11:00:00Z' },
+    page: {
+      id: 'p',
+      name: 'Cloudflare',
+      url: 'https://www.cloudflarestatus.com',
+      time_zone: 'Etc/UTC',
+      updated_at: '2025-11-18T11:00:00Z',
+    },
     status: { indicator: incident ? 'major' : 'none', description: 'x' },
-    components: [component('asia', 'Asia', icn, null, true), component('icn', 'Seoul, South Korea - (ICN)', icn, 'asia')],
-    incidents: incident ? [{ id: 'i1', name: 'Elevated errors in Seoul', status: 'investigating', impact: 'major', shortlink: 'https://stspg.io/x',
-      created_at: '2025-11-18T11:20:00Z', updated_at: '2025-11-18T11:25:00Z', started_at: '2025-11-18T11:20:00Z', monitoring_at: null, resolved_at: null, page_id: 'p',
-      incident_updates: [], components: [component('icn', 'Seoul, South Korea - (ICN)', icn, 'asia')] }] : [],
+    components: [
+      component('asia', 'Asia', icn, null, true),
+      component('icn', 'Seoul, South Korea - (ICN)', icn, 'asia'),
+    ],
+    incidents: incident
+      ? [
+          {
+            id: 'i1',
+            name: 'Elevated errors in Seoul',
+            status: 'investigating',
+            impact: 'major',
+            shortlink: 'https://stspg.io/x',
+            created_at: '2025-11-18T11:20:00Z',
+            updated_at: '2025-11-18T11:25:00Z',
+            started_at: '2025-11-18T11:20:00Z',
+            monitoring_at: null,
+            resolved_at: null,
+            page_id: 'p',
+            incident_updates: [],
+            components: [component('icn', 'Seoul, South Korea - (ICN)', icn, 'asia')],
+          },
+        ]
+      : [],
     scheduled_maintenances: [],
   };
 }
@@ -39,8 +76,11 @@ const branded500 = `<html><head><title>shop.test | 500: Internal server error</t
 <div class="cf-error-footer"><span>Cloudflare Ray ID: <strong>8a1b2c3d4e5f6789</strong></span></div></div></div></body></html>`;
 
 function site(req: IncomingMessage, res: ServerResponse) {
-  if (req.url === '/cdn-cgi/trace') return res.writeHead(200, { server: 'cloudflare' }).end('fl=1\nh=shop.test\ncolo=ICN\nwarp=off\ngateway=off\n');
-  res.writeHead(500, { 'content-type': 'text/html', server: 'cloudflare', 'cf-ray': '8a1b2c3d4e5f6789-ICN' }).end(branded500);
+  if (req.url === '/cdn-cgi/trace')
+    return res.writeHead(200, { server: 'cloudflare' }).end('fl=1\nh=shop.test\ncolo=ICN\nwarp=off\ngateway=off\n');
+  res
+    .writeHead(500, { 'content-type': 'text/html', server: 'cloudflare', 'cf-ray': '8a1b2c3d4e5f6789-ICN' })
+    .end(branded500);
 }
 
 let https: Server;
@@ -48,26 +88,90 @@ let http: ReturnType<typeof createHttp>;
 const port = (server: { address(): unknown }) => (server.address() as AddressInfo).port;
 
 beforeAll(async () => {
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=www.cloudflarestatus.com',
-    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
-  https = createHttps({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_, res) =>
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(summary(statusState.icn, statusState.incident))));
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=www.cloudflarestatus.com',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
+  https = createHttps(
+    { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+    (_, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(summary(statusState.icn, statusState.incident))),
+  );
   http = createHttp(site);
-  await Promise.all([new Promise<void>((r) => https.listen(0, '127.0.0.1', r)), new Promise<void>((r) => http.listen(0, '127.0.0.1', r))]);
-  writeFileSync(join(dir, 'config.json'), JSON.stringify({ controlUrls: { cloudflare: `http://127.0.0.1:${port(http)}/cdn-cgi/trace` }, connectivityUrls: [], dohUrls: [], timeoutMs: 1500 }));
+  await Promise.all([
+    new Promise<void>((r) => https.listen(0, '127.0.0.1', r)),
+    new Promise<void>((r) => http.listen(0, '127.0.0.1', r)),
+  ]);
+  writeFileSync(
+    join(dir, 'config.json'),
+    JSON.stringify({
+      controlUrls: { cloudflare: `http://127.0.0.1:${port(http)}/cdn-cgi/trace` },
+      connectivityUrls: [],
+      dohUrls: [],
+      timeoutMs: 1500,
+    }),
+  );
 });
-afterAll(() => { https.close(); http.close(); });
+afterAll(() => {
+  https.close();
+  http.close();
+});
 
 async function check(...extra: string[]) {
-  const { stdout } = await run('npx', ['tsx', 'src/cli/check.ts', 'http://shop.test/cart', '--json', '--config', join(dir, 'config.json'),
-    '--resolve', `shop.test=127.0.0.1:${port(http)}`, '--resolve', `www.cloudflarestatus.com=127.0.0.1:${port(https)}`, ...extra], { cwd: root });
-  return JSON.parse(stdout) as { culprit: string; vendor: string; colo: string; rule: string; sources: Record<string, string>; acknowledged: string };
+  const { stdout } = await run(
+    'npx',
+    [
+      'tsx',
+      'src/cli/check.ts',
+      'http://shop.test/cart',
+      '--json',
+      '--config',
+      join(dir, 'config.json'),
+      '--resolve',
+      `shop.test=127.0.0.1:${port(http)}`,
+      '--resolve',
+      `www.cloudflarestatus.com=127.0.0.1:${port(https)}`,
+      ...extra,
+    ],
+    { cwd: root },
+  );
+  return JSON.parse(stdout) as {
+    culprit: string;
+    vendor: string;
+    colo: string;
+    rule: string;
+    sources: Record<string, string>;
+    acknowledged: string;
+  };
 }
 
 describe('check CLI', () => {
-  it('#2: a branded 500 with an incident on the user\'s colo is the CDN in ICN, using the real status hostname', async () => {
+  it("#2: a branded 500 with an incident on the user's colo is the CDN in ICN, using the real status hostname", async () => {
     statusState = { icn: 'major_outage', incident: true };
-    expect(await check('--insecure')).toMatchObject({ culprit: 'cdn', vendor: 'cloudflare', colo: 'ICN', rule: 'cdn-colo-incident', sources: { 'vendor-status': 'ok' } });
+    expect(await check('--insecure')).toMatchObject({
+      culprit: 'cdn',
+      vendor: 'cloudflare',
+      colo: 'ICN',
+      rule: 'cdn-colo-incident',
+      sources: { 'vendor-status': 'ok' },
+    });
   });
 
   it('without --insecure the self-signed status page fails that source, and the verdict says so', async () => {
@@ -78,7 +182,11 @@ describe('check CLI', () => {
   });
 
   it('rejects bad arguments with exit code 2', async () => {
-    await expect(run('npx', ['tsx', 'src/cli/check.ts', 'not a url'], { cwd: root })).rejects.toMatchObject({ code: 2 });
-    await expect(run('npx', ['tsx', 'src/cli/check.ts', 'https://a.example/', '--resolve', 'nonsense'], { cwd: root })).rejects.toMatchObject({ code: 2 });
+    await expect(run('npx', ['tsx', 'src/cli/check.ts', 'not a url'], { cwd: root })).rejects.toMatchObject({
+      code: 2,
+    });
+    await expect(
+      run('npx', ['tsx', 'src/cli/check.ts', 'https://a.example/', '--resolve', 'nonsense'], { cwd: root }),
+    ).rejects.toMatchObject({ code: 2 });
   });
 });

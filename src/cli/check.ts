@@ -15,7 +15,9 @@ import { createNodeFetch, parseResolve } from './node-fetch.ts';
 import { renderVerdictText } from './render-text.ts';
 
 function fail(message: string): never {
-  process.stderr.write(`check: ${message}\nusage: check URL [--json] [--resolve HOST=IP:PORT]... [--insecure] [--config FILE]\n`);
+  process.stderr.write(
+    `check: ${message}\nusage: check URL [--json] [--resolve HOST=IP:PORT]... [--insecure] [--config FILE]\n`,
+  );
   process.exit(2);
 }
 
@@ -24,7 +26,12 @@ async function main() {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, insecure: { type: 'boolean' }, resolve: { type: 'string', multiple: true }, config: { type: 'string' } },
+      options: {
+        json: { type: 'boolean' },
+        insecure: { type: 'boolean' },
+        resolve: { type: 'string', multiple: true },
+        config: { type: 'string' },
+      },
     });
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
@@ -52,7 +59,11 @@ async function main() {
   const loaded = await loadPage(fetch, url.href, config.probes.timeoutMs);
   const facts = await gatherFacts(
     {
-      fetch, config: config.probes, now: () => performance.now(), timeout, sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      fetch,
+      config: config.probes,
+      now: () => performance.now(),
+      timeout,
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
       vendorStatus: (vendor) => statuses.get(statusSourcesFor(vendor, { baseUrls: config.statusBaseUrls })[0]!),
       siteStatus: (site) => fetchSiteStatus(statuses.get, site, { baseUrls: config.statusBaseUrls }),
       correlation: async () => ({ hosts: 1, sameColo: false }), // a one-off check has no browsing history to correlate
@@ -63,7 +74,9 @@ async function main() {
   const verdict = decide(facts, Date.now());
   if (parsed.values.json) {
     const sources = Object.fromEntries(Object.entries(verdict.sources).map(([name, s]) => [name, s.state]));
-    process.stdout.write(`${JSON.stringify({ culprit: verdict.culprit, vendor: verdict.vendor, colo: verdict.colo, confidence: verdict.confidence, rule: verdict.rule, acknowledged: verdict.acknowledged, sources, status: loaded.status, detection: loaded.detection, networkError: loaded.networkError, verdict })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ culprit: verdict.culprit, vendor: verdict.vendor, colo: verdict.colo, confidence: verdict.confidence, rule: verdict.rule, acknowledged: verdict.acknowledged, sources, status: loaded.status, detection: loaded.detection, networkError: loaded.networkError, verdict })}\n`,
+    );
   } else {
     process.stdout.write(`${url.host}: HTTP ${loaded.status ?? loaded.networkError}\n${renderVerdictText(verdict)}\n`);
   }

@@ -23,10 +23,14 @@ describe('classify CLI', () => {
   it('prints one JSON line for a Cloudflare 522 with headers', async () => {
     const { code, stdout } = await classifyCli([
       join(PAGES, 'cf-522-host-down.html'),
-      '--url', 'https://shop.example/',
-      '--status', '522',
-      '--header', 'server: cloudflare',
-      '--header', 'cf-ray: 8f1e2d3c4b5a6978-NRT',
+      '--url',
+      'https://shop.example/',
+      '--status',
+      '522',
+      '--header',
+      'server: cloudflare',
+      '--header',
+      'cf-ray: 8f1e2d3c4b5a6978-NRT',
     ]);
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(1);
@@ -41,12 +45,24 @@ describe('classify CLI', () => {
   });
 
   it('marks the same page unconfirmed without headers', async () => {
-    const { stdout } = await classifyCli([join(PAGES, 'cf-522-host-down.html'), '--url', 'https://shop.example/', '--status', '522']);
+    const { stdout } = await classifyCli([
+      join(PAGES, 'cf-522-host-down.html'),
+      '--url',
+      'https://shop.example/',
+      '--status',
+      '522',
+    ]);
     expect(JSON.parse(stdout)).toMatchObject({ kind: 'origin-error', unconfirmed: true, colo: null });
   });
 
   it('reads a plain-text body', async () => {
-    const { stdout } = await classifyCli([join(PAGES, 'cf-1020-plain.txt'), '--url', 'https://a.example/', '--status', '403']);
+    const { stdout } = await classifyCli([
+      join(PAGES, 'cf-1020-plain.txt'),
+      '--url',
+      'https://a.example/',
+      '--status',
+      '403',
+    ]);
     expect(JSON.parse(stdout)).toMatchObject({ vendor: 'cloudflare', kind: 'blocked', code: 1020 });
   });
 
@@ -74,7 +90,10 @@ describe('corpus CLI', () => {
   let dir = '';
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'culprit-corpus-'));
-    await writeFile(join(dir, 'ok.html'), '<title>x | 522: Connection timed out</title><div id="cf-wrapper"><div id="cf-host-status" class="cf-error-source"></div></div>');
+    await writeFile(
+      join(dir, 'ok.html'),
+      '<title>x | 522: Connection timed out</title><div id="cf-wrapper"><div id="cf-host-status" class="cf-error-source"></div></div>',
+    );
     await writeFile(join(dir, 'normal.html'), '<title>Blog</title><p>Hello</p>');
     const rows = [
       'file\tsource\tkind\thttp_status\texpect_vendor\texpect_kind\tnotes',
@@ -95,8 +114,13 @@ describe('corpus CLI', () => {
     const bad = join(dir, 'bad');
     await run('mkdir', ['-p', bad]);
     await writeFile(join(bad, 'normal.html'), '<title>Blog</title><p>Hello</p>');
-    await writeFile(join(bad, 'MANIFEST.tsv'), 'file\tsource\tkind\thttp_status\texpect_vendor\texpect_kind\tnotes\nnormal.html\ts\tk\t200\tcloudflare\tblocked\tn\n');
-    const result = await run('npx', ['tsx', 'src/cli/corpus.ts', bad], { cwd: ROOT }).catch((error: { code: number; stdout: string }) => error);
+    await writeFile(
+      join(bad, 'MANIFEST.tsv'),
+      'file\tsource\tkind\thttp_status\texpect_vendor\texpect_kind\tnotes\nnormal.html\ts\tk\t200\tcloudflare\tblocked\tn\n',
+    );
+    const result = await run('npx', ['tsx', 'src/cli/corpus.ts', bad], { cwd: ROOT }).catch(
+      (error: { code: number; stdout: string }) => error,
+    );
     expect(result).toMatchObject({ code: 1 });
     expect((result as { stdout: string }).stdout).toContain('FAIL  normal.html');
   });
@@ -105,7 +129,9 @@ describe('corpus CLI', () => {
     const broken = join(dir, 'broken');
     await run('mkdir', ['-p', broken]);
     await writeFile(join(broken, 'MANIFEST.tsv'), 'wrong\theader\n');
-    const result = await run('npx', ['tsx', 'src/cli/corpus.ts', broken], { cwd: ROOT }).catch((error: { code: number; stderr: string }) => error);
+    const result = await run('npx', ['tsx', 'src/cli/corpus.ts', broken], { cwd: ROOT }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(result).toMatchObject({ code: 2 });
     expect((result as { stderr: string }).stderr).toContain('MANIFEST.tsv header must start with');
   });

@@ -38,9 +38,7 @@ async function main(dir: string | undefined): Promise<number> {
     }
   }
   const total = manifest.rows.length;
-  process.stdout.write(
-    `score: ${passed}/${total} pages right (${manifest.skipped.length} non-page rows skipped)\n`,
-  );
+  process.stdout.write(`score: ${passed}/${total} pages right (${manifest.skipped.length} non-page rows skipped)\n`);
   return passed === total ? 0 : 1;
 }
 

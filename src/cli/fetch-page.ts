@@ -39,7 +39,12 @@ export async function loadPage(fetch: Fetch, url: string, timeoutMs: number): Pr
     response = await fetch(url, { ...PROBE_INIT, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     const network = categoryOf(error);
-    return { page: { kind: 'network-error', vendor: null, colo: null, code: null, unconfirmed: false, network }, detection: null, status: null, networkError: String((error as { cause?: unknown }).cause ?? error).slice(0, 200) };
+    return {
+      page: { kind: 'network-error', vendor: null, colo: null, code: null, unconfirmed: false, network },
+      detection: null,
+      status: null,
+      networkError: String((error as { cause?: unknown }).cause ?? error).slice(0, 200),
+    };
   }
   const headers: HeaderList = [...response.headers];
   const bytes = new Uint8Array(await response.arrayBuffer()).subarray(0, MAX_PAGE_BYTES);
@@ -48,7 +53,14 @@ export async function loadPage(fetch: Fetch, url: string, timeoutMs: number): Pr
   const parsed = parseHtml(body, response.url || url, isPlainText);
   try {
     const detection = classify({ url, status: response.status, headers, page: extractPageMarkers(parsed.document) });
-    const page: PageFacts = { kind: detection.kind, vendor: detection.vendor, colo: detection.colo, code: detection.code, unconfirmed: detection.unconfirmed, network: null };
+    const page: PageFacts = {
+      kind: detection.kind,
+      vendor: detection.vendor,
+      colo: detection.colo,
+      code: detection.code,
+      unconfirmed: detection.unconfirmed,
+      network: null,
+    };
     return { page, detection, status: response.status, networkError: null };
   } finally {
     await parsed.close();

@@ -35,13 +35,18 @@ export function render({ key, params }: Message): string {
 export function renderVerdictText(verdict: Verdict): string {
   const lines = [`${render(verdict.headline)}  (${Math.round(verdict.confidence * 100)}% sure, rule ${verdict.rule})`];
   if (verdict.culprit !== 'none') lines.push(render(verdict.explanation));
-  if (verdict.acknowledged !== 'not-applicable') lines.push(render({ key: `ack_${verdict.acknowledged}`, params: { vendor: verdict.vendor ?? '' } }));
-  if (verdict.incident) lines.push(`Incident: ${verdict.incident.title}${verdict.incident.url ? ` <${verdict.incident.url}>` : ''}`);
+  if (verdict.acknowledged !== 'not-applicable')
+    lines.push(render({ key: `ack_${verdict.acknowledged}`, params: { vendor: verdict.vendor ?? '' } }));
+  if (verdict.incident)
+    lines.push(`Incident: ${verdict.incident.title}${verdict.incident.url ? ` <${verdict.incident.url}>` : ''}`);
   lines.push('', 'Evidence:');
-  for (const item of [...verdict.evidence].sort((a, b) => b.weight - a.weight)) lines.push(`  - [${item.source}] ${render(item.observed)}`);
+  for (const item of [...verdict.evidence].sort((a, b) => b.weight - a.weight))
+    lines.push(`  - [${item.source}] ${render(item.observed)}`);
   lines.push('', 'Sources:');
   for (const [name, s] of Object.entries(verdict.sources)) {
-    lines.push(`  ${name.padEnd(14)} ${s.state.padEnd(8)} ${String(Math.round(s.ms)).padStart(5)} ms${s.reason ? `  ${s.reason}` : ''}`);
+    lines.push(
+      `  ${name.padEnd(14)} ${s.state.padEnd(8)} ${String(Math.round(s.ms)).padStart(5)} ms${s.reason ? `  ${s.reason}` : ''}`,
+    );
   }
   if (verdict.advice.length > 0) lines.push('', 'What you can do:', ...verdict.advice.map((a) => `  → ${render(a)}`));
   return lines.join('\n');

@@ -10,7 +10,9 @@ import { reportAndWatch } from './report-page.ts';
 
 /** HTTP status as this document's Navigation Timing saw it (Chrome 109+, Firefox 111+); null when unknown. */
 function navigationStatus(): number | null {
-  const entry = performance.getEntriesByType('navigation')[0] as (PerformanceEntry & { responseStatus?: number }) | undefined;
+  const entry = performance.getEntriesByType('navigation')[0] as
+    | (PerformanceEntry & { responseStatus?: number })
+    | undefined;
   return entry?.responseStatus || null;
 }
 
@@ -36,5 +38,8 @@ reportIfCandidate(navigationStatus());
 addEventListener('pageshow', (event) => {
   if (!event.persisted || isOrphaned()) return;
   const status = navigationStatus();
-  send('page/restored', { status }).then(() => reportIfCandidate(status), () => undefined);
+  send('page/restored', { status }).then(
+    () => reportIfCandidate(status),
+    () => undefined,
+  );
 });

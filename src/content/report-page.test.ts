@@ -15,14 +15,18 @@ describe('reportAndWatch', () => {
     const report = vi.fn(async (_markers: PageMarkers, _sequence: number) => undefined);
     reportAndWatch(document, report, () => false);
     expect(report).toHaveBeenCalledTimes(1);
-    document.getElementById('challenge-error-text')!.textContent = 'Please unblock challenges.cloudflare.com to proceed.';
+    document.getElementById('challenge-error-text')!.textContent =
+      'Please unblock challenges.cloudflare.com to proceed.';
     await vi.advanceTimersByTimeAsync(500);
     expect(report).toHaveBeenCalledTimes(2);
     expect(report.mock.calls[1]?.[0].text).toContain('Please unblock challenges.cloudflare.com');
   });
 
   it('retries a send that failed while the extension is still there', async () => {
-    const report = vi.fn().mockRejectedValueOnce(new Error('Could not establish connection')).mockResolvedValue(undefined);
+    const report = vi
+      .fn()
+      .mockRejectedValueOnce(new Error('Could not establish connection'))
+      .mockResolvedValue(undefined);
     reportAndWatch(document, report, () => false);
     await vi.advanceTimersByTimeAsync(1100);
     expect(report).toHaveBeenCalledTimes(2);

@@ -7,12 +7,34 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryEntry } from '../core/history/log.ts';
 
 vi.mock('../shared/browser.ts', () => {
-  const en = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+  const en = JSON.parse(
+    readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8'),
+  ) as Record<string, { message: string }>;
   return { browser: { i18n: { getMessage: (key: string) => en[key]?.message ?? '', getUILanguage: () => 'en' } } };
 });
 const log: HistoryEntry[] = [
-  { id: '2', host: '=cmd|calc', culprit: 'site', rule: 'site-origin', vendor: null, colo: null, start: Date.UTC(2025, 11, 5, 8, 47), end: null, evidence: [{ key: 'ev_origin_origin_error', params: {} }] },
-  { id: '1', host: 'chatgpt.com', culprit: 'cdn', rule: 'cdn-correlated', vendor: 'cloudflare', colo: 'ICN', start: Date.UTC(2025, 10, 18, 11, 25), end: Date.UTC(2025, 10, 18, 14, 30), evidence: [] },
+  {
+    id: '2',
+    host: '=cmd|calc',
+    culprit: 'site',
+    rule: 'site-origin',
+    vendor: null,
+    colo: null,
+    start: Date.UTC(2025, 11, 5, 8, 47),
+    end: null,
+    evidence: [{ key: 'ev_origin_origin_error', params: {} }],
+  },
+  {
+    id: '1',
+    host: 'chatgpt.com',
+    culprit: 'cdn',
+    rule: 'cdn-correlated',
+    vendor: 'cloudflare',
+    colo: 'ICN',
+    start: Date.UTC(2025, 10, 18, 11, 25),
+    end: Date.UTC(2025, 10, 18, 14, 30),
+    evidence: [],
+  },
 ];
 const send = vi.fn(async (type: string) => (type === 'history/list' ? structuredClone(log) : undefined));
 vi.mock('../shared/messages.ts', () => ({ send: (type: string) => send(type) }));

@@ -53,10 +53,18 @@ export function HistoryPage() {
       </search>
       {entries.length === 0 ? <p>{t('history_empty')}</p> : <HistoryTable entries={shown} total={entries.length} />}
       <div class="row actions">
-        <button type="button" disabled={shown.length === 0} onClick={() => download(`culprit-history-${stamp()}.json`, 'application/json', toJson(shown, formatMessage))}>
+        <button
+          type="button"
+          disabled={shown.length === 0}
+          onClick={() => download(`culprit-history-${stamp()}.json`, 'application/json', toJson(shown, formatMessage))}
+        >
           {t('history_exportJson')}
         </button>
-        <button type="button" disabled={shown.length === 0} onClick={() => download(`culprit-history-${stamp()}.csv`, 'text/csv', toCsv(shown, formatMessage))}>
+        <button
+          type="button"
+          disabled={shown.length === 0}
+          onClick={() => download(`culprit-history-${stamp()}.csv`, 'text/csv', toCsv(shown, formatMessage))}
+        >
           {t('history_exportCsv')}
         </button>
         <ConfirmButton

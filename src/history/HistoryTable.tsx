@@ -3,7 +3,10 @@ import { formatMessage, t } from '../shared/i18n.ts';
 
 function When({ at }: { at: number | null }) {
   if (at === null) return <span>{t('history_ongoing')}</span>;
-  const format = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const format = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
   return <time dateTime={new Date(at).toISOString()}>{format.format(at)}</time>;
 }
 

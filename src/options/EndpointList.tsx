@@ -39,7 +39,11 @@ export function EndpointList({ endpoints, onChange }: Props) {
             <li key={url}>
               <code>{url}</code>
               {url === PLACEHOLDER_PEER_ENDPOINT && <span class="hint">{t('options_endpointPlaceholder')}</span>}
-              <button type="button" aria-label={t('options_endpointRemove', { url })} onClick={() => void onChange(endpoints.filter((e) => e !== url))}>
+              <button
+                type="button"
+                aria-label={t('options_endpointRemove', { url })}
+                onClick={() => void onChange(endpoints.filter((e) => e !== url))}
+              >
                 {t('options_remove')}
               </button>
             </li>

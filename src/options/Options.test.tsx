@@ -6,7 +6,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const locale = (lang: string) => readFileSync(join(import.meta.dirname, `../../public/_locales/${lang}/messages.json`), 'utf8');
+const locale = (lang: string) =>
+  readFileSync(join(import.meta.dirname, `../../public/_locales/${lang}/messages.json`), 'utf8');
 vi.mock('../shared/browser.ts', () => {
   const en = JSON.parse(locale('en')) as Record<string, { message: string }>;
   return {
@@ -24,8 +25,10 @@ const { DEFAULT_SETTINGS, SETTINGS_KEY } = await import('../shared/settings.ts')
 const { applyLanguage } = await import('../shared/i18n.ts');
 
 let root: HTMLElement;
-const stored = async () => (await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] as Record<string, unknown> | undefined;
-const byLabel = (text: string) => [...root.querySelectorAll('label')].find((l) => l.textContent?.includes(text))!.querySelector('input')!;
+const stored = async () =>
+  (await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] as Record<string, unknown> | undefined;
+const byLabel = (text: string) =>
+  [...root.querySelectorAll('label')].find((l) => l.textContent?.includes(text))!.querySelector('input')!;
 const button = (text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === text)!;
 const settle = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
 
@@ -39,7 +42,11 @@ beforeEach(async () => {
 
 describe('options page', () => {
   it('every control is labelled, grouped by fieldset/legend, and peer reports start off', () => {
-    expect([...root.querySelectorAll('legend')].map((l) => l.textContent)).toEqual(['Automatic notifications', 'Peer reports', 'Archive lookup']);
+    expect([...root.querySelectorAll('legend')].map((l) => l.textContent)).toEqual([
+      'Automatic notifications',
+      'Peer reports',
+      'Archive lookup',
+    ]);
     for (const input of root.querySelectorAll('input, select')) {
       const labelled = input.closest('label') ?? root.querySelector(`label[for="${input.id}"]`);
       expect(labelled, input.outerHTML).not.toBeNull();

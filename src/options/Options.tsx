@@ -48,7 +48,13 @@ export function Options({ initial }: { initial: Settings }) {
         <legend>{t('options_notifications')}</legend>
         {NOTIFICATION_MODES.map((mode) => (
           <label key={mode}>
-            <input type="radio" name="notifications" value={mode} checked={settings.notifications === mode} onChange={() => void save({ notifications: mode })} />
+            <input
+              type="radio"
+              name="notifications"
+              value={mode}
+              checked={settings.notifications === mode}
+              onChange={() => void save({ notifications: mode })}
+            />
             <span>{t(`options_notify_${mode}`)}</span>
           </label>
         ))}
@@ -58,27 +64,45 @@ export function Options({ initial }: { initial: Settings }) {
       <fieldset>
         <legend>{t('options_peer')}</legend>
         <label>
-          <input type="checkbox" checked={settings.peerReports} aria-describedby="peer-hint" onChange={(e) => void setPeerReports(e.currentTarget)} />
+          <input
+            type="checkbox"
+            checked={settings.peerReports}
+            aria-describedby="peer-hint"
+            onChange={(e) => void setPeerReports(e.currentTarget)}
+          />
           <span>{t('options_peerReports')}</span>
         </label>
-        <p id="peer-hint" class="hint">{t('options_peerHint')}</p>
+        <p id="peer-hint" class="hint">
+          {t('options_peerHint')}
+        </p>
         <EndpointList endpoints={settings.peerEndpoints} onChange={(peerEndpoints) => save({ peerEndpoints })} />
       </fieldset>
 
       <fieldset>
         <legend>{t('options_archive')}</legend>
         <label>
-          <input type="checkbox" checked={settings.archiveLookup} aria-describedby="archive-hint" onChange={(e) => void save({ archiveLookup: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={settings.archiveLookup}
+            aria-describedby="archive-hint"
+            onChange={(e) => void save({ archiveLookup: e.currentTarget.checked })}
+          />
           <span>{t('options_archiveLookup')}</span>
         </label>
-        <p id="archive-hint" class="hint">{t('options_archiveHint')}</p>
+        <p id="archive-hint" class="hint">
+          {t('options_archiveHint')}
+        </p>
       </fieldset>
 
       <section>
         <label class="stacked" for="language">
           <strong>{t('options_language')}</strong>
         </label>
-        <select id="language" value={settings.language} onChange={(e) => void save({ language: e.currentTarget.value as Settings['language'] })}>
+        <select
+          id="language"
+          value={settings.language}
+          onChange={(e) => void save({ language: e.currentTarget.value as Settings['language'] })}
+        >
           {LANGUAGES.map((language) => (
             <option key={language} value={language} lang={language === 'auto' ? undefined : language}>
               {t(`options_language_${language}`)}

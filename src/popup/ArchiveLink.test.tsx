@@ -4,13 +4,18 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const create = vi.fn(async () => undefined);
-vi.mock('../shared/browser.ts', () => ({ browser: { i18n: { getMessage: () => '', getUILanguage: () => 'en' }, tabs: { create } } }));
+vi.mock('../shared/browser.ts', () => ({
+  browser: { i18n: { getMessage: () => '', getUILanguage: () => 'en' }, tabs: { create } },
+}));
 const { ArchiveLink } = await import('./ArchiveLink.tsx');
 
 const SNAPSHOT = 'https://web.archive.org/web/20251118112500/https://shop.example/';
-const found = { archived_snapshots: { closest: { available: true, status: '200', timestamp: '20251118112500', url: SNAPSHOT } } };
+const found = {
+  archived_snapshots: { closest: { available: true, status: '200', timestamp: '20251118112500', url: SNAPSHOT } },
+};
 let fetchMock: ReturnType<typeof vi.fn<(...args: unknown[]) => Promise<Response>>>;
-const answer = (body: unknown, status = 200) => (fetchMock = vi.fn(async () => new Response(JSON.stringify(body), { status })));
+const answer = (body: unknown, status = 200) =>
+  (fetchMock = vi.fn(async () => new Response(JSON.stringify(body), { status })));
 
 let root: HTMLElement;
 const settle = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
@@ -54,7 +59,17 @@ describe('popup archive link', () => {
   it.each([
     ['no copy', () => answer({ archived_snapshots: {} }), 'none', 'popup_archiveNone'],
     ['an error', () => answer({ error: 'busy' }, 503), 'failed', 'popup_archiveFailed'],
-    ['garbage', () => answer({ archived_snapshots: { closest: { available: true, url: 'https://evil.example/', timestamp: '20251118112500' } } }), 'failed', 'popup_archiveFailed'],
+    [
+      'garbage',
+      () =>
+        answer({
+          archived_snapshots: {
+            closest: { available: true, url: 'https://evil.example/', timestamp: '20251118112500' },
+          },
+        }),
+      'failed',
+      'popup_archiveFailed',
+    ],
   ])('says so clearly on %s', async (_, arrange, step, text) => {
     arrange();
     await show(false);

@@ -11,7 +11,8 @@ interface Props {
   auto: boolean;
 }
 
-const lookUp = (pageUrl: string) => findSnapshot((url, init) => fetch(url, init), pageUrl, AbortSignal.timeout(WAYBACK_TIMEOUT_MS));
+const lookUp = (pageUrl: string) =>
+  findSnapshot((url, init) => fetch(url, init), pageUrl, AbortSignal.timeout(WAYBACK_TIMEOUT_MS));
 
 /**
  * "Open an archived copy": archive.org learns the page URL only when the person clicks, or when they turned the
@@ -32,7 +33,9 @@ export function ArchiveLink({ pageUrl, auto }: Props) {
   useEffect(() => void (auto && run(false)), [pageUrl, auto]);
 
   if (lookup.step === 'found') {
-    const date = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'medium' }).format(lookup.snapshot.savedAt);
+    const date = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'medium' }).format(
+      lookup.snapshot.savedAt,
+    );
     return (
       <p class="archive-found">
         <a href={lookup.snapshot.url} target="_blank" rel="noreferrer" data-action="archive-open">
@@ -41,12 +44,23 @@ export function ArchiveLink({ pageUrl, auto }: Props) {
       </p>
     );
   }
-  const message = { idle: '', looking: t('popup_archiveLooking'), none: t('popup_archiveNone'), failed: t('popup_archiveFailed') }[lookup.step];
+  const message = {
+    idle: '',
+    looking: t('popup_archiveLooking'),
+    none: t('popup_archiveNone'),
+    failed: t('popup_archiveFailed'),
+  }[lookup.step];
   // A fragment: the button joins the row of actions, the hint and the status wrap below it.
   return (
     <>
       {!auto && (
-        <button type="button" data-action="archive" aria-describedby="archive-hint" disabled={lookup.step === 'looking'} onClick={() => void run(true)}>
+        <button
+          type="button"
+          data-action="archive"
+          aria-describedby="archive-hint"
+          disabled={lookup.step === 'looking'}
+          onClick={() => void run(true)}
+        >
           {t('popup_archive')}
         </button>
       )}

@@ -38,7 +38,10 @@ export function EvidenceList({ state, verdict }: { state: TabState; verdict: Ver
         <Fact label={t('fact_colo')} value={detection?.colo} />
         <RayId rayId={detection?.rayId} />
         <Fact label={t('fact_status')} value={state.status} />
-        <Fact label={t('fact_networkError')} value={state.networkError && t(`network_${state.networkError.category}`)} />
+        <Fact
+          label={t('fact_networkError')}
+          value={state.networkError && t(`network_${state.networkError.category}`)}
+        />
       </dl>
       {verdict && verdict.advice.length > 0 && (
         <>

@@ -6,7 +6,9 @@ import type { Verdict } from '../core/diagnose/types.ts';
 import type { TabReport } from '../shared/messages.ts';
 import type { TabState } from '../shared/tab-state.ts';
 
-vi.mock('../shared/browser.ts', () => ({ browser: { i18n: { getMessage: () => '', getUILanguage: () => 'en' }, tabs: { create: vi.fn() } } }));
+vi.mock('../shared/browser.ts', () => ({
+  browser: { i18n: { getMessage: () => '', getUILanguage: () => 'en' }, tabs: { create: vi.fn() } },
+}));
 let reports: TabReport[] = [];
 let peerAnswers: Record<string, unknown> = {};
 const send = vi.fn(async (type: string, _payload?: unknown): Promise<unknown> => {
@@ -18,15 +20,50 @@ vi.mock('../shared/messages.ts', () => ({ send: (type: string, payload: unknown)
 const { Popup } = await import('./Popup.tsx');
 
 const normal: TabState = {
-  tabId: 4, url: 'https://shop.example/', host: 'shop.example', status: 200, kind: 'none', networkError: null, updatedAt: 0,
-  detection: { vendor: 'cloudflare', kind: 'none', code: null, colo: null, rayId: null, evidence: [], unconfirmed: false },
+  tabId: 4,
+  url: 'https://shop.example/',
+  host: 'shop.example',
+  status: 200,
+  kind: 'none',
+  networkError: null,
+  updatedAt: 0,
+  detection: {
+    vendor: 'cloudflare',
+    kind: 'none',
+    code: null,
+    colo: null,
+    rayId: null,
+    evidence: [],
+    unconfirmed: false,
+  },
 };
-const failed: TabState = { ...normal, status: 522, kind: 'origin-error', detection: { ...normal.detection!, kind: 'origin-error', code: 522, colo: 'ICN', rayId: '8a1b2c3d4e5f6789-ICN' } };
+const failed: TabState = {
+  ...normal,
+  status: 522,
+  kind: 'origin-error',
+  detection: { ...normal.detection!, kind: 'origin-error', code: 522, colo: 'ICN', rayId: '8a1b2c3d4e5f6789-ICN' },
+};
 const verdict = (over: Partial<Verdict> = {}): Verdict => ({
-  culprit: 'none', vendor: 'cloudflare', colo: null, component: null, confidence: 0.8, rule: 'none',
-  headline: { key: 'verdict_none', params: {} }, explanation: { key: 'explain_none', params: {} }, evidence: [], advice: [],
-  sources: { page: { state: 'ok', ms: 0 }, 'origin-probe': { state: 'ok', ms: 40 }, 'vendor-status': { state: 'ok', ms: 90 }, doh: { state: 'skipped', ms: 0 } },
-  acknowledged: 'not-applicable', incident: null, decidedAt: 0, ...over,
+  culprit: 'none',
+  vendor: 'cloudflare',
+  colo: null,
+  component: null,
+  confidence: 0.8,
+  rule: 'none',
+  headline: { key: 'verdict_none', params: {} },
+  explanation: { key: 'explain_none', params: {} },
+  evidence: [],
+  advice: [],
+  sources: {
+    page: { state: 'ok', ms: 0 },
+    'origin-probe': { state: 'ok', ms: 40 },
+    'vendor-status': { state: 'ok', ms: 90 },
+    doh: { state: 'skipped', ms: 0 },
+  },
+  acknowledged: 'not-applicable',
+  incident: null,
+  decidedAt: 0,
+  ...over,
 });
 const links = { vendor: 'https://www.cloudflarestatus.com/', site: null };
 
@@ -37,7 +74,8 @@ const show = async ({ peerReports = false } = {}) => {
   await settle();
 };
 const $ = (sel: string) => root.querySelector<HTMLElement>(sel);
-const sourceStates = () => [...root.querySelectorAll<HTMLElement>('.sources li')].map((li) => `${li.dataset.source}:${li.dataset.state}`);
+const sourceStates = () =>
+  [...root.querySelectorAll<HTMLElement>('.sources li')].map((li) => `${li.dataset.source}:${li.dataset.state}`);
 
 beforeEach(() => {
   send.mockClear();
@@ -59,7 +97,11 @@ describe('popup', () => {
   it('"Check this site" starts a check and fills in each source as it settles', async () => {
     reports = [{ state: normal, verdict: null, pending: false, links }];
     await show();
-    const partial = { page: { state: 'ok' as const, ms: 0 }, doh: { state: 'skipped' as const, ms: 0 }, 'origin-probe': { state: 'ok' as const, ms: 40 } };
+    const partial = {
+      page: { state: 'ok' as const, ms: 0 },
+      doh: { state: 'skipped' as const, ms: 0 },
+      'origin-probe': { state: 'ok' as const, ms: 40 },
+    };
     reports = [
       { state: normal, verdict: null, pending: true, progress: { page: partial.page, doh: partial.doh }, links },
       { state: normal, verdict: null, pending: true, progress: partial, links },
@@ -100,7 +142,14 @@ describe('popup', () => {
   it('a clipboard that refuses is said, not swallowed', async () => {
     reports = [{ state: failed, verdict: null, pending: false }];
     await show();
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async () => { throw new Error('denied'); } }, configurable: true });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: {
+        writeText: async () => {
+          throw new Error('denied');
+        },
+      },
+      configurable: true,
+    });
     $('[data-action="copy-ray"]')!.click();
     await settle();
     expect($('[data-fact="ray-id"] [role="status"]')?.textContent).toBe('popup_copyFailed');
@@ -115,7 +164,10 @@ describe('popup', () => {
     await act(() => render(null, root));
 
     const reportedAt = Date.UTC(2025, 10, 18, 11, 48);
-    peerAnswers = { 'peer/status': { canReport: true, reportedAt: null }, 'peer/report': { outcome: 'sent', peer: { canReport: false, reportedAt } } };
+    peerAnswers = {
+      'peer/status': { canReport: true, reportedAt: null },
+      'peer/report': { outcome: 'sent', peer: { canReport: false, reportedAt } },
+    };
     await show({ peerReports: true });
     $('[data-action="report-problem"]')!.click();
     await settle();
@@ -131,7 +183,10 @@ describe('popup', () => {
     expect($('[data-action="report-problem"]')).toBeNull();
     await act(() => render(null, root));
 
-    peerAnswers = { 'peer/status': { canReport: true, reportedAt: null }, 'peer/report': { outcome: 'failed', peer: { canReport: true, reportedAt: null } } };
+    peerAnswers = {
+      'peer/status': { canReport: true, reportedAt: null },
+      'peer/report': { outcome: 'failed', peer: { canReport: true, reportedAt: null } },
+    };
     await show({ peerReports: true });
     $('[data-action="report-problem"]')!.click();
     await settle();

@@ -43,9 +43,18 @@ export function Popup({ tabId, archiveLookup, peerReports = false, initial = nul
     >
       <VerdictCard state={state} verdict={verdict} busy={busy} accent={badgeFor(state).color} />
       {state && diagnosed && <EvidenceList state={state} verdict={verdict} />}
-      {state && diagnosed && <SourceList sources={verdict?.sources ?? null} progress={pending ? (report.progress ?? null) : null} />}
+      {state && diagnosed && (
+        <SourceList sources={verdict?.sources ?? null} progress={pending ? (report.progress ?? null) : null} />
+      )}
       {state && tabId !== null && (
-        <PageActions report={{ ...report, state }} tabId={tabId} busy={busy} archiveLookup={archiveLookup} peerReports={peerReports} onCheck={() => void check()} />
+        <PageActions
+          report={{ ...report, state }}
+          tabId={tabId}
+          busy={busy}
+          archiveLookup={archiveLookup}
+          peerReports={peerReports}
+          onCheck={() => void check()}
+        />
       )}
       {!state && <p>{t('popup_noState')}</p>}
       <WatchPanel tabId={tabId} host={state?.host ?? null} verdict={verdict} />

@@ -20,7 +20,13 @@ export function RayId({ rayId }: { rayId: string | null | undefined }) {
       <dt>{t('fact_rayId')}</dt>
       <dd class="ray">
         <code>{rayId}</code>
-        <button type="button" class="small" data-action="copy-ray" aria-label={t('popup_copyRayId')} onClick={() => void onCopy()}>
+        <button
+          type="button"
+          class="small"
+          data-action="copy-ray"
+          aria-label={t('popup_copyRayId')}
+          onClick={() => void onCopy()}
+        >
           {t('popup_copy')}
         </button>
         <span role="status" class="copy-status">

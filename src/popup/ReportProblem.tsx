@@ -20,7 +20,10 @@ export function ReportProblem({ tabId, verdictAt }: Props) {
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let isCurrent = true;
-    send('peer/status', { tabId }).then((status) => isCurrent && setPeer(status), () => undefined);
+    send('peer/status', { tabId }).then(
+      (status) => isCurrent && setPeer(status),
+      () => undefined,
+    );
     return () => void (isCurrent = false);
   }, [tabId, verdictAt]);
 
@@ -47,7 +50,13 @@ export function ReportProblem({ tabId, verdictAt }: Props) {
   };
   return (
     <>
-      <button type="button" data-action="report-problem" aria-disabled={sending} aria-describedby="report-hint" onClick={() => !sending && void onReport()}>
+      <button
+        type="button"
+        data-action="report-problem"
+        aria-disabled={sending}
+        aria-describedby="report-hint"
+        onClick={() => !sending && void onReport()}
+      >
         {t('popup_report')}
       </button>
       <p id="report-hint" class="hint">

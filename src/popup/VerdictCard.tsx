@@ -30,7 +30,12 @@ export function VerdictCard({ state, verdict, busy, accent }: Props) {
       {state && <p class="host">{state.host}</p>}
       {verdict && verdict.culprit !== 'none' && (
         <p class="confidence">
-          <meter min={0} max={1} value={verdict.confidence} aria-label={t('popup_confidence', { pct: Math.round(verdict.confidence * 100) })} />
+          <meter
+            min={0}
+            max={1}
+            value={verdict.confidence}
+            aria-label={t('popup_confidence', { pct: Math.round(verdict.confidence * 100) })}
+          />
           <span>{t('popup_confidence', { pct: Math.round(verdict.confidence * 100) })}</span>
         </p>
       )}

@@ -8,7 +8,18 @@ import type { Watch } from '../core/watch/schedule.ts';
 vi.mock('../shared/browser.ts', () => ({ browser: { i18n: { getMessage: () => '', getUILanguage: () => 'en' } } }));
 let watches: Watch[] = [];
 const send = vi.fn(async (type: string, payload: { tabId?: number; host?: string }) => {
-  if (type === 'watch/start') watches = [...watches, { host: 'shop.example', url: 'https://shop.example/', tabId: payload.tabId ?? null, startedAt: 0, attempts: 0, nextAt: 30_000 }];
+  if (type === 'watch/start')
+    watches = [
+      ...watches,
+      {
+        host: 'shop.example',
+        url: 'https://shop.example/',
+        tabId: payload.tabId ?? null,
+        startedAt: 0,
+        attempts: 0,
+        nextAt: 30_000,
+      },
+    ];
   if (type === 'watch/cancel') watches = watches.filter((w) => w.host !== payload.host);
   return watches;
 });
@@ -30,19 +41,22 @@ beforeEach(() => {
 });
 
 describe('popup watch panel', () => {
-  it.each(['site', 'cdn', 'network'] as const)('offers the watch for a %s verdict, then lists it with its Cancel', async (culprit) => {
-    await show(culprit);
-    root.querySelector<HTMLButtonElement>('[data-action="watch"]')!.click();
-    await settle();
-    expect(send).toHaveBeenCalledWith('watch/start', { tabId: 4 });
-    expect(root.querySelector('[data-action="watch"]')).toBeNull();
-    const cancel = root.querySelector<HTMLButtonElement>('li[data-host="shop.example"] button')!;
-    expect(cancel.getAttribute('aria-label')).toBe('popup_watchCancelHost');
-    cancel.click();
-    await settle();
-    expect(send).toHaveBeenCalledWith('watch/cancel', { host: 'shop.example' });
-    expect(root.querySelector('li')).toBeNull();
-  });
+  it.each(['site', 'cdn', 'network'] as const)(
+    'offers the watch for a %s verdict, then lists it with its Cancel',
+    async (culprit) => {
+      await show(culprit);
+      root.querySelector<HTMLButtonElement>('[data-action="watch"]')!.click();
+      await settle();
+      expect(send).toHaveBeenCalledWith('watch/start', { tabId: 4 });
+      expect(root.querySelector('[data-action="watch"]')).toBeNull();
+      const cancel = root.querySelector<HTMLButtonElement>('li[data-host="shop.example"] button')!;
+      expect(cancel.getAttribute('aria-label')).toBe('popup_watchCancelHost');
+      cancel.click();
+      await settle();
+      expect(send).toHaveBeenCalledWith('watch/cancel', { host: 'shop.example' });
+      expect(root.querySelector('li')).toBeNull();
+    },
+  );
 
   it.each(['blocked', 'browser', 'unknown', 'none'] as const)('no watch for a %s verdict', async (culprit) => {
     await show(culprit);

@@ -15,14 +15,19 @@ export function WatchPanel({ tabId, host, verdict }: Props) {
   const [watches, setWatches] = useState<Watch[]>([]);
   useEffect(() => void send('watch/list', {}).then(setWatches), []);
   const watched = watches.some((w) => w.host === host);
-  const canWatch = tabId !== null && host !== null && verdict !== null && WATCHABLE_CULPRITS.has(verdict.culprit) && !watched;
+  const canWatch =
+    tabId !== null && host !== null && verdict !== null && WATCHABLE_CULPRITS.has(verdict.culprit) && !watched;
   const time = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { timeStyle: 'short' });
 
   return (
     <>
       {canWatch && (
         <div class="actions">
-          <button type="button" data-action="watch" onClick={async () => setWatches(await send('watch/start', { tabId }))}>
+          <button
+            type="button"
+            data-action="watch"
+            onClick={async () => setWatches(await send('watch/start', { tabId }))}
+          >
             {t('notify_watch')}
           </button>
         </div>
@@ -35,7 +40,11 @@ export function WatchPanel({ tabId, host, verdict }: Props) {
               <li key={w.host} data-host={w.host}>
                 <span class="host-name">{w.host}</span>
                 <span class="next">{t('popup_watchNext', { time: time.format(w.nextAt) })}</span>
-                <button type="button" aria-label={t('popup_watchCancelHost', { host: w.host })} onClick={async () => setWatches(await send('watch/cancel', { host: w.host }))}>
+                <button
+                  type="button"
+                  aria-label={t('popup_watchCancelHost', { host: w.host })}
+                  onClick={async () => setWatches(await send('watch/cancel', { host: w.host }))}
+                >
                   {t('popup_watchCancel')}
                 </button>
               </li>

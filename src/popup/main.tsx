@@ -21,7 +21,10 @@ async function main() {
   const root = document.getElementById('app');
   if (!root) return;
   preloadLastLanguage();
-  const tab = resolveTabId().then(async (tabId) => ({ tabId, report: tabId === null ? null : await send('tab/get', { tabId }) }));
+  const tab = resolveTabId().then(async (tabId) => ({
+    tabId,
+    report: tabId === null ? null : await send('tab/get', { tabId }),
+  }));
   const settings = readSettings(browser.storage.sync).then(async (s) => (await applyPageLanguage(s.language), s));
   const [{ tabId, report }, { archiveLookup, peerReports }] = await Promise.all([tab, settings]);
   render(<Popup tabId={tabId} archiveLookup={archiveLookup} peerReports={peerReports} initial={report} />, root);

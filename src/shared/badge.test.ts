@@ -4,8 +4,25 @@ import { badgeFor, badgeForVerdict } from './badge.ts';
 import type { TabKind, TabState } from './tab-state.ts';
 
 const state = (kind: TabKind, unconfirmed = false): TabState => ({
-  tabId: 1, url: 'https://a.example/', host: 'a.example', status: 500, kind, networkError: null, updatedAt: 0,
-  detection: kind === 'network-error' ? null : { vendor: 'cloudflare', kind: kind === 'none' ? 'none' : kind, code: null, colo: null, rayId: null, evidence: [], unconfirmed },
+  tabId: 1,
+  url: 'https://a.example/',
+  host: 'a.example',
+  status: 500,
+  kind,
+  networkError: null,
+  updatedAt: 0,
+  detection:
+    kind === 'network-error'
+      ? null
+      : {
+          vendor: 'cloudflare',
+          kind: kind === 'none' ? 'none' : kind,
+          code: null,
+          colo: null,
+          rayId: null,
+          evidence: [],
+          unconfirmed,
+        },
 });
 const verdict = (culprit: Culprit) => ({ culprit }) as Verdict;
 

@@ -2,13 +2,29 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('./browser.ts', () => ({
   browser: {
-    i18n: { getMessage: (key: string) => ({ popup_checkAgain: 'Check again', popup_only: 'English only', verdict_siteOrigin: '{host} itself is down', ev_sites: '{count} other sites failed', ev_sites_one: '{count} other site failed' } as Record<string, string>)[key] ?? '', getUILanguage: () => 'en-US' },
+    i18n: {
+      getMessage: (key: string) =>
+        (
+          ({
+            popup_checkAgain: 'Check again',
+            popup_only: 'English only',
+            verdict_siteOrigin: '{host} itself is down',
+            ev_sites: '{count} other sites failed',
+            ev_sites_one: '{count} other site failed',
+          }) as Record<string, string>
+        )[key] ?? '',
+      getUILanguage: () => 'en-US',
+    },
     runtime: { getURL: (path: string) => `chrome-extension://ext/${path}` },
   },
 }));
 
 const { applyLanguage, preloadLanguage, t } = await import('./i18n.ts');
-const ko = { popup_checkAgain: { message: '다시 확인' }, Verdict_SiteOrigin: { message: '{host} 자체가 다운됐어요' }, ev_sites: { message: '다른 사이트 {count}곳도 실패했어요' } };
+const ko = {
+  popup_checkAgain: { message: '다시 확인' },
+  Verdict_SiteOrigin: { message: '{host} 자체가 다운됐어요' },
+  ev_sites: { message: '다른 사이트 {count}곳도 실패했어요' },
+};
 const fetchKo = vi.fn(async (url: string) => new Response(JSON.stringify(url.includes('/ko/') ? ko : {})));
 
 describe('language setting', () => {
@@ -27,7 +43,11 @@ describe('language setting', () => {
   });
 
   it('falls back to browser.i18n when the locale cannot be loaded', async () => {
-    expect(await applyLanguage('ko', async () => { throw new TypeError('Failed to fetch'); })).toBe('en-US');
+    expect(
+      await applyLanguage('ko', async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    ).toBe('en-US');
     expect(t('popup_checkAgain')).toBe('Check again');
   });
 

@@ -41,7 +41,10 @@ export function preloadLanguage(language: string, fetchFn: (url: string) => Prom
  * A locale that cannot be loaded leaves browser.i18n in charge, so the UI is never without text.
  * @returns the language tag now in use, for `<html lang>`.
  */
-export async function applyLanguage(language: 'auto' | 'en' | 'ko', fetchFn: (url: string) => Promise<Response> = fetch): Promise<string> {
+export async function applyLanguage(
+  language: 'auto' | 'en' | 'ko',
+  fetchFn: (url: string) => Promise<Response> = fetch,
+): Promise<string> {
   if (language !== 'auto' && language === chosenLanguage) return language;
   chosen = null;
   chosenLanguage = null;
@@ -50,7 +53,9 @@ export async function applyLanguage(language: 'auto' | 'en' | 'ko', fetchFn: (ur
   preloaded = null;
   try {
     const body = (await (pending ?? readCatalog(language, fetchFn))) as Record<string, { message?: unknown }>;
-    chosen = new Map(Object.entries(body).flatMap(([k, m]) => (typeof m?.message === 'string' ? [[k.toLowerCase(), m.message]] : [])));
+    chosen = new Map(
+      Object.entries(body).flatMap(([k, m]) => (typeof m?.message === 'string' ? [[k.toLowerCase(), m.message]] : [])),
+    );
     chosenLanguage = language;
     return language;
   } catch {
@@ -58,7 +63,8 @@ export async function applyLanguage(language: 'auto' | 'en' | 'ko', fetchFn: (ur
   }
 }
 
-const lookup = (key: string): string | null => chosen?.get(keyOf(key).toLowerCase()) ?? (browser.i18n.getMessage(keyOf(key)) || null);
+const lookup = (key: string): string | null =>
+  chosen?.get(keyOf(key).toLowerCase()) ?? (browser.i18n.getMessage(keyOf(key)) || null);
 
 /**
  * Plural forms: a message with a numeric `count` (else `total`) uses the variant for the language's plural category

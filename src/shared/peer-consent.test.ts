@@ -15,9 +15,14 @@ afterAll(() => vi.unstubAllEnvs());
 describe('Firefox data-collection consent for peer reports', () => {
   it('on Firefox asks for the declared categories, and a refusal or an error means no', async () => {
     const consent = await load('firefox');
-    permissions.request.mockResolvedValueOnce(true).mockResolvedValueOnce(false).mockRejectedValueOnce(new Error('not in a user action'));
+    permissions.request
+      .mockResolvedValueOnce(true)
+      .mockResolvedValueOnce(false)
+      .mockRejectedValueOnce(new Error('not in a user action'));
     expect(await consent.requestPeerConsent()).toBe(true);
-    expect(permissions.request).toHaveBeenCalledWith({ data_collection: ['browsingActivity', 'technicalAndInteraction'] });
+    expect(permissions.request).toHaveBeenCalledWith({
+      data_collection: ['browsingActivity', 'technicalAndInteraction'],
+    });
     expect(await consent.requestPeerConsent()).toBe(false);
     expect(await consent.requestPeerConsent()).toBe(false);
     permissions.contains.mockResolvedValueOnce(false).mockRejectedValueOnce(new Error('unsupported'));

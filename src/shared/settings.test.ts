@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_SETTINGS, SETTINGS_KEY, SETTINGS_VERSION, isPeerEndpoint, migrateSettings, parseSettings, readSettings, resetSettings, writeSettings,
+  DEFAULT_SETTINGS,
+  SETTINGS_KEY,
+  SETTINGS_VERSION,
+  isPeerEndpoint,
+  migrateSettings,
+  parseSettings,
+  readSettings,
+  resetSettings,
+  writeSettings,
   type SyncArea,
 } from './settings.ts';
 
@@ -17,21 +25,32 @@ function memorySync(initial: Record<string, unknown> = {}): SyncArea & { data: R
 describe('settings', () => {
   it('reads the defaults from an empty area: notifications on errors, peer reports and archive lookup off', async () => {
     expect(await readSettings(memorySync())).toEqual({
-      notifications: 'errors', peerReports: false, peerEndpoints: [DEFAULT_SETTINGS.peerEndpoints[0]], archiveLookup: false, language: 'auto',
+      notifications: 'errors',
+      peerReports: false,
+      peerEndpoints: [DEFAULT_SETTINGS.peerEndpoints[0]],
+      archiveLookup: false,
+      language: 'auto',
     });
   });
 
   it('keeps valid fields and takes the default for each invalid one', () => {
     const parsed = parseSettings({
-      version: SETTINGS_VERSION, notifications: 'always', peerReports: true, peerEndpoints: ['http://plain.example/', 'https://ok.example/v1'],
-      archiveLookup: 'yes', language: 'ko',
+      version: SETTINGS_VERSION,
+      notifications: 'always',
+      peerReports: true,
+      peerEndpoints: ['http://plain.example/', 'https://ok.example/v1'],
+      archiveLookup: 'yes',
+      language: 'ko',
     });
     expect(parsed).toEqual({ ...DEFAULT_SETTINGS, peerReports: true, language: 'ko' });
   });
 
-  it.each([null, 'settings', 42, [], { notifications: { nested: true } }])('falls back to the defaults for %j', (value) => {
-    expect(parseSettings(value)).toEqual(DEFAULT_SETTINGS);
-  });
+  it.each([null, 'settings', 42, [], { notifications: { nested: true } }])(
+    'falls back to the defaults for %j',
+    (value) => {
+      expect(parseSettings(value)).toEqual(DEFAULT_SETTINGS);
+    },
+  );
 
   it('writes a valid change with the version, and refuses an invalid one without touching storage', async () => {
     const area = memorySync();
@@ -48,15 +67,27 @@ describe('settings', () => {
   });
 
   it('migration hook: runs each step from the stored version up, and a failing step falls back field by field', () => {
-    const steps = { 1: (row: Record<string, unknown>) => ({ ...row, notifications: row.notify ? 'errors' : 'off', version: 2 }) };
-    expect(migrateSettings({ version: 1, notify: false } as never, steps, 2)).toMatchObject({ notifications: 'off', version: 2 });
-    const throwing = { 1: () => { throw new Error('bad row'); } };
+    const steps = {
+      1: (row: Record<string, unknown>) => ({ ...row, notifications: row.notify ? 'errors' : 'off', version: 2 }),
+    };
+    expect(migrateSettings({ version: 1, notify: false } as never, steps, 2)).toMatchObject({
+      notifications: 'off',
+      version: 2,
+    });
+    const throwing = {
+      1: () => {
+        throw new Error('bad row');
+      },
+    };
     const row = migrateSettings({ version: 1, language: 'ko', notifications: 'bogus' }, throwing, 2);
     expect(parseSettings(row)).toEqual({ ...DEFAULT_SETTINGS, language: 'ko' });
   });
 
   it('a row from a newer install is read field by field', () => {
-    expect(parseSettings({ version: 99, language: 'en', futureField: true })).toEqual({ ...DEFAULT_SETTINGS, language: 'en' });
+    expect(parseSettings({ version: 99, language: 'en', futureField: true })).toEqual({
+      ...DEFAULT_SETTINGS,
+      language: 'en',
+    });
   });
 
   it('peer endpoints must be https', () => {

@@ -62,7 +62,11 @@ type Migrations = Record<number, (row: StoredSettings) => StoredSettings>;
  * from a newer install (synced from another browser) is read as is, field by field. A step that throws leaves the
  * row where it was, and parseSettings then takes the default for whatever does not fit.
  */
-export function migrateSettings(row: StoredSettings, steps: Migrations = MIGRATIONS, target = SETTINGS_VERSION): StoredSettings {
+export function migrateSettings(
+  row: StoredSettings,
+  steps: Migrations = MIGRATIONS,
+  target = SETTINGS_VERSION,
+): StoredSettings {
   let version = typeof row.version === 'number' && Number.isInteger(row.version) ? row.version : 0;
   let current = row;
   for (; version < target; version += 1) {
@@ -77,7 +81,10 @@ export function migrateSettings(row: StoredSettings, steps: Migrations = MIGRATI
 
 /** @returns valid settings whatever was stored: each invalid or missing field takes its default. */
 export function parseSettings(value: unknown): Settings {
-  const row = typeof value === 'object' && value !== null && !Array.isArray(value) ? migrateSettings(value as StoredSettings) : {};
+  const row =
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? migrateSettings(value as StoredSettings)
+      : {};
   const pick = <K extends keyof Settings>(key: K): Settings[K] => {
     const result = v.safeParse(FIELDS[key], row[key]);
     return (result.success ? result.output : structuredClone(DEFAULT_SETTINGS[key])) as Settings[K];

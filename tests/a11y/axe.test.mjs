@@ -18,7 +18,11 @@ async function audit(page) {
   assert.ok(results.passes.length + results.violations.length > 10, 'axe ran its rules');
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} [${v.impact}]: ${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? v.help})`));
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) => `${v.id} [${v.impact}]: ${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? v.help})`,
+      ),
+    );
 }
 
 let web;
@@ -96,13 +100,31 @@ describe('keyboard and reflow', () => {
           const el = document.activeElement;
           if (!el || el === document.body) return null;
           const style = getComputedStyle(el);
-          return { id: el.dataset.action ?? el.dataset.link ?? el.getAttribute('href'), ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+          return {
+            id: el.dataset.action ?? el.dataset.link ?? el.getAttribute('href'),
+            ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+          };
         });
         if (!stop || stops.some((s) => s.id === stop.id)) break;
         stops.push(stop);
       }
-      assert.deepEqual(stops.map((s) => s.id), ['copy-ray', 'check-again', 'archive', 'vendor-status', 'site-status', 'watch', '/history.html', '/options.html']);
-      assert.deepEqual(stops.filter((s) => !s.ring), []);
+      assert.deepEqual(
+        stops.map((s) => s.id),
+        [
+          'copy-ray',
+          'check-again',
+          'archive',
+          'vendor-status',
+          'site-status',
+          'watch',
+          '/history.html',
+          '/options.html',
+        ],
+      );
+      assert.deepEqual(
+        stops.filter((s) => !s.ring),
+        [],
+      );
     } finally {
       await page.close();
     }
@@ -112,7 +134,9 @@ describe('keyboard and reflow', () => {
     for (const name of Object.keys(SITES)) {
       const page = await openExtensionPage(browser, `popup.html?tab=${tabs[name]}`, { width: 320 });
       try {
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         assert.equal(overflow, 0, `${name} overflows by ${overflow}px`);
       } finally {
         await page.close();

@@ -17,15 +17,47 @@ const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/lib/chromium/chromium';
 /** The e2e suite's Cloudflare page fixtures, read (not copied) so both suites show the same pages. */
 const PAGES = path.join(ROOT, 'tests', 'e2e', 'pages');
 
-const cloudflare = (ray, extra = {}) => ({ 'content-type': 'text/html; charset=UTF-8', server: 'cloudflare', 'cf-ray': ray, ...extra });
+const cloudflare = (ray, extra = {}) => ({
+  'content-type': 'text/html; charset=UTF-8',
+  server: 'cloudflare',
+  'cf-ray': ray,
+  ...extra,
+});
 
 /** One site per culprit the popup can show. `none` comes first: it also warms the worker's listeners up. */
 export const SITES = {
-  none: { url: 'http://fine.test/', status: 200, headers: cloudflare('8a1b2c3d4e5f0200-ICN'), body: '<!doctype html><title>Fine</title><h1>A normal page</h1>' },
-  site: { url: 'http://shop-522.test/checkout', status: 522, headers: cloudflare('8a1b2c3d4e5f6789-ICN'), page: 'cf-522.html', vars: { city: 'Seoul' } },
-  cdn: { url: 'http://news-500.test/', status: 500, headers: cloudflare('8a1b2c3d4e5f0500-FRA'), page: 'cf-500-edge.html', vars: { city: 'Frankfurt' } },
-  blocked: { url: 'http://forum-1020.test/thread/42', status: 403, headers: cloudflare('8a1b2c3d4e5f1020-LAX'), page: 'cf-1020.html' },
-  browser: { url: 'http://tickets-chl.test/', status: 403, headers: cloudflare('8a1b2c3d4e5fc0de-NRT', { 'cf-mitigated': 'challenge' }), page: 'cf-challenge-blocked.html' },
+  none: {
+    url: 'http://fine.test/',
+    status: 200,
+    headers: cloudflare('8a1b2c3d4e5f0200-ICN'),
+    body: '<!doctype html><title>Fine</title><h1>A normal page</h1>',
+  },
+  site: {
+    url: 'http://shop-522.test/checkout',
+    status: 522,
+    headers: cloudflare('8a1b2c3d4e5f6789-ICN'),
+    page: 'cf-522.html',
+    vars: { city: 'Seoul' },
+  },
+  cdn: {
+    url: 'http://news-500.test/',
+    status: 500,
+    headers: cloudflare('8a1b2c3d4e5f0500-FRA'),
+    page: 'cf-500-edge.html',
+    vars: { city: 'Frankfurt' },
+  },
+  blocked: {
+    url: 'http://forum-1020.test/thread/42',
+    status: 403,
+    headers: cloudflare('8a1b2c3d4e5f1020-LAX'),
+    page: 'cf-1020.html',
+  },
+  browser: {
+    url: 'http://tickets-chl.test/',
+    status: 403,
+    headers: cloudflare('8a1b2c3d4e5fc0de-NRT', { 'cf-mitigated': 'challenge' }),
+    page: 'cf-challenge-blocked.html',
+  },
   network: { url: 'http://gone-dns.test/' },
 };
 /** Outside hosts the extension asks, answered over HTTPS; connectivity and DoH hosts stay unmapped (→ "offline"). */
@@ -34,13 +66,21 @@ const HTTPS_HOSTS = ['www.cloudflarestatus.com', 'www.cloudflare.com', 'status.s
 const SLOW_PROBE_MS = 1200;
 
 const STATUS_SUMMARY = {
-  page: { id: 'yh6f0r4529hb', name: 'Cloudflare', url: 'https://www.cloudflarestatus.com', updated_at: '2026-11-22T00:30:00.000Z' },
+  page: {
+    id: 'yh6f0r4529hb',
+    name: 'Cloudflare',
+    url: 'https://www.cloudflarestatus.com',
+    updated_at: '2026-11-22T00:30:00.000Z',
+  },
   status: { indicator: 'none', description: 'All Systems Operational' },
   components: [{ id: 'icn1', name: 'Seoul, South Korea - (ICN)', status: 'operational', group_id: 'asia' }],
   incidents: [],
   scheduled_maintenances: [],
 };
-const SITE_STATUS = { page: { id: 'shop1', name: 'Shop', url: 'https://status.shop-522.test', updated_at: '2026-11-22T00:30:00.000Z' }, status: { indicator: 'none', description: 'All Systems Operational' } };
+const SITE_STATUS = {
+  page: { id: 'shop1', name: 'Shop', url: 'https://status.shop-522.test', updated_at: '2026-11-22T00:30:00.000Z' },
+  status: { indicator: 'none', description: 'All Systems Operational' },
+};
 
 function answer(req, res) {
   const host = (req.headers.host ?? '').replace(/:\d+$/, '');
@@ -51,11 +91,26 @@ function answer(req, res) {
   const site = Object.values(SITES).find((s) => new URL(s.url).hostname === host);
   if (pathname === '/cdn-cgi/trace' && (host === 'www.cloudflare.com' || site?.headers?.server === 'cloudflare')) {
     const colo = site?.headers?.['cf-ray']?.split('-')[1] ?? 'ICN';
-    return res.writeHead(200, { 'content-type': 'text/plain' }).end(`fl=1\nh=${host}\nip=127.0.0.1\ncolo=${colo}\nwarp=off\ngateway=off\n`);
+    return res
+      .writeHead(200, { 'content-type': 'text/plain' })
+      .end(`fl=1\nh=${host}\nip=127.0.0.1\ncolo=${colo}\nwarp=off\ngateway=off\n`);
   }
-  if (!site?.status || pathname !== new URL(site.url).pathname) return res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
-  const body = site.body ?? fs.readFileSync(path.join(PAGES, site.page), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, k) =>
-    ({ host, rayId: site.headers['cf-ray'].split('-')[0], rayHex: site.headers['cf-ray'].split('-')[0], ...site.vars })[k] ?? '');
+  if (!site?.status || pathname !== new URL(site.url).pathname)
+    return res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
+  const body =
+    site.body ??
+    fs
+      .readFileSync(path.join(PAGES, site.page), 'utf8')
+      .replace(
+        /\{\{(\w+)\}\}/g,
+        (_, k) =>
+          ({
+            host,
+            rayId: site.headers['cf-ray'].split('-')[0],
+            rayHex: site.headers['cf-ray'].split('-')[0],
+            ...site.vars,
+          })[k] ?? '',
+      );
   const send = () => res.writeHead(site.status, site.headers).end(body);
   // Only the extension's re-fetch of the normal page is slow; the navigation itself is not.
   if (site === SITES.none && req.headers['sec-fetch-mode'] !== 'navigate') return void setTimeout(send, SLOW_PROBE_MS);
@@ -70,19 +125,25 @@ export async function startFakeWeb() {
   return {
     httpPort: plain.address().port,
     httpsPort: secure.address().port,
-    close: () => Promise.all([plain, secure].map((s) => new Promise((r) => (s.closeAllConnections(), s.close(r))))).then(() => undefined),
+    close: () =>
+      Promise.all([plain, secure].map((s) => new Promise((r) => (s.closeAllConnections(), s.close(r))))).then(
+        () => undefined,
+      ),
   };
 }
 
 /** Chromium with the extension; every name not mapped to the fakes fails to resolve, so nothing leaves loopback. */
 export async function launch(web) {
-  if (!fs.existsSync(path.join(EXTENSION, 'manifest.json'))) throw new Error(`${EXTENSION} is missing: run npm run build:e2e first`);
+  if (!fs.existsSync(path.join(EXTENSION, 'manifest.json')))
+    throw new Error(`${EXTENSION} is missing: run npm run build:e2e first`);
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-a11y-'));
   const profile = path.join(base, 'profile');
   // A private copy: others rebuild dist/ while these run, and a half-written build reads as ERR_FILE_NOT_FOUND.
   const extension = path.join(base, 'extension');
   fs.cpSync(EXTENSION, extension, { recursive: true });
-  const pageHosts = Object.values(SITES).map((s) => new URL(s.url).hostname).filter((h) => h !== 'gone-dns.test');
+  const pageHosts = Object.values(SITES)
+    .map((s) => new URL(s.url).hostname)
+    .filter((h) => h !== 'gone-dns.test');
   const rules = [
     ...pageHosts.map((h) => `MAP ${h} 127.0.0.1:${web.httpPort}`),
     ...HTTPS_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${web.httpsPort}`),
@@ -93,11 +154,19 @@ export async function launch(web) {
     headless: true,
     viewport: { width: 420, height: 600 },
     args: [
-      '--headless=new', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
-      `--host-resolver-rules=${rules}`, '--ignore-certificate-errors',
+      '--headless=new',
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+      `--host-resolver-rules=${rules}`,
+      '--ignore-certificate-errors',
       '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
     ],
   });
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
@@ -131,8 +200,16 @@ export async function openSite(browser, name) {
   const page = await browser.context.newPage();
   for (let attempt = 0; attempt < 3; attempt++) {
     await page.goto(url, { waitUntil: 'load', timeout: 10_000 }).catch(() => undefined); // error pages reject
-    const tabId = await browser.sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => (t.url || t.pendingUrl) === u)?.id, url);
-    const state = await poll(() => browser.sw.evaluate((t) => chrome.storage.session.get(`tab:${t}`).then((r) => r[`tab:${t}`] ?? null), tabId), (s) => s !== null, 3000);
+    const tabId = await browser.sw.evaluate(
+      async (u) => (await chrome.tabs.query({})).find((t) => (t.url || t.pendingUrl) === u)?.id,
+      url,
+    );
+    const state = await poll(
+      () =>
+        browser.sw.evaluate((t) => chrome.storage.session.get(`tab:${t}`).then((r) => r[`tab:${t}`] ?? null), tabId),
+      (s) => s !== null,
+      3000,
+    );
     if (state) {
       if (name !== 'none') await waitForVerdict(browser, tabId, name);
       return { page, tabId };

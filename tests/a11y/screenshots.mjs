@@ -13,11 +13,25 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const ALL = path.join(ROOT, 'artifacts', 'screenshots');
 const DOCS = path.join(ROOT, 'docs', 'screenshots');
 /** What README shows: every culprit once, both languages, dark mode and the live check; small enough to commit. */
-const KEY = new Set(['site-en', 'site-ko', 'cdn-en', 'blocked-ko', 'browser-en', 'network-ko', 'none-en', 'site-en-dark', 'checking-en']);
+const KEY = new Set([
+  'site-en',
+  'site-ko',
+  'cdn-en',
+  'blocked-ko',
+  'browser-en',
+  'network-ko',
+  'none-en',
+  'site-en-dark',
+  'checking-en',
+]);
 for (const dir of [ALL, DOCS]) fs.mkdirSync(dir, { recursive: true });
 if (process.argv.includes('firefox')) {
   const env = { ...process.env, CULPRIT_DOCS_SCREENSHOTS: '1' };
-  const run = spawnSync(process.execPath, ['tests/e2e/run.mjs', 'firefox', '--no-build'], { cwd: ROOT, stdio: 'inherit', env });
+  const run = spawnSync(process.execPath, ['tests/e2e/run.mjs', 'firefox', '--no-build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env,
+  });
   process.exit(run.status ?? 1);
 }
 

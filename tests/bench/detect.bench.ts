@@ -26,8 +26,10 @@ interface Case {
 
 function buildNormalPage(bytes: number): string {
   const paragraph = 'The committee met on Tuesday to review the budget and agreed to publish the minutes next week. ';
-  const parts = ['<!DOCTYPE html><html lang="en"><head><title>City Council — Minutes archive</title>',
-    '<link rel="stylesheet" href="/site.css"><script src="/app.js" defer></script></head><body><nav id="top">'];
+  const parts = [
+    '<!DOCTYPE html><html lang="en"><head><title>City Council — Minutes archive</title>',
+    '<link rel="stylesheet" href="/site.css"><script src="/app.js" defer></script></head><body><nav id="top">',
+  ];
   for (let i = 0; i < 40; i++) parts.push(`<a class="nav-link" href="/section/${i}">Section ${i}</a>`);
   parts.push('</nav><main id="content">');
   let size = parts.join('').length;
@@ -52,7 +54,13 @@ const CASES: Case[] = [
   { name: 'Cloudflare 522 page', html: fixture('cf-522-host-down.html'), status: 522, iterations: 3_000 },
   { name: 'Cloudflare managed challenge', html: fixture('cf-managed-challenge.html'), status: 403, iterations: 3_000 },
   { name: 'Cloudflare 1020 branded, 403', html: fixture('cf-1020-branded.html'), status: 403, iterations: 3_000 },
-  { name: 'plain text `error code: 1020`', html: fixture('cf-1020-plain.txt'), status: null, isPlainText: true, iterations: 3_000 },
+  {
+    name: 'plain text `error code: 1020`',
+    html: fixture('cf-1020-plain.txt'),
+    status: null,
+    isPlainText: true,
+    iterations: 3_000,
+  },
   { name: 'Incapsula block, 200', html: fixture('imperva-block-200.html'), status: 200, iterations: 3_000 },
 ];
 
@@ -82,12 +90,18 @@ function measure(page: ParsedPage, item: Case): { candidate: boolean; p50: numbe
 
 async function benchContentPath(): Promise<void> {
   console.log('Content-script path (isCandidatePage → extractPageMarkers if candidate), happy-dom documents');
-  console.log(`${'page'.padEnd(36)} ${'size'.padStart(9)} ${'cand.'.padStart(6)} ${'runs'.padStart(6)} ${'p50 ms'.padStart(9)} ${'p95 ms'.padStart(9)}  target`);
+  console.log(
+    `${'page'.padEnd(36)} ${'size'.padStart(9)} ${'cand.'.padStart(6)} ${'runs'.padStart(6)} ${'p50 ms'.padStart(9)} ${'p95 ms'.padStart(9)}  target`,
+  );
   for (const item of CASES) {
     const page = parseHtml(item.html, 'https://bench.test/', item.isPlainText ?? false);
     const { candidate, p50, p95 } = measure(page, item);
     await page.close();
-    const verdict = candidate ? '(error page: informative)' : p95 <= TARGET_P95_MS ? `ok ≤ ${TARGET_P95_MS}` : `OVER ${TARGET_P95_MS}`;
+    const verdict = candidate
+      ? '(error page: informative)'
+      : p95 <= TARGET_P95_MS
+        ? `ok ≤ ${TARGET_P95_MS}`
+        : `OVER ${TARGET_P95_MS}`;
     const size = `${(item.html.length / 1024).toFixed(1)} KB`;
     console.log(
       `${item.name.padEnd(36)} ${size.padStart(9)} ${String(candidate).padStart(6)} ${String(item.iterations).padStart(6)} ${p50.toFixed(4).padStart(9)} ${p95.toFixed(4).padStart(9)}  ${verdict}`,
@@ -100,14 +114,18 @@ function findContentChunks(): Set<string> {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'dist/chrome/manifest.json'), 'utf8')) as {
     content_scripts?: Array<{ js?: string[] }>;
   };
-  const queue = (manifest.content_scripts ?? []).flatMap((entry) => entry.js ?? []).map((path) => path.replace(/^assets\//, ''));
+  const queue = (manifest.content_scripts ?? [])
+    .flatMap((entry) => entry.js ?? [])
+    .map((path) => path.replace(/^assets\//, ''));
   const seen = new Set<string>();
   while (queue.length > 0) {
     const file = queue.pop() as string;
     if (seen.has(file) || !existsSync(join(ASSETS, file))) continue;
     seen.add(file);
     const source = readFileSync(join(ASSETS, file), 'utf8');
-    for (const match of source.matchAll(/getURL\(\s*["']assets\/([^"']+\.js)["']|(?:from|import\()\s*["']\.\/([^"']+\.js)["']/g)) {
+    for (const match of source.matchAll(
+      /getURL\(\s*["']assets\/([^"']+\.js)["']|(?:from|import\()\s*["']\.\/([^"']+\.js)["']/g,
+    )) {
       queue.push((match[1] ?? match[2]) as string);
     }
   }
@@ -124,7 +142,9 @@ function reportBundles(): void {
   let contentBytes = 0;
   let contentGzip = 0;
   console.log(`${'file'.padEnd(40)} ${'bytes'.padStart(9)} ${'gzip'.padStart(8)}  content script`);
-  for (const file of readdirSync(ASSETS).filter((name) => name.endsWith('.js')).sort()) {
+  for (const file of readdirSync(ASSETS)
+    .filter((name) => name.endsWith('.js'))
+    .sort()) {
     const bytes = readFileSync(join(ASSETS, file));
     const gzip = gzipSync(bytes, { level: 9 }).length;
     const isContent = content.has(file);
@@ -132,7 +152,9 @@ function reportBundles(): void {
       contentBytes += bytes.length;
       contentGzip += gzip;
     }
-    console.log(`${file.padEnd(40)} ${String(bytes.length).padStart(9)} ${String(gzip).padStart(8)}  ${isContent ? 'yes' : ''}`);
+    console.log(
+      `${file.padEnd(40)} ${String(bytes.length).padStart(9)} ${String(gzip).padStart(8)}  ${isContent ? 'yes' : ''}`,
+    );
   }
   const verdict = contentBytes <= CONTENT_BUDGET_BYTES ? 'within' : 'OVER';
   console.log(

@@ -30,7 +30,9 @@ async function measure(browser, tabId) {
   const page = await browser.context.newPage();
   await page.addInitScript(recordMessages);
   await page.goto(browser.url(`popup.html?tab=${tabId}`));
-  await page.waitForFunction(() => performance.getEntriesByName('culprit:first-paint').length > 0, null, { timeout: 5000 });
+  await page.waitForFunction(() => performance.getEntriesByName('culprit:first-paint').length > 0, null, {
+    timeout: 5000,
+  });
   const sample = await page.evaluate(() => {
     const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
     const nav = performance.getEntriesByType('navigation')[0];
@@ -63,10 +65,20 @@ try {
     }
     const wrong = samples.filter((s) => s.culprit !== 'site');
     if (wrong.length > 0) throw new Error(`${wrong.length} loads did not show the stored verdict`);
-    console.log(`\n# language setting '${language}': ${LOADS} loads of popup.html?tab=${tabId} with a stored verdict (Chromium, headless)`);
-    console.log(`metric (ms from navigation start)  p50         p95         max   (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
-    const rows = [['popup.html received', 'html'], ['DOMContentLoaded (modules run)', 'dcl'], ['first real render (commit)', 'render'],
-      ['headline painted (mark)', 'paint'], ['first-contentful-paint', 'fcp'], ['  our part: painted − DCL', 'own']];
+    console.log(
+      `\n# language setting '${language}': ${LOADS} loads of popup.html?tab=${tabId} with a stored verdict (Chromium, headless)`,
+    );
+    console.log(
+      `metric (ms from navigation start)  p50         p95         max   (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`,
+    );
+    const rows = [
+      ['popup.html received', 'html'],
+      ['DOMContentLoaded (modules run)', 'dcl'],
+      ['first real render (commit)', 'render'],
+      ['headline painted (mark)', 'paint'],
+      ['first-contentful-paint', 'fcp'],
+      ['  our part: painted − DCL', 'own'],
+    ];
     for (const s of samples) s.own = s.paint - s.dcl;
     for (const [label, key] of rows) {
       const xs = samples.map((s) => s[key]).filter(Number.isFinite);
@@ -74,7 +86,9 @@ try {
     }
     const paint = samples.map((s) => s.paint);
     const [p50, p95] = [quantile(paint, 0.5), quantile(paint, 0.95)];
-    console.log(`budget: headline painted p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms vs ${BUDGET_MS} ms: p95 ${p95 <= BUDGET_MS ? 'within' : 'OVER'} budget`);
+    console.log(
+      `budget: headline painted p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms vs ${BUDGET_MS} ms: p95 ${p95 <= BUDGET_MS ? 'within' : 'OVER'} budget`,
+    );
     const messages = [...new Set(samples.flatMap((s) => s.sent))].sort();
     console.log(`messages the popup sent: ${messages.join(', ')} (it reads the stored verdict; no tab/check)`);
   }

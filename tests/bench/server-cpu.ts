@@ -38,7 +38,11 @@ function postgresTicks(): number {
 
 function machineBusyTicks(): number {
   // First line: "cpu user nice system idle iowait irq softirq …", summed over all CPUs.
-  const [user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.split(/\s+/).slice(1).map(Number);
+  const [user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]!
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
   return user! + nice! + system! + irq! + softirq!;
 }
 

@@ -46,10 +46,21 @@ export interface Measured extends Omit<Row, 'backend' | 'note'> {
   cpu: string;
 }
 
-export async function measure(base: string, scenario: Scenario, seconds: number, serverPid?: number): Promise<Measured> {
+export async function measure(
+  base: string,
+  scenario: Scenario,
+  seconds: number,
+  serverPid?: number,
+): Promise<Measured> {
   const isPost = scenario.endsWith('POST');
   const path =
-    scenario === 'bare GET 6 KiB' ? '/bare-6k' : scenario.startsWith('bare') ? '/bare' : isPost ? '/v1/reports' : '/v1/prefix/0000';
+    scenario === 'bare GET 6 KiB'
+      ? '/bare-6k'
+      : scenario.startsWith('bare')
+        ? '/bare'
+        : isPost
+          ? '/v1/reports'
+          : '/v1/prefix/0000';
   const cpuBefore = sampleCpu(serverPid);
   const result = await autocannon({
     url: base + path,
@@ -94,7 +105,9 @@ export function combine(rounds: Measured[]): Omit<Row, 'backend' | 'note'> {
 /** "0.45× bare POST (0.41–0.52 over 3 rounds)": the ratio per round, so both sides saw the same machine. */
 export function ratio(numerator: Measured[], denominator: Measured[], label: string): string {
   const ratios = numerator.map((round, index) => round.rps / denominator[index]!.rps);
-  const range = ratios.length > 1 ? ` (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)} over ${ratios.length} rounds)` : '';
+  const range =
+    ratios.length > 1
+      ? ` (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)} over ${ratios.length} rounds)`
+      : '';
   return `${median(ratios).toFixed(2)}× ${label}${range}`;
 }
-

@@ -92,9 +92,14 @@ if (process.argv[2] === 'fastify') {
     );
     return c.json({ ok: true, data: size });
   });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`ready ${info.port}`));
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+    console.log(`ready ${info.port}`),
+  );
   process.on('SIGTERM', () => {
     server.close();
-    void writer.drain().then(() => store.close()).then(() => process.exit(0));
+    void writer
+      .drain()
+      .then(() => store.close())
+      .then(() => process.exit(0));
   });
 }

@@ -17,7 +17,10 @@ const GROWTH_ROWS = [10_000, 100_000, 1_000_000];
 
 const rows: Row[] = [];
 
-async function startTarget(mode: 'app' | 'fastify', env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
+async function startTarget(
+  mode: 'app' | 'fastify',
+  env: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/server-target.ts', mode], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -72,7 +75,11 @@ async function benchBackend(backend: string, env: NodeJS.ProcessEnv): Promise<vo
     // CPU figures are from the last round (the others would say the same, give or take the noise shown by req/s).
     const cpu = (scenario: Scenario) => of(scenario).at(-1)!.cpu;
     rows.push({ backend, ...combine(of('bare GET')), note: `Hono, same process; ${cpu('bare GET')}` });
-    rows.push({ backend, ...combine(of('bare GET 6 KiB')), note: `Hono, same process, body the size of a prefix answer; ${cpu('bare GET 6 KiB')}` });
+    rows.push({
+      backend,
+      ...combine(of('bare GET 6 KiB')),
+      note: `Hono, same process, body the size of a prefix answer; ${cpu('bare GET 6 KiB')}`,
+    });
     rows.push({ backend, ...combine(of('bare POST')), note: `Hono, same process; ${cpu('bare POST')}` });
     const writesNote = `${ratio(of('report POST'), of('bare POST'), 'bare POST')} (target ≥ 0.6), ${batchNote} (last round); ${cpu('report POST')}`;
     rows.push({ backend, ...combine(of('report POST')), note: writesNote });
@@ -110,13 +117,20 @@ const { DATABASE_URL: databaseUrl, ...withoutDatabase } = process.env;
 // BENCH_ONLY=pglite|postgres runs one backend, for tuning.
 if (process.env.BENCH_ONLY !== 'postgres') await benchBackend('PGlite', withoutDatabase);
 if (databaseUrl && process.env.BENCH_ONLY !== 'pglite') await benchBackend('PostgreSQL', process.env);
-else console.log('PostgreSQL skipped: DATABASE_URL not set (npm run bench:server sets it when PostgreSQL is installed)');
+else
+  console.log('PostgreSQL skipped: DATABASE_URL not set (npm run bench:server sets it when PostgreSQL is installed)');
 
-console.log(`\n50 connections, loopback, ${ROUNDS} interleaved rounds × ${SECONDS} s (median req/s and p50, worst p99; growth rows one ${GROWTH_SECONDS} s run); latency in ms\n`);
+console.log(
+  `\n50 connections, loopback, ${ROUNDS} interleaved rounds × ${SECONDS} s (median req/s and p50, worst p99; growth rows one ${GROWTH_SECONDS} s run); latency in ms\n`,
+);
 console.log('| backend | scenario | req/s | p50 | p99 | errors | note |');
 console.log('|---|---|---:|---:|---:|---:|---|');
 for (const row of rows) {
   const p99Flag = row.scenario.startsWith('bare') || row.p99 <= 25 ? '' : ' (p99 over 25 ms)';
-  console.log(`| ${row.backend} | ${row.scenario} | ${row.rps} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.note}${p99Flag} |`);
+  console.log(
+    `| ${row.backend} | ${row.scenario} | ${row.rps} | ${row.p50} | ${row.p99} | ${row.errors} | ${row.note}${p99Flag} |`,
+  );
 }
-console.log(`\ntotal ${Math.round((Date.now() - startedAt) / 1000)} s; ${cpus().length} CPUs; 1-min load average ${loadBefore} before, ${loadavg()[0]!.toFixed(2)} after`);
+console.log(
+  `\ntotal ${Math.round((Date.now() - startedAt) / 1000)} s; ${cpus().length} CPUs; 1-min load average ${loadBefore} before, ${loadavg()[0]!.toFixed(2)} after`,
+);

@@ -9,8 +9,16 @@ export const ARTIFACTS = path.join(ROOT, 'artifacts', 'e2e');
 
 export const BROWSERS = {
   // The real binary, not the /usr/bin wrapper, which injects an empty --load-extension and its own flags.
-  chromium: { binary: process.env.CHROMIUM_BIN ?? '/usr/lib/chromium/chromium', extension: path.join(ROOT, 'dist/chrome'), apt: 'chromium' },
-  firefox: { binary: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr', extension: path.join(ROOT, 'dist/firefox'), apt: 'firefox-esr' },
+  chromium: {
+    binary: process.env.CHROMIUM_BIN ?? '/usr/lib/chromium/chromium',
+    extension: path.join(ROOT, 'dist/chrome'),
+    apt: 'chromium',
+  },
+  firefox: {
+    binary: process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr',
+    extension: path.join(ROOT, 'dist/firefox'),
+    apt: 'firefox-esr',
+  },
 };
 
 export const isCi = () => /^(1|true)$/i.test(process.env.CI ?? '');

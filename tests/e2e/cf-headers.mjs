@@ -18,8 +18,14 @@ export function cloudflare(rayHex, colo, extra = {}) {
 export const CHALLENGE_HEADERS = {
   'cf-mitigated': 'challenge',
   'cross-origin-embedder-policy': 'require-corp',
-  'permissions-policy': 'accelerometer=(),camera=(),geolocation=(),gyroscope=(),magnetometer=(),microphone=(),payment=(),usb=()',
+  'permissions-policy':
+    'accelerometer=(),camera=(),geolocation=(),gyroscope=(),magnetometer=(),microphone=(),payment=(),usb=()',
 };
 
 /** A Cloudflare-branded 500 with the Cloudflare box marked (cf-500-edge.html), answered by `colo` in `city`. */
-export const edge500 = (rayHex, colo, city) => ({ status: 500, headers: cloudflare(rayHex, colo), page: 'cf-500-edge.html', vars: { city } });
+export const edge500 = (rayHex, colo, city) => ({
+  status: 500,
+  headers: cloudflare(rayHex, colo),
+  page: 'cf-500-edge.html',
+  vars: { city },
+});

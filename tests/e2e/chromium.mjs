@@ -17,7 +17,10 @@ export async function launchChromium({ port, closedPort, hosts }) {
   const { binary, extension } = BROWSERS.chromium;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-chromium-'));
   // The catch-all makes every other name fail to resolve, as .invalid does for everyone: nothing leaves loopback.
-  const rules = [...hosts.map((h) => `MAP ${h} 127.0.0.1:${h === REFUSED_HOST ? closedPort : port}`), 'MAP * ~NOTFOUND'].join(',');
+  const rules = [
+    ...hosts.map((h) => `MAP ${h} 127.0.0.1:${h === REFUSED_HOST ? closedPort : port}`),
+    'MAP * ~NOTFOUND',
+  ].join(',');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: binary,
     headless: true,
@@ -32,8 +35,13 @@ export async function launchChromium({ port, closedPort, hosts }) {
       `--host-resolver-rules=${rules}`, // no quotes: they would become part of the rule
       '--ignore-certificate-errors', // Playwright's ignoreHTTPSErrors does not reach the extension's worker
       '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable', // keep http:// scenarios on http
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
     ],
   });
   try {
@@ -43,8 +51,10 @@ export async function launchChromium({ port, closedPort, hosts }) {
     await control.goto(`chrome-extension://${extensionId}/popup.html`, { timeout: 10_000 });
     const cdp = await context.browser()?.newBrowserCDPSession();
     if (!cdp) throw new Error('chromium: no browser CDP session (needed to stop the service worker)');
-    const workers = async () => (await cdp.send('Target.getTargets')).targetInfos
-      .filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`)).map((t) => t.targetId);
+    const workers = async () =>
+      (await cdp.send('Target.getTargets')).targetInfos
+        .filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`))
+        .map((t) => t.targetId);
     const driver = createDriver({
       name: 'chromium',
       control,
@@ -53,7 +63,9 @@ export async function launchChromium({ port, closedPort, hosts }) {
       async stopBackground() {
         const old = await workers();
         for (const targetId of old) await cdp.send('Target.closeTarget', { targetId });
-        await waitFor('chromium: the old service worker to go', workers, (now) => !now.some((id) => old.includes(id)), { timeoutMs: 3_000 });
+        await waitFor('chromium: the old service worker to go', workers, (now) => !now.some((id) => old.includes(id)), {
+          timeoutMs: 3_000,
+        });
       },
       async openExtensionTab(_path, opener) {
         const next = context.waitForEvent('page', { timeout: 8_000 });
@@ -68,8 +80,17 @@ export async function launchChromium({ port, closedPort, hosts }) {
       },
     });
     /** The extension's current service worker (a restart replaces it). */
-    const worker = () => waitFor('chromium: the extension service worker', async () =>
-      context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)).at(-1) ?? null, Boolean, { timeoutMs: 5_000 });
+    const worker = () =>
+      waitFor(
+        'chromium: the extension service worker',
+        async () =>
+          context
+            .serviceWorkers()
+            .filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`))
+            .at(-1) ?? null,
+        Boolean,
+        { timeoutMs: 5_000 },
+      );
     /**
      * Lets pages read the clipboard: the test profile's permission grant, not a manifest permission. For every origin,
      * because the DevTools protocol takes chrome-extension:// for an opaque origin and refuses to name it.

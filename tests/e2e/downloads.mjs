@@ -26,10 +26,15 @@ export async function downloadOf(driver, page, click, dir) {
   }
   const before = new Set(fs.readdirSync(dir));
   await click();
-  const name = await waitFor(`firefox: a finished download in ${dir}`, async () => {
-    const files = fs.readdirSync(dir);
-    if (files.some((f) => f.endsWith('.part'))) return null;
-    return files.find((f) => !before.has(f) && fs.statSync(path.join(dir, f)).size > 0) ?? null;
-  }, Boolean, { timeoutMs: 8_000 });
+  const name = await waitFor(
+    `firefox: a finished download in ${dir}`,
+    async () => {
+      const files = fs.readdirSync(dir);
+      if (files.some((f) => f.endsWith('.part'))) return null;
+      return files.find((f) => !before.has(f) && fs.statSync(path.join(dir, f)).size > 0) ?? null;
+    },
+    Boolean,
+    { timeoutMs: 8_000 },
+  );
   return { name, text: fs.readFileSync(path.join(dir, name), 'utf8') };
 }

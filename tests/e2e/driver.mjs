@@ -25,12 +25,17 @@ export function createDriver(launched) {
   const ext = (fn, arg) => withTimeout(`${name}: control page evaluate`, control.evaluate(fn, arg), 10_000);
 
   /** The tab showing `url`: error pages keep the attempted URL in tab.url (or pendingUrl while loading). */
-  const tabIdFor = (url) => waitFor(`${name}: a tab with url ${url}`,
-    () => ext(async (u) => {
-      const api = globalThis.browser ?? globalThis.chrome;
-      return (await api.tabs.query({})).find((t) => t.url === u || t.pendingUrl === u)?.id ?? null;
-    }, url),
-    (id) => typeof id === 'number', { timeoutMs: 5_000 });
+  const tabIdFor = (url) =>
+    waitFor(
+      `${name}: a tab with url ${url}`,
+      () =>
+        ext(async (u) => {
+          const api = globalThis.browser ?? globalThis.chrome;
+          return (await api.tabs.query({})).find((t) => t.url === u || t.pendingUrl === u)?.id ?? null;
+        }, url),
+      (id) => typeof id === 'number',
+      { timeoutMs: 5_000 },
+    );
 
   let serial = 0;
   return {
@@ -45,14 +50,18 @@ export function createDriver(launched) {
       // A unique query keeps tab lookup unambiguous when two scenarios share a page.
       const unique = `${url}${url.includes('?') ? '&' : '?'}e2e=${++serial}`;
       const navigatedAt = Date.now();
-      const navError = await page.goto(unique, { timeout: NAV_TIMEOUT, waitUntil: 'load' }).then(() => null, (err) => String(err));
+      const navError = await page.goto(unique, { timeout: NAV_TIMEOUT, waitUntil: 'load' }).then(
+        () => null,
+        (err) => String(err),
+      );
       return { page, url: unique, navError, navigatedAt, tabId: await tabIdFor(unique) };
     },
     /** The stored verdict for the tab ({ subject, url, verdict }, src/background/diagnosis.ts), or null. */
-    verdict: (tabId) => ext(async (id) => {
-      const api = globalThis.browser ?? globalThis.chrome;
-      return (await api.storage.session.get(`verdict:${id}`))[`verdict:${id}`] ?? null;
-    }, tabId),
+    verdict: (tabId) =>
+      ext(async (id) => {
+        const api = globalThis.browser ?? globalThis.chrome;
+        return (await api.storage.session.get(`verdict:${id}`))[`verdict:${id}`] ?? null;
+      }, tabId),
     /**
      * Stops the extension's background (Chromium's service worker, Firefox's event page) and waits until a fresh one
      * answers. Its memory (the status page cache) goes; storage.session stays, as when the browser suspends it.
@@ -60,16 +69,24 @@ export function createDriver(launched) {
     async restartBackground() {
       await withTimeout(`${name}: stop the background`, launched.stopBackground(), 5_000);
       // Answering a message proves the new background ran its top level, where every listener is registered.
-      await waitFor(`${name}: a fresh background to answer tab/get`, () => ext(() =>
-        (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'tab/get', payload: { tabId: 0 } })),
-      (r) => r !== null && typeof r === 'object' && 'state' in r, { timeoutMs: 5_000 });
+      await waitFor(
+        `${name}: a fresh background to answer tab/get`,
+        () =>
+          ext(() =>
+            (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'tab/get', payload: { tabId: 0 } }),
+          ),
+        (r) => r !== null && typeof r === 'object' && 'state' in r,
+        { timeoutMs: 5_000 },
+      );
     },
-    state: (tabId) => ext(async (id) => {
-      const api = globalThis.browser ?? globalThis.chrome;
-      return (await api.storage.session.get(`tab:${id}`))[`tab:${id}`] ?? null;
-    }, tabId),
+    state: (tabId) =>
+      ext(async (id) => {
+        const api = globalThis.browser ?? globalThis.chrome;
+        return (await api.storage.session.get(`tab:${id}`))[`tab:${id}`] ?? null;
+      }, tabId),
     badge: (tabId) => ext((id) => (globalThis.browser ?? globalThis.chrome).action.getBadgeText({ tabId: id }), tabId),
-    badgeColor: (tabId) => ext((id) => (globalThis.browser ?? globalThis.chrome).action.getBadgeBackgroundColor({ tabId: id }), tabId),
+    badgeColor: (tabId) =>
+      ext((id) => (globalThis.browser ?? globalThis.chrome).action.getBadgeBackgroundColor({ tabId: id }), tabId),
     /** State and badge together, so a wait can report both when it gives up. */
     async snapshot(tabId) {
       const [state, badge] = await Promise.all([this.state(tabId), this.badge(tabId)]);
@@ -78,10 +95,12 @@ export function createDriver(launched) {
     /** Opens popup.html?tab=ID in its own tab and returns the root's data-* attributes once rendered. */
     async popup(tabId, { screenshot } = {}) {
       const path = `popup.html?tab=${tabId}`;
-      const page = await launched.openExtensionTab(path, () => ext(async (p) => {
-        const api = globalThis.browser ?? globalThis.chrome;
-        await api.tabs.create({ url: api.runtime.getURL(p), active: true });
-      }, path));
+      const page = await launched.openExtensionTab(path, () =>
+        ext(async (p) => {
+          const api = globalThis.browser ?? globalThis.chrome;
+          await api.tabs.create({ url: api.runtime.getURL(p), active: true });
+        }, path),
+      );
       try {
         return await readPopup(page, screenshot);
       } finally {
@@ -90,7 +109,12 @@ export function createDriver(launched) {
     },
     readPopup,
     openExtensionTab: launched.openExtensionTab,
-    screenshot: (page, file) => withTimeout(`${name}: screenshot ${file}`, page.screenshot({ path: artifactPath(`${name}-${file}.png`) }), 10_000),
+    screenshot: (page, file) =>
+      withTimeout(
+        `${name}: screenshot ${file}`,
+        page.screenshot({ path: artifactPath(`${name}-${file}.png`) }),
+        10_000,
+      ),
     close: () => launched.shutdown(),
   };
 
@@ -104,7 +128,9 @@ export function createDriver(launched) {
     await sleep(150);
     const attrs = await page.evaluate((sel) => {
       const root = document.querySelector(sel);
-      const sources = Object.fromEntries([...(root?.querySelectorAll('.sources li') ?? [])].map((li) => [li.dataset.source, li.dataset.state]));
+      const sources = Object.fromEntries(
+        [...(root?.querySelectorAll('.sources li') ?? [])].map((li) => [li.dataset.source, li.dataset.state]),
+      );
       const incident = root?.querySelector('.incident')?.textContent ?? '';
       return { ...root?.dataset, incident, sources, advice: root?.querySelectorAll('.advice li').length ?? 0 };
     }, POPUP_ROOT);
@@ -120,10 +146,16 @@ export function createDriver(launched) {
 export async function warmUp(driver, url, attempts = 4) {
   for (let i = 1; i <= attempts; i++) {
     const { page, tabId } = await driver.open(url);
-    const r = await pollUntil(() => driver.state(tabId), (s) => s?.status != null, { timeoutMs: 3_000 });
+    const r = await pollUntil(
+      () => driver.state(tabId),
+      (s) => s?.status != null,
+      { timeoutMs: 3_000 },
+    );
     await page.close().catch(() => undefined);
     if (r.ok) return i;
   }
-  console.warn(`# ${driver.name}: warm-up page ${url} never produced a tab state after ${attempts} loads; scenarios will likely fail`);
+  console.warn(
+    `# ${driver.name}: warm-up page ${url} never produced a tab state after ${attempts} loads; scenarios will likely fail`,
+  );
   return attempts;
 }

@@ -14,7 +14,11 @@ export function observed({ state, badge, color }, expect) {
     badge,
     color,
   };
-  return Object.fromEntries(Object.keys(expect).filter((k) => k in all).map((k) => [k, all[k]]));
+  return Object.fromEntries(
+    Object.keys(expect)
+      .filter((k) => k in all)
+      .map((k) => [k, all[k]]),
+  );
 }
 
 /**
@@ -25,7 +29,10 @@ export function expected(expect) {
   const state = { kind: expect.kind, detection: { unconfirmed: expect.unconfirmed ?? false } };
   const verdict = expect.culprit ? { culprit: expect.culprit } : null;
   const { culprit: _popupOnly, ...rest } = expect;
-  return { ...rest, color: hexToRgba(badgeForVerdict(/** @type {never} */ (state), /** @type {never} */ (verdict)).color) };
+  return {
+    ...rest,
+    color: hexToRgba(badgeForVerdict(/** @type {never} */ (state), /** @type {never} */ (verdict)).color),
+  };
 }
 
 /**
@@ -43,7 +50,8 @@ export function expectedPopup(expect, verdict) {
   attrs.rule = verdict.rule;
   if (verdict.incident) attrs.incident = verdict.incident;
   // The popup lists every source that was asked; skipped ones are left out.
-  if (verdict.sources) attrs.sources = Object.fromEntries(Object.entries(verdict.sources).filter(([, state]) => state !== 'skipped'));
+  if (verdict.sources)
+    attrs.sources = Object.fromEntries(Object.entries(verdict.sources).filter(([, state]) => state !== 'skipped'));
   if (verdict.advice) attrs.adviceShown = true;
   return attrs;
 }
@@ -66,8 +74,11 @@ export function verdictView(verdict, want, navigatedAt) {
   if (want.acknowledged) view.acknowledged = verdict?.acknowledged;
   if (want.incident) view.incident = verdict?.incident?.title ?? null;
   if (want.advice) view.advice = want.advice.filter((key) => verdict?.advice?.some((a) => a.key === key));
-  if (want.sources) view.sources = Object.fromEntries(Object.keys(want.sources).map((k) => [k, verdict?.sources?.[k]?.state ?? null]));
-  if (want.withinMs) view.withinMs = verdict && verdict.decidedAt - navigatedAt < want.withinMs ? want.withinMs : verdict?.decidedAt - navigatedAt;
+  if (want.sources)
+    view.sources = Object.fromEntries(Object.keys(want.sources).map((k) => [k, verdict?.sources?.[k]?.state ?? null]));
+  if (want.withinMs)
+    view.withinMs =
+      verdict && verdict.decidedAt - navigatedAt < want.withinMs ? want.withinMs : verdict?.decidedAt - navigatedAt;
   return view;
 }
 

@@ -38,7 +38,8 @@ export function faultFor(world, host, req, harnessHosts) {
     if (world.status === 'refuse') return 'drop';
     if (world.status === 'hang') return 'hang';
   }
-  if (world.site === 'hang' && !EGRESS_HOSTS.includes(host) && !harnessHosts.has(host) && !isPageLoad(req)) return 'hang';
+  if (world.site === 'hang' && !EGRESS_HOSTS.includes(host) && !harnessHosts.has(host) && !isPageLoad(req))
+    return 'hang';
   return null;
 }
 
@@ -65,7 +66,7 @@ export function serverNameOf(buf) {
     at += 2 + buf.readUInt16BE(at);
     at += 1 + buf[at];
     const end = at + 2 + buf.readUInt16BE(at);
-    for (at += 2; at + 4 <= end;) {
+    for (at += 2; at + 4 <= end; ) {
       const type = buf.readUInt16BE(at);
       const len = buf.readUInt16BE(at + 2);
       if (type === 0 && buf[at + 6] === 0) return buf.toString('latin1', at + 9, at + 9 + buf.readUInt16BE(at + 7));

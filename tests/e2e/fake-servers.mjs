@@ -34,7 +34,11 @@ function routeTable() {
     for (const { url, route } of [s, ...(s.preload ?? [])]) if (route) routes.set(new URL(url).hostname, route);
   }
   routes.set(new URL(WARMUP_URL).hostname, SCENARIOS[0]?.route);
-  routes.set(new URL(CONTROL_URL).hostname, { status: 200, headers: { 'content-type': 'text/html' }, page: 'site-404.html' });
+  routes.set(new URL(CONTROL_URL).hostname, {
+    status: 200,
+    headers: { 'content-type': 'text/html' },
+    page: 'site-404.html',
+  });
   return routes;
 }
 
@@ -74,9 +78,10 @@ export async function startFakeServers(hosts, { routes: extraRoutes = {}, forwar
     const route = routes.get(host);
     // Only Cloudflare-fronted names answer /cdn-cgi/trace, as on the real web; the colo matches the page's cf-ray.
     const ray = route?.headers['cf-ray'] ?? (host === 'www.cloudflare.com' ? 'x-ICN' : null);
-    const probe = pathname === '/cdn-cgi/trace' && !ray
-      ? null
-      : probeAnswer(host, pathname, ray?.split('-')[1], { doh: world.doh, name: url.searchParams.get('name') });
+    const probe =
+      pathname === '/cdn-cgi/trace' && !ray
+        ? null
+        : probeAnswer(host, pathname, ray?.split('-')[1], { doh: world.doh, name: url.searchParams.get('name') });
     if (probe) {
       res.writeHead(probe.status, probe.headers);
       return res.end(probe.body);

@@ -39,9 +39,21 @@ const ICN_INCIDENT_TITLE = 'Seoul, South Korea (ICN) data centre unavailable';
 export function statusSummary(kind) {
   const down = new Set(kind === 'colo-incident' ? ['icn1'] : kind === 'challenge-outage' ? ['chl1', 'tur1'] : []);
   const state = (id) => (down.has(id) ? 'major_outage' : 'operational');
-  const component = (id, name, groupId) => ({ id, name, status: state(id), group_id: groupId, group: false, created_at: STAMP, updated_at: STAMP });
+  const component = (id, name, groupId) => ({
+    id,
+    name,
+    status: state(id),
+    group_id: groupId,
+    group: false,
+    created_at: STAMP,
+    updated_at: STAMP,
+  });
   const group = (id, name, children) => ({
-    id, name, group: true, group_id: null, components: children.map(([cid]) => cid),
+    id,
+    name,
+    group: true,
+    group_id: null,
+    components: children.map(([cid]) => cid),
     status: children.some(([cid]) => down.has(cid)) ? 'major_outage' : 'operational',
   });
   const regionNames = { asia: 'Asia', europe: 'Europe', america: 'North America' };
@@ -55,8 +67,16 @@ export function statusSummary(kind) {
   ];
   const calm = down.size === 0;
   return {
-    page: { id: 'yh6f0r4529hb', name: 'Cloudflare', url: 'https://www.cloudflarestatus.com', time_zone: 'Etc/UTC', updated_at: STAMP },
-    status: calm ? { indicator: 'none', description: 'All Systems Operational' } : { indicator: 'major', description: 'Partial System Outage' },
+    page: {
+      id: 'yh6f0r4529hb',
+      name: 'Cloudflare',
+      url: 'https://www.cloudflarestatus.com',
+      time_zone: 'Etc/UTC',
+      updated_at: STAMP,
+    },
+    status: calm
+      ? { indicator: 'none', description: 'All Systems Operational' }
+      : { indicator: 'major', description: 'Partial System Outage' },
     components,
     incidents: kind === 'colo-incident' ? [icnIncident()] : [],
     scheduled_maintenances: [],
@@ -64,7 +84,12 @@ export function statusSummary(kind) {
 }
 
 function icnIncident() {
-  const icn = { code: 'icn1', name: 'Asia - Seoul, South Korea - (ICN)', old_status: 'operational', new_status: 'major_outage' };
+  const icn = {
+    code: 'icn1',
+    name: 'Asia - Seoul, South Korea - (ICN)',
+    old_status: 'operational',
+    new_status: 'major_outage',
+  };
   return {
     id: 'inc0icn00001',
     name: ICN_INCIDENT_TITLE,
@@ -75,12 +100,14 @@ function icnIncident() {
     started_at: STAMP,
     updated_at: STAMP,
     components: [{ id: 'icn1', name: 'Seoul, South Korea - (ICN)', status: 'major_outage' }],
-    incident_updates: [{
-      id: 'inc0icn00001-u1',
-      status: 'investigating',
-      body: 'Cloudflare is investigating issues with network performance in Seoul, South Korea (ICN).',
-      affected_components: [icn],
-    }],
+    incident_updates: [
+      {
+        id: 'inc0icn00001-u1',
+        status: 'investigating',
+        body: 'Cloudflare is investigating issues with network performance in Seoul, South Korea (ICN).',
+        affected_components: [icn],
+      },
+    ],
   };
 }
 

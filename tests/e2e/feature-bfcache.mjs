@@ -15,8 +15,12 @@ export function bfcacheTests(ctx) {
     try {
       const { page, tabId } = await openFailing(driver, SITES.bfcacheOk.url);
       pages.push(page);
-      await waitFor(`${driver.name}: the working page's state`, () => driver.snapshot(tabId),
-        (s) => s.state?.kind === 'none' && s.badge === '', { timeoutMs: 5_000 });
+      await waitFor(
+        `${driver.name}: the working page's state`,
+        () => driver.snapshot(tabId),
+        (s) => s.state?.kind === 'none' && s.badge === '',
+        { timeoutMs: 5_000 },
+      );
       // Only a restored document sees pageshow with persisted = true; a reloaded one starts without this list.
       await page.evaluate(() => {
         globalThis.__e2ePageshow = [];
@@ -24,18 +28,38 @@ export function bfcacheTests(ctx) {
       });
 
       await page.goto(SITES.bfcache522.url, { waitUntil: 'load' });
-      await waitFor(`${driver.name}: the 522's state and badge`, () => driver.snapshot(tabId),
-        (s) => s.state?.kind === 'origin-error' && s.badge !== '', { timeoutMs: 8_000 });
+      await waitFor(
+        `${driver.name}: the 522's state and badge`,
+        () => driver.snapshot(tabId),
+        (s) => s.state?.kind === 'origin-error' && s.badge !== '',
+        { timeoutMs: 8_000 },
+      );
 
       // A restored page fires no load event, so the wait is for the working page's document, whichever way it came.
       await page.evaluate(() => setTimeout(() => history.back(), 0));
       const okHost = new URL(SITES.bfcacheOk.url).hostname;
-      const shown = await waitFor(`${driver.name}: the working page back in the tab`, () => page.evaluate((host) =>
-        (location.hostname === host && document.readyState === 'complete' ? (globalThis.__e2ePageshow ?? 'reloaded, not restored') : null), okHost)
-        .catch(() => null), (value) => value !== null, { timeoutMs: 8_000 });
+      const shown = await waitFor(
+        `${driver.name}: the working page back in the tab`,
+        () =>
+          page
+            .evaluate(
+              (host) =>
+                location.hostname === host && document.readyState === 'complete'
+                  ? (globalThis.__e2ePageshow ?? 'reloaded, not restored')
+                  : null,
+              okHost,
+            )
+            .catch(() => null),
+        (value) => value !== null,
+        { timeoutMs: 8_000 },
+      );
       assert.deepEqual(shown, [true], 'the working page came back from the back/forward cache');
-      const after = await waitFor(`${driver.name}: the restored page to replace the 522's state`, () => driver.snapshot(tabId),
-        (s) => s.state?.kind === 'none' && s.badge === '', { timeoutMs: 5_000 });
+      const after = await waitFor(
+        `${driver.name}: the restored page to replace the 522's state`,
+        () => driver.snapshot(tabId),
+        (s) => s.state?.kind === 'none' && s.badge === '',
+        { timeoutMs: 5_000 },
+      );
       assert.equal(new URL(after.state.url).hostname, new URL(SITES.bfcacheOk.url).hostname);
       assert.equal(after.state.status, 200);
     } finally {

@@ -27,8 +27,12 @@ export const ko = messages('ko');
 
 /** The stored verdict of a tab once `done(verdict)` holds. */
 export function waitVerdict(driver, tabId, done, what) {
-  return waitFor(`${driver.name}: verdict for tab ${tabId} (${what})`, async () => (await driver.verdict(tabId))?.verdict ?? null,
-    (v) => v !== null && done(v), { timeoutMs: VERDICT_TIMEOUT });
+  return waitFor(
+    `${driver.name}: verdict for tab ${tabId} (${what})`,
+    async () => (await driver.verdict(tabId))?.verdict ?? null,
+    (v) => v !== null && done(v),
+    { timeoutMs: VERDICT_TIMEOUT },
+  );
 }
 
 /**
@@ -52,26 +56,38 @@ export async function openBackgroundTab(driver, url) {
 
 /** Opens an extension page (e.g. `options.html`) in its own tab and returns the page once loaded. */
 export async function openExtensionPage(driver, pagePath) {
-  return driver.openExtensionTab(pagePath, () => driver.ext(async (p) => {
-    const b = globalThis.browser ?? globalThis.chrome;
-    await b.tabs.create({ url: b.runtime.getURL(p), active: true });
-  }, pagePath));
+  return driver.openExtensionTab(pagePath, () =>
+    driver.ext(async (p) => {
+      const b = globalThis.browser ?? globalThis.chrome;
+      await b.tabs.create({ url: b.runtime.getURL(p), active: true });
+    }, pagePath),
+  );
 }
 
 let marks = 0;
 /** Clicks the first `selector` element whose text is `text`, with a real (trusted) click. */
 export async function clickText(page, selector, text) {
   const mark = `m${++marks}`;
-  await waitFor(`a ${selector} reading "${text}"`, () => page.evaluate(([sel, txt, m]) => {
-    const el = [...document.querySelectorAll(sel)].find((e) => e.textContent.trim() === txt);
-    if (el) el.dataset.e2eClick = m;
-    return Boolean(el);
-  }, [selector, text, mark]), Boolean, { timeoutMs: 5_000 });
+  await waitFor(
+    `a ${selector} reading "${text}"`,
+    () =>
+      page.evaluate(
+        ([sel, txt, m]) => {
+          const el = [...document.querySelectorAll(sel)].find((e) => e.textContent.trim() === txt);
+          if (el) el.dataset.e2eClick = m;
+          return Boolean(el);
+        },
+        [selector, text, mark],
+      ),
+    Boolean,
+    { timeoutMs: 5_000 },
+  );
   await withTimeout(`click ${selector} "${text}"`, page.click(`[data-e2e-click="${mark}"]`), 5_000);
 }
 
 /** Text of every element matching `selector` (empty when none). */
-export const texts = (page, selector) => page.evaluate((sel) => [...document.querySelectorAll(sel)].map((e) => e.textContent.trim()), selector);
+export const texts = (page, selector) =>
+  page.evaluate((sel) => [...document.querySelectorAll(sel)].map((e) => e.textContent.trim()), selector);
 
 /** Waits until texts(page, selector) satisfies `done`. */
 export const waitTexts = (page, selector, done, what) =>
@@ -81,29 +97,47 @@ export const waitTexts = (page, selector, done, what) =>
 export async function reloadPage(page, readySelector) {
   await page.evaluate(() => setTimeout(() => location.reload(), 0));
   await sleep(300);
-  await waitFor(`the page to reload and show ${readySelector}`, () => page.evaluate((sel) =>
-    document.readyState === 'complete' && document.querySelector(sel) !== null, readySelector), Boolean, { timeoutMs: 8_000 });
+  await waitFor(
+    `the page to reload and show ${readySelector}`,
+    () =>
+      page.evaluate((sel) => document.readyState === 'complete' && document.querySelector(sel) !== null, readySelector),
+    Boolean,
+    { timeoutMs: 8_000 },
+  );
 }
 
 /** Chooses an option of a <select> (Playwright and Puppeteer name this differently). */
-export const selectOption = (page, selector, value) => (page.selectOption ? page.selectOption(selector, value) : page.select(selector, value));
+export const selectOption = (page, selector, value) =>
+  page.selectOption ? page.selectOption(selector, value) : page.select(selector, value);
 
-export const storedSettings = (driver) => driver.ext(async () => (await (globalThis.browser ?? globalThis.chrome).storage.sync.get('settings')).settings ?? null);
-export const local = (driver, key) => driver.ext(async (k) => (await (globalThis.browser ?? globalThis.chrome).storage.local.get(k))[k], key);
-export const session = (driver, key) => driver.ext(async (k) => (await (globalThis.browser ?? globalThis.chrome).storage.session.get(k))[k], key);
+export const storedSettings = (driver) =>
+  driver.ext(
+    async () => (await (globalThis.browser ?? globalThis.chrome).storage.sync.get('settings')).settings ?? null,
+  );
+export const local = (driver, key) =>
+  driver.ext(async (k) => (await (globalThis.browser ?? globalThis.chrome).storage.local.get(k))[k], key);
+export const session = (driver, key) =>
+  driver.ext(async (k) => (await (globalThis.browser ?? globalThis.chrome).storage.session.get(k))[k], key);
 
 /** A message to the background from the control page (an extension page, as the popup and history page are). */
 export const send = (driver, type, payload = {}) =>
-  driver.ext(([t, p]) => (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: t, payload: p }), [type, payload]);
+  driver.ext(
+    ([t, p]) => (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: t, payload: p }),
+    [type, payload],
+  );
 
 /**
  * Fires a watch's alarm now instead of in 30 s or more: the same alarm name, re-created for 50 ms from now, replaces
  * the watcher's own (alarms are per name) and reaches the background's onAlarm like the real one would.
  */
 export const fireWatchAlarm = (driver, host) =>
-  driver.ext((name) => (globalThis.browser ?? globalThis.chrome).alarms.create(name, { when: Date.now() + 50 }), `watch:${host}`);
+  driver.ext(
+    (name) => (globalThis.browser ?? globalThis.chrome).alarms.create(name, { when: Date.now() + 50 }),
+    `watch:${host}`,
+  );
 
-export const alarm = (driver, name) => driver.ext(async (n) => (await (globalThis.browser ?? globalThis.chrome).alarms.get(n)) ?? null, name);
+export const alarm = (driver, name) =>
+  driver.ext(async (n) => (await (globalThis.browser ?? globalThis.chrome).alarms.get(n)) ?? null, name);
 
 /** Closes pages, ignoring ones already gone. */
 export async function closeAll(pages) {

@@ -4,7 +4,18 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { downloadOf } from './downloads.mjs';
 import { SITES } from './feature-sites.mjs';
-import { clickText, closeAll, en, openExtensionPage, selectOption, send, texts, waitTexts, waitVerdict, openFailing } from './feature-helpers.mjs';
+import {
+  clickText,
+  closeAll,
+  en,
+  openExtensionPage,
+  selectOption,
+  send,
+  texts,
+  waitTexts,
+  waitVerdict,
+  openFailing,
+} from './feature-helpers.mjs';
 import { waitFor } from './wait.mjs';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -18,8 +29,12 @@ export function historyTests(ctx) {
     let page;
     try {
       await waitVerdict(driver, tabId, (v) => v.rule === 'site-origin', 'site-origin');
-      await waitFor(`${driver.name}: history/list to hold ${host}`, () => send(driver, 'history/list'),
-        (list) => list.some((e) => e.host === host), { timeoutMs: 5_000 });
+      await waitFor(
+        `${driver.name}: history/list to hold ${host}`,
+        () => send(driver, 'history/list'),
+        (list) => list.some((e) => e.host === host),
+        { timeoutMs: 5_000 },
+      );
       const total = (await send(driver, 'history/list')).length;
 
       page = await openExtensionPage(driver, 'history.html');
@@ -28,28 +43,49 @@ export function historyTests(ctx) {
       await waitTexts(page, 'tbody th', (hosts) => hosts.length === 1, 'the text filter to leave one row');
       assert.deepEqual(await texts(page, 'tbody th'), [host]);
       assert.deepEqual(await texts(page, 'caption'), [en('history_caption', { shown: 1, total })]);
-      assert.deepEqual(await texts(page, 'tbody tr td:nth-of-type(4)'), [en('history_ongoing')], 'still failing: no end');
+      assert.deepEqual(
+        await texts(page, 'tbody tr td:nth-of-type(4)'),
+        [en('history_ongoing')],
+        'still failing: no end',
+      );
 
       const json = await downloadOf(driver, page, () => clickText(page, 'button', en('history_exportJson')), downloads);
       assert.equal(json.name, `culprit-history-${today()}.json`);
       const rows = JSON.parse(json.text);
       assert.equal(rows.length, 1, 'the export holds what is shown');
       const { start, evidence, ...fields } = rows[0];
-      assert.deepEqual(fields, { host, culprit: 'site', rule: 'site-origin', vendor: 'cloudflare', colo: 'CDG', end: null });
+      assert.deepEqual(fields, {
+        host,
+        culprit: 'site',
+        rule: 'site-origin',
+        vendor: 'cloudflare',
+        colo: 'CDG',
+        end: null,
+      });
       assert.ok(Math.abs(Date.parse(start) - Date.now()) < 60_000, `start ${start} is now`);
       assert.ok(evidence.includes(en('ev_origin_origin_error')), `evidence in words: ${JSON.stringify(evidence)}`);
 
       const csv = await downloadOf(driver, page, () => clickText(page, 'button', en('history_exportCsv')), downloads);
       assert.equal(csv.name, `culprit-history-${today()}.csv`);
       const lines = csv.text.split('\r\n');
-      assert.deepEqual(lines.slice(0, 1).concat(lines.slice(2)), ['host,culprit,rule,vendor,colo,start,end,evidence', ''], 'header, one row, CRLF');
+      assert.deepEqual(
+        lines.slice(0, 1).concat(lines.slice(2)),
+        ['host,culprit,rule,vendor,colo,start,end,evidence', ''],
+        'header, one row, CRLF',
+      );
       assert.ok(lines[1].startsWith(`"${host}","site","site-origin","cloudflare","CDG","${start}","",`), lines[1]);
       assert.ok(lines[1].includes(en('ev_origin_origin_error')), lines[1]);
 
       await selectOption(page, '#filter-culprit', 'blocked');
       await waitTexts(page, 'tbody th', (hosts) => hosts.length === 0, 'the culprit filter to leave no row');
-      assert.equal(await page.evaluate((label) => [...document.querySelectorAll('button')].find((b) => b.textContent === label)?.disabled, en('history_exportJson')), true,
-        'nothing shown, nothing to export');
+      assert.equal(
+        await page.evaluate(
+          (label) => [...document.querySelectorAll('button')].find((b) => b.textContent === label)?.disabled,
+          en('history_exportJson'),
+        ),
+        true,
+        'nothing shown, nothing to export',
+      );
 
       await clickText(page, 'button', en('history_clear'));
       await clickText(page, 'button', en('history_clearYes'));

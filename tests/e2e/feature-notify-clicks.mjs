@@ -22,7 +22,9 @@ async function failAndNotify({ driver, spy }, site) {
 async function expectCleared({ driver, spy }, id) {
   assert.ok((await spy.cleared()).includes(id), `the handler cleared ${id}`);
   if (driver.name === 'chromium') {
-    await waitFor(`chromium: ${id} gone from notifications.getAll()`, spy.known, (ids) => !ids.includes(id), { timeoutMs: 5_000 });
+    await waitFor(`chromium: ${id} gone from notifications.getAll()`, spy.known, (ids) => !ids.includes(id), {
+      timeoutMs: 5_000,
+    });
   }
 }
 
@@ -39,7 +41,12 @@ export function notificationClickTests(ctx, browserName) {
     try {
       details = await driver.openExtensionTab(`popup.html?tab=${failed.tabId}`, () => spy.click(failed.id));
       assert.match(await details.evaluate(() => location.href), new RegExp(`/popup\\.html\\?tab=${failed.tabId}$`));
-      await waitTexts(details, '.headline h1', (t) => t[0] === en('verdict_siteOrigin', { host: failed.host }), 'the details page to show the verdict');
+      await waitTexts(
+        details,
+        '.headline h1',
+        (t) => t[0] === en('verdict_siteOrigin', { host: failed.host }),
+        'the details page to show the verdict',
+      );
       assert.deepEqual(await texts(details, '.headline .host'), [failed.host]);
       await expectCleared(ctx, failed.id);
     } finally {
@@ -57,7 +64,10 @@ export function notificationClickTests(ctx, browserName) {
       assert.deepEqual(await send(driver, 'watch/list'), [], 'no watch before the click');
       await spy.click(failed.id, 0);
       const watches = await send(driver, 'watch/list');
-      assert.deepEqual(watches.map((w) => ({ host: w.host, url: w.url, tabId: w.tabId })), [{ host: failed.host, url: failed.url, tabId: failed.tabId }]);
+      assert.deepEqual(
+        watches.map((w) => ({ host: w.host, url: w.url, tabId: w.tabId })),
+        [{ host: failed.host, url: failed.url, tabId: failed.tabId }],
+      );
       assert.equal((await alarm(driver, `watch:${failed.host}`))?.scheduledTime, watches[0].nextAt, 'its alarm is set');
       await expectCleared(ctx, failed.id);
     } finally {

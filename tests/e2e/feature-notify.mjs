@@ -3,7 +3,16 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { SITES } from './feature-sites.mjs';
-import { closeAll, en, local, openBackgroundTab, QUIET_AFTER_VERDICT_MS, session, waitVerdict, openFailing } from './feature-helpers.mjs';
+import {
+  closeAll,
+  en,
+  local,
+  openBackgroundTab,
+  QUIET_AFTER_VERDICT_MS,
+  session,
+  waitVerdict,
+  openFailing,
+} from './feature-helpers.mjs';
 import { sleep, waitFor } from './wait.mjs';
 
 const tabNote = (tabId) => `culprit:tab:${tabId}`;
@@ -29,8 +38,10 @@ export function notificationTests(ctx) {
       const failed = await openFailing(driver, SITES.notify.url);
       pages.push(failed.page);
       const verdict = await waitVerdict(driver, failed.tabId, (v) => v.rule === 'site-origin', 'site-origin');
-      assert.ok(verdict.evidence.some((e) => e.source === 'origin-probe' && e.observed.key === 'ev_origin_origin_error'),
-        'the corroboration: the extension\'s own re-fetch failed too');
+      assert.ok(
+        verdict.evidence.some((e) => e.source === 'origin-probe' && e.observed.key === 'ev_origin_origin_error'),
+        "the corroboration: the extension's own re-fetch failed too",
+      );
       expectSiteDown(await spy.waitFor(tabNote(failed.tabId)), driver, hostOf(SITES.notify.url));
 
       const challenge = await openFailing(driver, SITES.challenge.url);
@@ -41,7 +52,10 @@ export function notificationTests(ctx) {
       await sleep(QUIET_AFTER_VERDICT_MS);
       const quiet = [tabNote(challenge.tabId), tabNote(spoof.tabId)];
       assert.deepEqual(await spy.createdFor(quiet), [], 'no notification for a challenge or a spoof page');
-      assert.deepEqual((await spy.known()).filter((id) => quiet.includes(id)), []);
+      assert.deepEqual(
+        (await spy.known()).filter((id) => quiet.includes(id)),
+        [],
+      );
     } finally {
       await closeAll(pages);
     }
@@ -66,7 +80,11 @@ export function notificationTests(ctx) {
       await sleep(QUIET_AFTER_VERDICT_MS);
       const forHost = (await spy.created()).filter((n) => n.title === note.title);
       assert.equal(forHost.length, 1, `one notification for ${host}, got ${JSON.stringify(forHost.map((n) => n.id))}`);
-      assert.equal((await local(driver, 'notify:sent'))?.[`host:${host}`], sentAt, 'the second failure did not re-arm the window');
+      assert.equal(
+        (await local(driver, 'notify:sent'))?.[`host:${host}`],
+        sentAt,
+        'the second failure did not re-arm the window',
+      );
     } finally {
       await closeAll([first.page, second?.page]);
     }
@@ -78,8 +96,12 @@ export function notificationTests(ctx) {
     const tabId = await openBackgroundTab(driver, SITES.held.url);
     try {
       const verdict = await waitVerdict(driver, tabId, (v) => v.rule === 'site-origin', 'site-origin');
-      await waitFor(`${driver.name}: the held notification recorded for tab ${tabId}`, () => session(driver, `notify-held:${tabId}`),
-        (held) => held === verdict.decidedAt, { timeoutMs: 5_000 });
+      await waitFor(
+        `${driver.name}: the held notification recorded for tab ${tabId}`,
+        () => session(driver, `notify-held:${tabId}`),
+        (held) => held === verdict.decidedAt,
+        { timeoutMs: 5_000 },
+      );
       await sleep(QUIET_AFTER_VERDICT_MS);
       assert.deepEqual(await spy.createdFor([tabNote(tabId)]), [], 'nothing while the tab was never looked at');
 

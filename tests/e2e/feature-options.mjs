@@ -5,7 +5,18 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { ARCHIVE_HOST, SITES } from './feature-sites.mjs';
 import {
-  clickText, closeAll, en, ko, openExtensionPage, openFailing, QUIET_AFTER_VERDICT_MS, reloadPage, selectOption, storedSettings, texts, waitTexts,
+  clickText,
+  closeAll,
+  en,
+  ko,
+  openExtensionPage,
+  openFailing,
+  QUIET_AFTER_VERDICT_MS,
+  reloadPage,
+  selectOption,
+  storedSettings,
+  texts,
+  waitTexts,
   waitVerdict,
 } from './feature-helpers.mjs';
 import { sleep, waitFor } from './wait.mjs';
@@ -13,13 +24,17 @@ import { sleep, waitFor } from './wait.mjs';
 const ARCHIVE_BOX = 'input[aria-describedby="archive-hint"]';
 
 /** What the options page shows: the chosen mode, the archive box, the language, and its heading. */
-const shown = (page) => page.evaluate((box) => ({
-  mode: document.querySelector('input[name="notifications"]:checked')?.value,
-  archive: document.querySelector(box)?.checked,
-  language: document.querySelector('#language')?.value,
-  title: document.querySelector('h1')?.textContent,
-  lang: document.documentElement.lang.slice(0, 2), // 'auto' is the browser's own (en-US here)
-}), ARCHIVE_BOX);
+const shown = (page) =>
+  page.evaluate(
+    (box) => ({
+      mode: document.querySelector('input[name="notifications"]:checked')?.value,
+      archive: document.querySelector(box)?.checked,
+      language: document.querySelector('#language')?.value,
+      title: document.querySelector('h1')?.textContent,
+      lang: document.documentElement.lang.slice(0, 2), // 'auto' is the browser's own (en-US here)
+    }),
+    ARCHIVE_BOX,
+  );
 
 /** Opens a failing site and checks no notification follows its (site-origin) verdict. */
 async function expectQuietFailure(ctx, url, why) {
@@ -40,7 +55,11 @@ export function optionsTests(ctx) {
       let page = await openExtensionPage(driver, 'options.html');
       pages.push(page);
       await page.waitForSelector('input[name="notifications"][value="cdn-wide"]', { timeout: 8_000 });
-      assert.deepEqual(await shown(page), { mode: 'errors', archive: false, language: 'auto', title: en('options_title'), lang: 'en' }, 'defaults');
+      assert.deepEqual(
+        await shown(page),
+        { mode: 'errors', archive: false, language: 'auto', title: en('options_title'), lang: 'en' },
+        'defaults',
+      );
       await page.click('input[name="notifications"][value="cdn-wide"]');
       await page.click(ARCHIVE_BOX);
       await selectOption(page, '#language', 'ko');
@@ -52,8 +71,11 @@ export function optionsTests(ctx) {
       assert.deepEqual(await shown(page), want, 'after reloading the page');
       await driver.restartBackground();
       const { notifications, archiveLookup, language } = await storedSettings(driver);
-      assert.deepEqual({ notifications, archiveLookup, language }, { notifications: 'cdn-wide', archiveLookup: true, language: 'ko' },
-        'storage.sync after a background restart');
+      assert.deepEqual(
+        { notifications, archiveLookup, language },
+        { notifications: 'cdn-wide', archiveLookup: true, language: 'ko' },
+        'storage.sync after a background restart',
+      );
       page = await openExtensionPage(driver, 'options.html');
       pages.push(page);
       await page.waitForSelector('input[name="notifications"]:checked', { timeout: 8_000 });
@@ -61,7 +83,11 @@ export function optionsTests(ctx) {
 
       // cdn-wide: a site's own failure no longer notifies. The fresh background needs the spy again.
       await spy.install();
-      const site = await expectQuietFailure(ctx, SITES.modeCdn.url, 'mode cdn-wide: no notification for a site failure');
+      const site = await expectQuietFailure(
+        ctx,
+        SITES.modeCdn.url,
+        'mode cdn-wide: no notification for a site failure',
+      );
       pages.push(site.page);
       // Korean popup, and archive lookup on: the popup asks archive.org by itself.
       const archiveAsked = () => server.hits.get(`${ARCHIVE_HOST}/wayback/available`) ?? 0;
@@ -69,20 +95,46 @@ export function optionsTests(ctx) {
       const popup = await openExtensionPage(driver, `popup.html?tab=${site.tabId}`);
       pages.push(popup);
       const host = new URL(SITES.modeCdn.url).hostname;
-      await waitTexts(popup, '.headline h1', (t) => t[0] === ko('verdict_siteOrigin', { host }), 'the popup headline in Korean');
+      await waitTexts(
+        popup,
+        '.headline h1',
+        (t) => t[0] === ko('verdict_siteOrigin', { host }),
+        'the popup headline in Korean',
+      );
       assert.deepEqual(await texts(popup, '[data-action="check-again"]'), [ko('popup_checkAgain')]);
       assert.equal(await popup.evaluate(() => document.documentElement.lang), 'ko');
-      await waitFor(`${driver.name}: the popup to ask archive.org (archiveLookup on)`, async () => archiveAsked(), (n) => n > asked, { timeoutMs: 5_000 });
+      await waitFor(
+        `${driver.name}: the popup to ask archive.org (archiveLookup on)`,
+        async () => archiveAsked(),
+        (n) => n > asked,
+        { timeoutMs: 5_000 },
+      );
 
       // off: nothing at all.
       await page.click('input[name="notifications"][value="off"]');
-      await waitFor(`${driver.name}: mode off stored`, () => storedSettings(driver), (s) => s?.notifications === 'off', { timeoutMs: 5_000 });
+      await waitFor(
+        `${driver.name}: mode off stored`,
+        () => storedSettings(driver),
+        (s) => s?.notifications === 'off',
+        { timeoutMs: 5_000 },
+      );
       pages.push((await expectQuietFailure(ctx, SITES.modeOff.url, 'mode off: no notification')).page);
 
       await clickText(page, 'button', ko('options_reset'));
       await clickText(page, 'button', ko('options_resetYes'));
-      await waitTexts(page, '.status', (t) => t[0] === en('options_resetDone'), 'the reset to be confirmed, in English again');
-      assert.deepEqual(await shown(page), { mode: 'errors', archive: false, language: 'auto', title: en('options_title'), lang: 'en' });
+      await waitTexts(
+        page,
+        '.status',
+        (t) => t[0] === en('options_resetDone'),
+        'the reset to be confirmed, in English again',
+      );
+      assert.deepEqual(await shown(page), {
+        mode: 'errors',
+        archive: false,
+        language: 'auto',
+        title: en('options_title'),
+        lang: 'en',
+      });
       assert.equal(await storedSettings(driver), null, 'reset removes the stored row');
     } finally {
       await closeAll(pages);

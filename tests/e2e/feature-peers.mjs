@@ -7,7 +7,17 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { PEER_ENDPOINT, siteHash } from './peer-service.mjs';
 import { SITES } from './feature-sites.mjs';
-import { closeAll, en, openExtensionPage, reloadPage, storedSettings, texts, waitTexts, waitVerdict, openFailing } from './feature-helpers.mjs';
+import {
+  closeAll,
+  en,
+  openExtensionPage,
+  reloadPage,
+  storedSettings,
+  texts,
+  waitTexts,
+  waitVerdict,
+  openFailing,
+} from './feature-helpers.mjs';
 import { pollUntil, sleep, waitFor } from './wait.mjs';
 
 const PEER_BOX = 'input[aria-describedby="peer-hint"]';
@@ -15,9 +25,12 @@ const PLACEHOLDER = 'https://peers.culprit-ext.org/v1';
 /** The service answers lookups with Cache-Control max-age=30, so a check within 30 s of the last may reuse that answer. */
 const LOOKUP_CACHE_MS = 30_000;
 
-const consent = (driver) => (driver.name === 'firefox'
-  ? driver.ext(() => globalThis.browser.permissions.contains({ data_collection: ['browsingActivity', 'technicalAndInteraction'] }))
-  : Promise.resolve(true));
+const consent = (driver) =>
+  driver.name === 'firefox'
+    ? driver.ext(() =>
+        globalThis.browser.permissions.contains({ data_collection: ['browsingActivity', 'technicalAndInteraction'] }),
+      )
+    : Promise.resolve(true);
 
 /** @param {{ driver: any, peers: Awaited<ReturnType<typeof import('./peer-service.mjs').startPeerService>> }} ctx */
 export function peerTests(ctx) {
@@ -29,47 +42,91 @@ export function peerTests(ctx) {
       pages.push(options);
       await options.waitForSelector(PEER_BOX, { timeout: 8_000 });
       await options.click(PEER_BOX);
-      await waitFor(`${driver.name}: peer reports on, with consent`, async () => [(await storedSettings(driver))?.peerReports, await consent(driver)],
-        ([on, granted]) => on === true && granted === true, { timeoutMs: 5_000 });
+      await waitFor(
+        `${driver.name}: peer reports on, with consent`,
+        async () => [(await storedSettings(driver))?.peerReports, await consent(driver)],
+        ([on, granted]) => on === true && granted === true,
+        { timeoutMs: 5_000 },
+      );
       await options.click(`button[aria-label="${en('options_endpointRemove', { url: PLACEHOLDER })}"]`);
       await options.type('#endpoint-new', PEER_ENDPOINT);
       await options.click('#endpoint-new ~ button[type="submit"]');
-      await waitFor(`${driver.name}: the endpoint list to be [${PEER_ENDPOINT}]`, () => storedSettings(driver),
-        (s) => JSON.stringify(s?.peerEndpoints) === JSON.stringify([PEER_ENDPOINT]), { timeoutMs: 5_000 });
+      await waitFor(
+        `${driver.name}: the endpoint list to be [${PEER_ENDPOINT}]`,
+        () => storedSettings(driver),
+        (s) => JSON.stringify(s?.peerEndpoints) === JSON.stringify([PEER_ENDPOINT]),
+        { timeoutMs: 5_000 },
+      );
 
       const { site, url } = SITES.peerOn;
       const hash = siteHash(site);
       const { page, tabId } = await openFailing(driver, url);
       pages.push(page);
-      const first = await waitVerdict(driver, tabId, (v) => v.rule === 'site-origin' && v.sources.peers?.state === 'ok', 'site-origin, peers asked');
-      await waitFor(`${driver.name}: the report to reach the service`, async () => peers.requests, (r) => r.includes('POST /v1/reports'), { timeoutMs: 5_000 });
-      const entry = await waitFor(`the service to list ${site} under /v1/prefix/${hash.slice(0, 4)}`, () => peers.entryFor(site),
-        (e) => e?.count15 === 1, { timeoutMs: 15_000, intervalMs: 500 });
-      assert.deepEqual({ count15: entry.count15, count60: entry.count60, state: entry.state }, { count15: 1, count60: 1, state: 'normal' });
-      assert.ok(peers.requests.every((r) => r === 'POST /v1/reports' || r === `GET /v1/prefix/${hash.slice(0, 4)}` || r.startsWith('OPTIONS ')),
-        `only the bucket and the report, never the host: ${JSON.stringify(peers.requests)}`);
+      const first = await waitVerdict(
+        driver,
+        tabId,
+        (v) => v.rule === 'site-origin' && v.sources.peers?.state === 'ok',
+        'site-origin, peers asked',
+      );
+      await waitFor(
+        `${driver.name}: the report to reach the service`,
+        async () => peers.requests,
+        (r) => r.includes('POST /v1/reports'),
+        { timeoutMs: 5_000 },
+      );
+      const entry = await waitFor(
+        `the service to list ${site} under /v1/prefix/${hash.slice(0, 4)}`,
+        () => peers.entryFor(site),
+        (e) => e?.count15 === 1,
+        { timeoutMs: 15_000, intervalMs: 500 },
+      );
+      assert.deepEqual(
+        { count15: entry.count15, count60: entry.count60, state: entry.state },
+        { count15: 1, count60: 1, state: 'normal' },
+      );
+      assert.ok(
+        peers.requests.every(
+          (r) => r === 'POST /v1/reports' || r === `GET /v1/prefix/${hash.slice(0, 4)}` || r.startsWith('OPTIONS '),
+        ),
+        `only the bucket and the report, never the host: ${JSON.stringify(peers.requests)}`,
+      );
 
       // A later diagnosis ("Check again") reads the report back: once the first lookup's cached answer has expired.
       const popup = await openExtensionPage(driver, `popup.html?tab=${tabId}`);
       pages.push(popup);
       const evidence = en('ev_peersNoRatio', { count: 1 });
       const startedAt = Date.now();
-      const seen = await pollUntil(async () => {
-        const previous = (await driver.verdict(tabId)).verdict.decidedAt;
-        await popup.click('[data-action="check-again"]');
-        await waitFor(`${driver.name}: the check to finish`, async () => (await driver.verdict(tabId))?.verdict?.decidedAt ?? 0,
-          (at) => at > previous, { timeoutMs: 8_000 });
-        await sleep(300);
-        return texts(popup, '.evidence li[data-source="peers"] span:not(.source)');
-      }, (t) => t.includes(evidence), { timeoutMs: LOOKUP_CACHE_MS + 10_000, intervalMs: 2_000 });
+      const seen = await pollUntil(
+        async () => {
+          const previous = (await driver.verdict(tabId)).verdict.decidedAt;
+          await popup.click('[data-action="check-again"]');
+          await waitFor(
+            `${driver.name}: the check to finish`,
+            async () => (await driver.verdict(tabId))?.verdict?.decidedAt ?? 0,
+            (at) => at > previous,
+            { timeoutMs: 8_000 },
+          );
+          await sleep(300);
+          return texts(popup, '.evidence li[data-source="peers"] span:not(.source)');
+        },
+        (t) => t.includes(evidence),
+        { timeoutMs: LOOKUP_CACHE_MS + 10_000, intervalMs: 2_000 },
+      );
       assert.deepEqual(seen.value, [evidence], `popup evidence from peers (first verdict at ${first.decidedAt})`);
       const stored = (await driver.verdict(tabId)).verdict.evidence.find((e) => e.source === 'peers');
       assert.deepEqual(stored.observed, { key: 'ev_peersNoRatio', params: { count: 1 } });
-      console.log(`# ${driver.name}: peer evidence shown ${Date.now() - first.decidedAt} ms after the first verdict (${Date.now() - startedAt} ms of checking)`);
+      console.log(
+        `# ${driver.name}: peer evidence shown ${Date.now() - first.decidedAt} ms after the first verdict (${Date.now() - startedAt} ms of checking)`,
+      );
 
       // "Report this problem": the automatic report is already in, so the popup says when instead of offering it.
       const reportedPrefix = en('popup_reported', { time: '' }).split(' ')[0];
-      await waitTexts(popup, '[data-peer-report="reported"]', (t) => t.length === 1 && t[0].startsWith(reportedPrefix), 'the popup to say the site was reported');
+      await waitTexts(
+        popup,
+        '[data-peer-report="reported"]',
+        (t) => t.length === 1 && t[0].startsWith(reportedPrefix),
+        'the popup to say the site was reported',
+      );
       assert.equal(await popup.$('[data-action="report-problem"]'), null);
       // Ten minutes later (the browser's record of it dropped) the button is back; a real click sends a real report.
       await driver.ext(() => (globalThis.browser ?? globalThis.chrome).storage.session.remove('peer:reported'));
@@ -77,8 +134,18 @@ export function peerTests(ctx) {
       const posts = () => peers.requests.filter((r) => r === 'POST /v1/reports').length;
       const postsBefore = posts();
       await popup.click('[data-action="report-problem"]');
-      await waitFor(`${driver.name}: the pressed report to reach the service`, async () => posts(), (n) => n === postsBefore + 1, { timeoutMs: 5_000 });
-      await waitTexts(popup, '[data-peer-report="reported"]', (t) => t.length === 1, 'the popup to say the site was reported after the press');
+      await waitFor(
+        `${driver.name}: the pressed report to reach the service`,
+        async () => posts(),
+        (n) => n === postsBefore + 1,
+        { timeoutMs: 5_000 },
+      );
+      await waitTexts(
+        popup,
+        '[data-peer-report="reported"]',
+        (t) => t.length === 1,
+        'the popup to say the site was reported after the press',
+      );
       assert.equal(await popup.$('[data-action="report-problem"]'), null, 'pressed once, the button goes');
     } finally {
       await closeAll(pages);
@@ -93,9 +160,17 @@ export function peerTests(ctx) {
       pages.push(options);
       await options.waitForSelector(`${PEER_BOX}:checked`, { timeout: 8_000 });
       await options.click(PEER_BOX);
-      await waitFor(`${driver.name}: peer reports off, consent withdrawn`, async () => [(await storedSettings(driver))?.peerReports, await consent(driver)],
-        ([on, granted]) => on === false && (driver.name === 'chromium' || granted === false), { timeoutMs: 5_000 });
-      assert.deepEqual((await storedSettings(driver)).peerEndpoints, [PEER_ENDPOINT], 'the endpoint stays; only the switch is off');
+      await waitFor(
+        `${driver.name}: peer reports off, consent withdrawn`,
+        async () => [(await storedSettings(driver))?.peerReports, await consent(driver)],
+        ([on, granted]) => on === false && (driver.name === 'chromium' || granted === false),
+        { timeoutMs: 5_000 },
+      );
+      assert.deepEqual(
+        (await storedSettings(driver)).peerEndpoints,
+        [PEER_ENDPOINT],
+        'the endpoint stays; only the switch is off',
+      );
 
       const before = peers.requests.length;
       const { page, tabId } = await openFailing(driver, SITES.peerOff.url);
@@ -108,7 +183,11 @@ export function peerTests(ctx) {
       const popup = await openExtensionPage(driver, `popup.html?tab=${tabId}`);
       pages.push(popup);
       await popup.waitForSelector('[data-action="check-again"]', { timeout: 8_000 });
-      assert.equal(await popup.$('[data-action="report-problem"]'), null, 'no "Report this problem" while peer reports are off');
+      assert.equal(
+        await popup.$('[data-action="report-problem"]'),
+        null,
+        'no "Report this problem" while peer reports are off',
+      );
     } finally {
       await closeAll(pages);
     }

@@ -45,7 +45,10 @@ export function popupTests(ctx) {
       popup = await openExtensionPage(driver, `popup.html?tab=${failed.tabId}`);
       await popup.waitForSelector(COPY, { timeout: 8_000 });
       assert.deepEqual(await texts(popup, '[data-fact="ray-id"] code'), [ray], 'the Ray ID the page showed');
-      assert.equal(await popup.evaluate((sel) => document.querySelector(sel).getAttribute('aria-label'), COPY), en('popup_copyRayId'));
+      assert.equal(
+        await popup.evaluate((sel) => document.querySelector(sel).getAttribute('aria-label'), COPY),
+        en('popup_copyRayId'),
+      );
       assert.deepEqual(await texts(popup, STATUS), [''], 'nothing said before the click');
       const copied = await watchClipboard(driver, popup);
       await popup.click(COPY);

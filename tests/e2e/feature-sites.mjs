@@ -6,15 +6,35 @@ import { CHALLENGE_HEADERS, cloudflare } from './cf-headers.mjs';
 import { PEER_HOST } from './peer-service.mjs';
 
 /** A Cloudflare 522 (origin timed out): the extension's own re-fetch gets the same 522, which corroborates it. */
-export const cf522 = (rayHex, colo) => ({ status: 522, headers: cloudflare(rayHex, colo), page: 'cf-522.html', vars: { city: colo } });
+export const cf522 = (rayHex, colo) => ({
+  status: 522,
+  headers: cloudflare(rayHex, colo),
+  page: 'cf-522.html',
+  vars: { city: colo },
+});
 /** The same site, back: a plain 200 behind Cloudflare. */
 export const cfOk = (rayHex, colo) => ({ status: 200, headers: cloudflare(rayHex, colo), page: 'cf-beacon-ok.html' });
 
 export const SITES = {
   notify: { url: 'https://notify-522.test/cart', route: cf522('7a000000000a0001', 'ICN') },
   held: { url: 'https://held-522.test/', route: cf522('7a000000000a0002', 'NRT') },
-  challenge: { url: 'https://notify-challenge.test/', route: { status: 403, headers: cloudflare('7a000000000a0003', 'NRT', CHALLENGE_HEADERS), page: 'cf-challenge.html' } },
-  spoof: { url: 'http://notify-spoof.test/', route: { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', server: 'nginx' }, page: 'cf-522.html', vars: { city: 'Seoul' } } },
+  challenge: {
+    url: 'https://notify-challenge.test/',
+    route: {
+      status: 403,
+      headers: cloudflare('7a000000000a0003', 'NRT', CHALLENGE_HEADERS),
+      page: 'cf-challenge.html',
+    },
+  },
+  spoof: {
+    url: 'http://notify-spoof.test/',
+    route: {
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8', server: 'nginx' },
+      page: 'cf-522.html',
+      vars: { city: 'Seoul' },
+    },
+  },
   dedupe: { url: 'https://dedupe-522.test/a', route: cf522('7a000000000a0004', 'FRA') },
   watch: { url: 'https://watch-522.test/orders', route: cf522('7a000000000a0005', 'SIN') },
   history: { url: 'https://history-522.test/report', route: cf522('7a000000000a0006', 'CDG') },
@@ -25,7 +45,14 @@ export const SITES = {
   button: { url: 'https://button-522.test/', route: cf522('7a000000000a000d', 'NRT') },
   ray: { url: 'https://ray-522.test/', route: cf522('7a000000000a000e', 'SIN') },
   // Served without no-store, so the browsers may keep it in the back/forward cache (no-store pages are not kept).
-  bfcacheOk: { url: 'https://bfcache-ok.test/', route: { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'max-age=0' }, page: 'cf-beacon-ok.html' } },
+  bfcacheOk: {
+    url: 'https://bfcache-ok.test/',
+    route: {
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'max-age=0' },
+      page: 'cf-beacon-ok.html',
+    },
+  },
   bfcache522: { url: 'https://bfcache-522.test/', route: cf522('7a000000000a000f', 'ICN') },
   peerOn: { url: 'https://shop.example.com/checkout', site: 'example.com', route: cf522('7a000000000a000a', 'ICN') },
   peerOff: { url: 'https://shop.example.net/checkout', site: 'example.net', route: cf522('7a000000000a000b', 'FRA') },

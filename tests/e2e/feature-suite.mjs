@@ -33,23 +33,28 @@ export function featureSuite(name, launch) {
   describe(`${name} features`, { timeout: 150_000 }, () => {
     /** Filled in by before(); the tests read it when they run. */
     const ctx = {};
-    before(async () => {
-      if (missing) throw new Error(`CI=true and ${missing}`);
-      const t0 = Date.now();
-      ctx.peers = await startPeerService();
-      const hosts = [...new Set([...mappedHosts(), ...featureHosts()])];
-      ctx.server = await startFakeServers(hosts, { routes: featureRoutes(), forward: ctx.peers.forward });
-      ctx.downloads = fs.mkdtempSync(path.join(os.tmpdir(), `culprit-${name}-downloads-`));
-      ctx.driver = await launch({
-        port: ctx.server.port, closedPort: await findClosedPort(), hosts,
-        // Firefox: the options page's consent request is granted without a prompt (it still needs the click), and
-        // downloads land in a known folder.
-        prefs: { 'extensions.webextOptionalPermissionPrompts': false, ...firefoxDownloadPrefs(ctx.downloads) },
-      });
-      await warmUp(ctx.driver, WARMUP_URL);
-      ctx.spy = notificationSpy(ctx.driver);
-      console.log(`# ${name} features: service, fakes and browser up in ${Date.now() - t0} ms`);
-    }, { timeout: 90_000 });
+    before(
+      async () => {
+        if (missing) throw new Error(`CI=true and ${missing}`);
+        const t0 = Date.now();
+        ctx.peers = await startPeerService();
+        const hosts = [...new Set([...mappedHosts(), ...featureHosts()])];
+        ctx.server = await startFakeServers(hosts, { routes: featureRoutes(), forward: ctx.peers.forward });
+        ctx.downloads = fs.mkdtempSync(path.join(os.tmpdir(), `culprit-${name}-downloads-`));
+        ctx.driver = await launch({
+          port: ctx.server.port,
+          closedPort: await findClosedPort(),
+          hosts,
+          // Firefox: the options page's consent request is granted without a prompt (it still needs the click), and
+          // downloads land in a known folder.
+          prefs: { 'extensions.webextOptionalPermissionPrompts': false, ...firefoxDownloadPrefs(ctx.downloads) },
+        });
+        await warmUp(ctx.driver, WARMUP_URL);
+        ctx.spy = notificationSpy(ctx.driver);
+        console.log(`# ${name} features: service, fakes and browser up in ${Date.now() - t0} ms`);
+      },
+      { timeout: 90_000 },
+    );
     after(async () => {
       await ctx.driver?.close();
       await ctx.server?.close();

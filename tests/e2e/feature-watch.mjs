@@ -4,7 +4,18 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { cfOk, SITES } from './feature-sites.mjs';
-import { alarm, closeAll, en, fireWatchAlarm, local, openExtensionPage, send, waitTexts, waitVerdict, openFailing } from './feature-helpers.mjs';
+import {
+  alarm,
+  closeAll,
+  en,
+  fireWatchAlarm,
+  local,
+  openExtensionPage,
+  send,
+  waitTexts,
+  waitVerdict,
+  openFailing,
+} from './feature-helpers.mjs';
 import { waitFor } from './wait.mjs';
 
 const SECOND = 1000;
@@ -21,31 +32,57 @@ export function watchTests(ctx) {
       await waitVerdict(driver, tabId, (v) => v.rule === 'site-origin', 'site-origin');
       popup = await openExtensionPage(driver, `popup.html?tab=${tabId}`);
       await popup.waitForSelector('[data-action="watch"]', { timeout: 8_000 });
-      assert.equal((await popup.evaluate(() => document.querySelector('[data-action="watch"]').textContent)).trim(), en('notify_watch'));
+      assert.equal(
+        (await popup.evaluate(() => document.querySelector('[data-action="watch"]').textContent)).trim(),
+        en('notify_watch'),
+      );
       await popup.click('[data-action="watch"]');
-      await waitTexts(popup, `.watches li[data-host="${host}"] .host-name`, (t) => t.length === 1, 'the popup to list the watch');
-      assert.equal(await popup.evaluate(() => document.querySelector('[data-action="watch"]')), null, 'the button goes once watched');
+      await waitTexts(
+        popup,
+        `.watches li[data-host="${host}"] .host-name`,
+        (t) => t.length === 1,
+        'the popup to list the watch',
+      );
+      assert.equal(
+        await popup.evaluate(() => document.querySelector('[data-action="watch"]')),
+        null,
+        'the button goes once watched',
+      );
 
       const [watch, ...others] = await send(driver, 'watch/list');
       assert.deepEqual(others, []);
-      assert.deepEqual({ host: watch.host, url: watch.url, tabId: watch.tabId, attempts: watch.attempts }, { host, url, tabId, attempts: 0 });
+      assert.deepEqual(
+        { host: watch.host, url: watch.url, tabId: watch.tabId, attempts: watch.attempts },
+        { host, url, tabId, attempts: 0 },
+      );
       assert.equal(watch.nextAt - watch.startedAt, 30 * SECOND, 'the first probe is due 30 s after the start');
       assert.equal((await alarm(driver, `watch:${host}`))?.scheduledTime, watch.nextAt, 'its alarm is set for then');
 
       // Still failing: the probe counts and the next one is due 60 s later (back-off).
       const probesBefore = server.hits.get(`${host}/orders`) ?? 0;
       await fireWatchAlarm(driver, host);
-      const again = await waitFor(`${driver.name}: the watch's first probe to be counted`, async () => (await send(driver, 'watch/list'))[0],
-        (w) => w?.attempts === 1, { timeoutMs: 8_000 });
+      const again = await waitFor(
+        `${driver.name}: the watch's first probe to be counted`,
+        async () => (await send(driver, 'watch/list'))[0],
+        (w) => w?.attempts === 1,
+        { timeoutMs: 8_000 },
+      );
       assert.ok(server.hits.get(`${host}/orders`) > probesBefore, 'the probe asked the site itself');
       const delay = again.nextAt - Date.now();
       assert.ok(delay > 50 * SECOND && delay <= 60 * SECOND, `second probe due in ~60 s, got ${delay} ms`);
-      assert.deepEqual((await spy.created()).filter((n) => n.id.startsWith('culprit:back:')), [], 'no "back" while it fails');
+      assert.deepEqual(
+        (await spy.created()).filter((n) => n.id.startsWith('culprit:back:')),
+        [],
+        'no "back" while it fails',
+      );
 
       server.setRoute(host, cfOk('7a000000000a0005', 'SIN'));
       await fireWatchAlarm(driver, host);
       const note = await spy.waitFor(`culprit:back:${tabId}:${encodeURIComponent(url)}`);
-      assert.deepEqual({ title: note.title, message: note.message }, { title: en('notify_backTitle', { host }), message: en('notify_backMessage', { host }) });
+      assert.deepEqual(
+        { title: note.title, message: note.message },
+        { title: en('notify_backTitle', { host }), message: en('notify_backMessage', { host }) },
+      );
       assert.deepEqual(await send(driver, 'watch/list'), [], 'the watch is gone');
       assert.equal(await alarm(driver, `watch:${host}`), null, 'and so is its alarm');
       const entry = (await local(driver, 'history')).find((e) => e.host === host);

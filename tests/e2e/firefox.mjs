@@ -46,9 +46,18 @@ export async function launchFirefox({ port, hosts, prefs = {} }) {
       const known = new Set(await browser.pages());
       await opener();
       // Puppeteer reports moz-extension tabs as about:blank, so the new tab is found by diffing the page list.
-      const page = await waitFor('firefox: the extension to open its tab',
-        async () => (await browser.pages()).find((p) => !known.has(p)) ?? null, Boolean, { timeoutMs: 8_000 });
-      await waitFor('firefox: extension tab to load', () => page.evaluate(() => document.readyState), (s) => s === 'complete', { timeoutMs: 8_000 });
+      const page = await waitFor(
+        'firefox: the extension to open its tab',
+        async () => (await browser.pages()).find((p) => !known.has(p)) ?? null,
+        Boolean,
+        { timeoutMs: 8_000 },
+      );
+      await waitFor(
+        'firefox: extension tab to load',
+        () => page.evaluate(() => document.readyState),
+        (s) => s === 'complete',
+        { timeoutMs: 8_000 },
+      );
       return page;
     };
     const control = await openControlTab(browser, openExtensionTab);
@@ -66,10 +75,16 @@ export async function launchFirefox({ port, hosts, prefs = {} }) {
           bg.__culpritE2eStale = true;
           bg.location.reload();
         });
-        await waitFor('firefox: the event page to reload', () => control.evaluate(async () => {
-          const bg = await globalThis.browser.runtime.getBackgroundPage();
-          return bg.__culpritE2eStale !== true && bg.document.readyState === 'complete';
-        }), Boolean, { timeoutMs: 4_000 });
+        await waitFor(
+          'firefox: the event page to reload',
+          () =>
+            control.evaluate(async () => {
+              const bg = await globalThis.browser.runtime.getBackgroundPage();
+              return bg.__culpritE2eStale !== true && bg.document.readyState === 'complete';
+            }),
+          Boolean,
+          { timeoutMs: 4_000 },
+        );
       },
       openExtensionTab,
       async shutdown() {
@@ -96,14 +111,18 @@ async function openControlTab(browser, openExtensionTab) {
   for (let attempt = 0; attempt < 4; attempt++) {
     try {
       const control = await openExtensionTab('popup.html', () =>
-        boot.evaluate(() => window.postMessage({ type: 'culprit-e2e/open', path: 'popup.html' }, '*')));
+        boot.evaluate(() => window.postMessage({ type: 'culprit-e2e/open', path: 'popup.html' }, '*')),
+      );
       const href = await control.evaluate(() => location.href);
-      if (!href.startsWith(`moz-extension://${EXTENSION_UUID}/`)) throw new Error(`control tab is ${href}, not our extension`);
+      if (!href.startsWith(`moz-extension://${EXTENSION_UUID}/`))
+        throw new Error(`control tab is ${href}, not our extension`);
       await boot.close();
       return control;
     } catch (err) {
       lastError = err;
     }
   }
-  throw new Error(`firefox: the E2E bridge never opened popup.html (is dist/firefox a VITE_E2E=1 build?): ${lastError}`);
+  throw new Error(
+    `firefox: the E2E bridge never opened popup.html (is dist/firefox a VITE_E2E=1 build?): ${lastError}`,
+  );
 }

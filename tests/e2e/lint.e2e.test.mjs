@@ -16,13 +16,22 @@ it('web-ext lint: dist/firefox has 0 errors and only known vendor warnings', { t
   assert.ok(fs.existsSync(path.join(dir, 'manifest.json')), `${dir} is not built (npm run build:e2e)`);
   const bin = path.join(ROOT, 'node_modules/.bin/web-ext');
   // web-ext exits non-zero when there are errors; the JSON report is on stdout either way.
-  const { stdout } = await promisify(execFile)(bin, ['lint', '-s', dir, '--output', 'json', '--no-input'], { timeout: 50_000 })
-    .catch((err) => ({ stdout: String(err.stdout ?? '') }));
+  const { stdout } = await promisify(execFile)(bin, ['lint', '-s', dir, '--output', 'json', '--no-input'], {
+    timeout: 50_000,
+  }).catch((err) => ({ stdout: String(err.stdout ?? '') }));
   const report = JSON.parse(stdout);
   for (const w of [...report.errors, ...report.warnings, ...report.notices]) {
     console.log(`# web-ext lint ${w._type} ${w.code} ${w.file ?? ''}:${w.line ?? ''} ${w.message}`);
   }
-  assert.deepEqual(report.errors.map((e) => `${e.code} ${e.file ?? ''}`), []);
-  const unknown = report.warnings.filter((w) => !ALLOWED_WARNINGS.some((a) => a.code === w.code && a.message.test(w.message)));
-  assert.deepEqual(unknown.map((w) => `${w.code} ${w.file ?? ''}: ${w.message}`), []);
+  assert.deepEqual(
+    report.errors.map((e) => `${e.code} ${e.file ?? ''}`),
+    [],
+  );
+  const unknown = report.warnings.filter(
+    (w) => !ALLOWED_WARNINGS.some((a) => a.code === w.code && a.message.test(w.message)),
+  );
+  assert.deepEqual(
+    unknown.map((w) => `${w.code} ${w.file ?? ''}: ${w.message}`),
+    [],
+  );
 });

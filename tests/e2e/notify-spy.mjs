@@ -62,21 +62,28 @@ export function notificationSpy(driver) {
   }
 
   /** Ids the background asked to clear since install(). */
-  const cleared = async () => isChromium
-    ? (await driver.worker()).evaluate(() => globalThis.__culpritE2eCleared ?? null)
-    : driver.ext(async () => [...((await globalThis.browser.runtime.getBackgroundPage()).__culpritE2eCleared ?? [])]);
+  const cleared = async () =>
+    isChromium
+      ? (await driver.worker()).evaluate(() => globalThis.__culpritE2eCleared ?? null)
+      : driver.ext(async () => [...((await globalThis.browser.runtime.getBackgroundPage()).__culpritE2eCleared ?? [])]);
 
   /** Runs the background's own click handler for `id` (button `index`, or the body when null) and waits for it. */
   async function click(id, index = null) {
     if (isChromium) {
-      await (await driver.worker()).evaluate(([n, i]) => (i === null ? globalThis.__culpritE2e.clickNotification(n)
-        : globalThis.__culpritE2e.clickButton(n, i)), [id, index]);
+      await (await driver.worker()).evaluate(
+        ([n, i]) =>
+          i === null ? globalThis.__culpritE2e.clickNotification(n) : globalThis.__culpritE2e.clickButton(n, i),
+        [id, index],
+      );
       return;
     }
-    await driver.ext(async ([n, i]) => {
-      const hooks = (await globalThis.browser.runtime.getBackgroundPage()).__culpritE2e;
-      await (i === null ? hooks.clickNotification(n) : hooks.clickButton(n, i));
-    }, [id, index]);
+    await driver.ext(
+      async ([n, i]) => {
+        const hooks = (await globalThis.browser.runtime.getBackgroundPage()).__culpritE2e;
+        await (i === null ? hooks.clickNotification(n) : hooks.clickButton(n, i));
+      },
+      [id, index],
+    );
   }
 
   /** What the background asked to show since install(), oldest first: { id, title, message, iconUrl, buttons? }. */
@@ -89,9 +96,10 @@ export function notificationSpy(driver) {
   }
 
   /** Ids the browser itself knows were shown: Chromium's getAll(), Firefox's onClosed. */
-  const known = () => isChromium
-    ? driver.ext(async () => Object.keys(await globalThis.chrome.notifications.getAll()))
-    : driver.ext(() => [...(globalThis.__culpritE2eClosed ?? [])]);
+  const known = () =>
+    isChromium
+      ? driver.ext(async () => Object.keys(await globalThis.chrome.notifications.getAll()))
+      : driver.ext(() => [...(globalThis.__culpritE2eClosed ?? [])]);
 
   return {
     install,
@@ -101,15 +109,19 @@ export function notificationSpy(driver) {
     click,
     /** Waits until `id` was created and the browser confirms it; returns what was shown. */
     async waitFor(id, timeoutMs = 10_000) {
-      const [note] = await waitFor(`${driver.name}: notification ${id} created and confirmed by the browser`,
+      const [note] = await waitFor(
+        `${driver.name}: notification ${id} created and confirmed by the browser`,
         async () => [(await created())?.find((n) => n.id === id) ?? null, await known()],
-        ([note, ids]) => note !== null && ids.includes(id), { timeoutMs });
+        ([note, ids]) => note !== null && ids.includes(id),
+        { timeoutMs },
+      );
       return note;
     },
     /** Notifications created for `ids` so far (throws when the spy is gone, so "none" cannot pass by losing it). */
     async createdFor(ids) {
       const notes = await created();
-      if (notes === null) throw new Error(`${driver.name}: the notification spy is not installed in the current background`);
+      if (notes === null)
+        throw new Error(`${driver.name}: the notification spy is not installed in the current background`);
       return notes.filter((n) => ids.includes(n.id));
     },
   };

@@ -20,20 +20,31 @@ export async function startPeerService() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-peers-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, RATE_LIMIT_RPS: '1000', RATE_LIMIT_BURST: '1000' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      RATE_LIMIT_RPS: '1000',
+      RATE_LIMIT_BURST: '1000',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const port = await withTimeout('peer service: "listening on" from server/index.ts', new Promise((resolve, reject) => {
-    const onData = (chunk) => {
-      output += chunk;
-      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
-      if (m) resolve(Number(m[1]));
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.once('exit', (code) => reject(new Error(`peer service exited with ${code}: ${output.slice(-500)}`)));
-  }), 45_000).catch((err) => {
+  const port = await withTimeout(
+    'peer service: "listening on" from server/index.ts',
+    new Promise((resolve, reject) => {
+      const onData = (chunk) => {
+        output += chunk;
+        const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+        if (m) resolve(Number(m[1]));
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', (chunk) => (output += chunk));
+      child.once('exit', (code) => reject(new Error(`peer service exited with ${code}: ${output.slice(-500)}`)));
+    }),
+    45_000,
+  ).catch((err) => {
     child.kill('SIGKILL');
     throw err;
   });
@@ -43,10 +54,13 @@ export async function startPeerService() {
   /** For the fake front: pass the request to the service as it came (Origin included, so CORS is the real one). */
   const handle = (req, res) => {
     requests.push(`${req.method} ${req.url}`);
-    const upstream = http.request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = http.request(
+      { host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   };
@@ -54,7 +68,9 @@ export async function startPeerService() {
   /** The service's own answer for a site's bucket: its entry ({ count15, state, … }) or null. */
   async function entryFor(site) {
     const hash = siteHash(site);
-    const res = await fetch(`http://127.0.0.1:${port}/v1/prefix/${hash.slice(0, 4)}`, { signal: AbortSignal.timeout(5_000) });
+    const res = await fetch(`http://127.0.0.1:${port}/v1/prefix/${hash.slice(0, 4)}`, {
+      signal: AbortSignal.timeout(5_000),
+    });
     if (res.status !== 200) throw new Error(`GET /v1/prefix answered ${res.status}`);
     const body = await res.json();
     return body.data.entries.find((e) => e.hostHash === hash) ?? null;

@@ -47,7 +47,10 @@ async function expectedHeadline(driver, tabId, shot, lang) {
 }
 
 const setLanguage = (driver, lang) =>
-  driver.ext((l) => (globalThis.browser ?? globalThis.chrome).storage.sync.set({ settings: { language: l, version: 1 } }), lang);
+  driver.ext(
+    (l) => (globalThis.browser ?? globalThis.chrome).storage.sync.set({ settings: { language: l, version: 1 } }),
+    lang,
+  );
 
 /**
  * Shoots the popup of `tabId` in each language and checks each file. Leaves the language setting removed (the
@@ -89,17 +92,25 @@ const fitViewport = (page, height) => {
 };
 
 async function shootOne(driver, popupPath, want, lang, file) {
-  const page = await driver.openExtensionTab(popupPath, () => driver.ext(async (p) => {
-    const api = globalThis.browser ?? globalThis.chrome;
-    await api.tabs.create({ url: api.runtime.getURL(p), active: true });
-  }, popupPath));
+  const page = await driver.openExtensionTab(popupPath, () =>
+    driver.ext(async (p) => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      await api.tabs.create({ url: api.runtime.getURL(p), active: true });
+    }, popupPath),
+  );
   try {
     await fitViewport(page, 120);
-    const shown = () => page.evaluate(() => ({
-      headline: document.querySelector('[data-culprit-root] .headline h1')?.textContent ?? null,
-      lang: document.documentElement.lang,
-    }));
-    await waitFor(`${driver.name}: popup headline in ${lang}: ${want}`, shown, (s) => s.headline === want && s.lang === lang, { timeoutMs: 8_000 });
+    const shown = () =>
+      page.evaluate(() => ({
+        headline: document.querySelector('[data-culprit-root] .headline h1')?.textContent ?? null,
+        lang: document.documentElement.lang,
+      }));
+    await waitFor(
+      `${driver.name}: popup headline in ${lang}: ${want}`,
+      shown,
+      (s) => s.headline === want && s.lang === lang,
+      { timeoutMs: 8_000 },
+    );
     await page.evaluate(() => document.fonts.ready.then(() => true));
     // As tall as the content, like the real popup. Not a full-page capture: Firefox would keep the short viewport's
     // scrollbar out of the width (408 px).

@@ -27,7 +27,20 @@ if (!args.includes('--no-build')) {
 
 const files = (picked.length ? picked : SUITES).map((s) => path.join('tests/e2e', `${s}.e2e.test.mjs`));
 const tap = process.env.CULPRIT_E2E_TAP;
-const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout',
-  ...(tap ? ['--test-reporter=tap', `--test-reporter-destination=${tap}`] : [])];
+const reporters = [
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  ...(tap ? ['--test-reporter=tap', `--test-reporter-destination=${tap}`] : []),
+];
 // tsx lets the suite import the extension's own badge table (src/shared/badge.ts) instead of copying colours.
-process.exit(run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-timeout=300000', ...reporters, ...files]));
+process.exit(
+  run(process.execPath, [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=1',
+    '--test-timeout=300000',
+    ...reporters,
+    ...files,
+  ]),
+);

@@ -33,9 +33,10 @@ export async function checkTab(driver, tabId, expect) {
     const [snap, color] = await Promise.all([driver.snapshot(tabId), driver.badgeColor(tabId)]);
     return { snap, got: observed({ ...snap, color }, want) };
   };
-  const r = expect.kind === 'none'
-    ? await pollUntil(read, (x) => x.got.badge !== '' || x.got.kind !== 'none', { timeoutMs: QUIET_WINDOW })
-    : await pollUntil(read, (x) => isDeepEqual(x.got, want), { timeoutMs: VERDICT_TIMEOUT });
+  const r =
+    expect.kind === 'none'
+      ? await pollUntil(read, (x) => x.got.badge !== '' || x.got.kind !== 'none', { timeoutMs: QUIET_WINDOW })
+      : await pollUntil(read, (x) => isDeepEqual(x.got, want), { timeoutMs: VERDICT_TIMEOUT });
   if (!r.value) throw r.error ?? new Error(`no reading of tab ${tabId}`);
   const { snap, got } = r.value;
   // A working page may store kind none or nothing at all, and an empty badge has no colour worth comparing.
@@ -56,10 +57,16 @@ export async function checkTab(driver, tabId, expect) {
 export async function checkVerdict(driver, tabId, want, navigatedAt) {
   const [stored, state] = await Promise.all([driver.verdict(tabId), driver.state(tabId)]);
   const verdict = stored?.verdict ?? null;
-  const timing = verdict && { afterNavigationMs: verdict.decidedAt - navigatedAt, afterPageMs: state ? verdict.decidedAt - state.updatedAt : null };
+  const timing = verdict && {
+    afterNavigationMs: verdict.decidedAt - navigatedAt,
+    afterPageMs: state ? verdict.decidedAt - state.updatedAt : null,
+  };
   const { withinMs, ...rest } = want;
-  assert.deepEqual(verdictView(verdict, want, navigatedAt), { ...rest, ...(withinMs ? { withinMs } : {}) },
-    `tab ${tabId}: stored verdict ${JSON.stringify({ timing, sources: verdict?.sources })}`);
+  assert.deepEqual(
+    verdictView(verdict, want, navigatedAt),
+    { ...rest, ...(withinMs ? { withinMs } : {}) },
+    `tab ${tabId}: stored verdict ${JSON.stringify({ timing, sources: verdict?.sources })}`,
+  );
   return { verdict, timing };
 }
 

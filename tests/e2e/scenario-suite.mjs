@@ -26,16 +26,19 @@ export function browserSuite(name, launch) {
     /** Screenshots written by the scenarios that show a culprit (popup-shots.mjs). */
     const shots = [];
     let shotMs = 0;
-    before(async () => {
-      if (missing) throw new Error(`CI=true and ${missing}`);
-      const hosts = mappedHosts();
-      server = await startFakeServers(hosts);
-      closedPort = await findClosedPort();
-      const t0 = Date.now();
-      driver = await launch({ port: server.port, closedPort, hosts });
-      const loads = await warmUp(driver, WARMUP_URL);
-      console.log(`# ${name}: launched and warmed up in ${Date.now() - t0} ms (${loads} warm-up load(s))`);
-    }, { timeout: 90_000 });
+    before(
+      async () => {
+        if (missing) throw new Error(`CI=true and ${missing}`);
+        const hosts = mappedHosts();
+        server = await startFakeServers(hosts);
+        closedPort = await findClosedPort();
+        const t0 = Date.now();
+        driver = await launch({ port: server.port, closedPort, hosts });
+        const loads = await warmUp(driver, WARMUP_URL);
+        console.log(`# ${name}: launched and warmed up in ${Date.now() - t0} ms (${loads} warm-up load(s))`);
+      },
+      { timeout: 90_000 },
+    );
     after(async () => {
       fs.writeFileSync(artifactPath(`${name}-results.json`), JSON.stringify(log, null, 2));
       await driver?.close();
@@ -52,35 +55,61 @@ export function browserSuite(name, launch) {
           for (const pre of scenario.preload ?? []) {
             const p = await driver.open(pre.url);
             opened.push(p);
-            await waitFor(`${name}: preload ${pre.url} classified`, () => driver.state(p.tabId), (st) => st?.kind === pre.kind, { timeoutMs: VERDICT_TIMEOUT });
+            await waitFor(
+              `${name}: preload ${pre.url} classified`,
+              () => driver.state(p.tabId),
+              (st) => st?.kind === pre.kind,
+              { timeoutMs: VERDICT_TIMEOUT },
+            );
           }
           // Failures are logged when their diagnosis starts, not when the badge shows: wait for the log itself.
           const preSites = (scenario.preload ?? []).map((pre) => new URL(pre.url).hostname);
           if (preSites.length) {
-            await waitFor(`${name}: failure log to hold ${preSites.join(', ')}`, () => failureLog(driver),
-              (log) => preSites.every((site) => log.some((r) => r.site === site)), { timeoutMs: VERDICT_TIMEOUT });
+            await waitFor(
+              `${name}: failure log to hold ${preSites.join(', ')}`,
+              () => failureLog(driver),
+              (log) => preSites.every((site) => log.some((r) => r.site === site)),
+              { timeoutMs: VERDICT_TIMEOUT },
+            );
           }
           const { page, tabId, navError, navigatedAt } = await driver.open(url);
           opened.push({ page });
           const snap = await checkTab(driver, tabId, scenario.expect).catch(async (err) => {
             const failures = await failureLog(driver).catch(() => null);
-            log.push({ scenario: scenario.name, url, navError, error: String(err), failures, ...(await driver.snapshot(tabId).catch(() => ({}))) });
+            log.push({
+              scenario: scenario.name,
+              url,
+              navError,
+              error: String(err),
+              failures,
+              ...(await driver.snapshot(tabId).catch(() => ({}))),
+            });
             await driver.screenshot(page, `failed-${shot}`).catch(() => undefined);
             throw err;
           });
           log.push({ scenario: scenario.name, url, navError, ...snap });
           const popupWant = expectedPopup(scenario.expect, scenario.verdict);
-          const popup = await pollUntil(() => driver.popup(tabId, { screenshot: `popup-${shot}` }),
-            (read) => isDeepEqual(popupView(read, popupWant), popupWant), { timeoutMs: VERDICT_TIMEOUT, intervalMs: 300 });
+          const popup = await pollUntil(
+            () => driver.popup(tabId, { screenshot: `popup-${shot}` }),
+            (read) => isDeepEqual(popupView(read, popupWant), popupWant),
+            { timeoutMs: VERDICT_TIMEOUT, intervalMs: 300 },
+          );
           if (!popup.value) throw popup.error;
           log.push({ scenario: scenario.name, popup: popup.value });
           if (scenario.verdict) {
             const stored = await checkVerdict(driver, tabId, scenario.verdict, navigatedAt).catch(async (err) => {
-              log.push({ scenario: scenario.name, verdict: (await driver.verdict(tabId).catch(() => null))?.verdict, error: String(err) });
+              log.push({
+                scenario: scenario.name,
+                verdict: (await driver.verdict(tabId).catch(() => null))?.verdict,
+                error: String(err),
+              });
               throw err;
             });
             log.push({ scenario: scenario.name, verdict: stored.verdict, timing: stored.timing });
-            if (scenario.verdict.withinMs) console.log(`# ${name}: ${scenario.name}: verdict ${stored.timing?.afterNavigationMs} ms after navigation`);
+            if (scenario.verdict.withinMs)
+              console.log(
+                `# ${name}: ${scenario.name}: verdict ${stored.timing?.afterNavigationMs} ms after navigation`,
+              );
           }
           assert.deepEqual(popupView(popup.value, popupWant), popupWant, `popup.html?tab=${tabId}`);
           if (SHOTS[scenario.url]) {
@@ -96,7 +125,9 @@ export function browserSuite(name, launch) {
     }
 
     it('popup screenshots: every culprit in English and Korean', () => {
-      const want = Object.values(SHOTS).flatMap(({ culprit }) => LANGUAGES.map((l) => `artifacts/screenshots/${name}/popup-${culprit}-${l}.png`));
+      const want = Object.values(SHOTS).flatMap(({ culprit }) =>
+        LANGUAGES.map((l) => `artifacts/screenshots/${name}/popup-${culprit}-${l}.png`),
+      );
       assert.deepEqual([...shots].sort(), want.sort(), 'each SHOTS url must be a scenario whose checks passed');
       console.log(`# ${name}: ${shots.length} popup screenshots in ${shotMs} ms`);
     });
@@ -106,10 +137,15 @@ export function browserSuite(name, launch) {
       try {
         // The bridge lives in the content script, which runs after load: wait until its page report is in (the
         // cf-error-source box is only visible to it), else the message would go unheard.
-        await waitFor(`${driver.name}: page report for ${SCENARIOS[0].url}`, () => driver.state(tabId),
-          (s) => s?.detection?.evidence.includes('box:cf-host-status') === true, { timeoutMs: VERDICT_TIMEOUT });
+        await waitFor(
+          `${driver.name}: page report for ${SCENARIOS[0].url}`,
+          () => driver.state(tabId),
+          (s) => s?.detection?.evidence.includes('box:cf-host-status') === true,
+          { timeoutMs: VERDICT_TIMEOUT },
+        );
         const opened = await driver.openExtensionTab('popup.html?tab=self', () =>
-          page.evaluate(() => window.postMessage({ type: 'culprit-e2e/open', path: 'popup.html?tab=self' }, '*')));
+          page.evaluate(() => window.postMessage({ type: 'culprit-e2e/open', path: 'popup.html?tab=self' }, '*')),
+        );
         try {
           const href = await opened.evaluate(() => location.href);
           assert.match(href, new RegExp(`/popup\\.html\\?tab=${tabId}$`), 'tab=self must become the sender tab id');

@@ -28,15 +28,41 @@ export const SCENARIOS = [
   {
     name: 'issue 3 #1: Cloudflare 522 (the origin timed out) while Cloudflare is all operational',
     url: 'https://shop-522.test/checkout',
-    route: { status: 522, headers: cloudflare('8a1b2c3d4e5f6789', 'ICN'), page: 'cf-522.html', vars: { city: 'Seoul' } },
-    expect: { kind: 'origin-error', vendor: 'cloudflare', code: 522, colo: 'ICN', badge: 'SITE', status: 522, culprit: 'site' },
+    route: {
+      status: 522,
+      headers: cloudflare('8a1b2c3d4e5f6789', 'ICN'),
+      page: 'cf-522.html',
+      vars: { city: 'Seoul' },
+    },
+    expect: {
+      kind: 'origin-error',
+      vendor: 'cloudflare',
+      code: 522,
+      colo: 'ICN',
+      badge: 'SITE',
+      status: 522,
+      culprit: 'site',
+    },
     verdict: { rule: 'site-origin', sources: { 'vendor-status': 'ok', 'trace-probe': 'ok', 'control-probe': 'ok' } },
   },
   {
     name: 'Cloudflare-branded 500: the edge itself failed',
     url: 'https://news-500.test/',
-    route: { status: 500, headers: cloudflare('8a1b2c3d4e5f0500', 'FRA'), page: 'cf-500-edge.html', vars: { city: 'Frankfurt' } },
-    expect: { kind: 'edge-error', vendor: 'cloudflare', code: 500, colo: 'FRA', badge: 'CDN', status: 500, culprit: 'cdn' },
+    route: {
+      status: 500,
+      headers: cloudflare('8a1b2c3d4e5f0500', 'FRA'),
+      page: 'cf-500-edge.html',
+      vars: { city: 'Frankfurt' },
+    },
+    expect: {
+      kind: 'edge-error',
+      vendor: 'cloudflare',
+      code: 500,
+      colo: 'FRA',
+      badge: 'CDN',
+      status: 500,
+      culprit: 'cdn',
+    },
     // Cloudflare's page says all is well: the error page alone decides, and the verdict says it is not acknowledged.
     verdict: { rule: 'cdn-edge-page', acknowledged: 'no' },
   },
@@ -44,47 +70,99 @@ export const SCENARIOS = [
     name: 'issue 3 #6: Cloudflare 1020: a firewall rule blocks me',
     url: 'https://forum-1020.test/thread/42',
     route: { status: 403, headers: cloudflare('8a1b2c3d4e5f1020', 'LAX'), page: 'cf-1020.html' },
-    expect: { kind: 'blocked', vendor: 'cloudflare', code: 1020, colo: 'LAX', badge: 'BLK', status: 403, culprit: 'blocked' },
+    expect: {
+      kind: 'blocked',
+      vendor: 'cloudflare',
+      code: 1020,
+      colo: 'LAX',
+      badge: 'BLK',
+      status: 403,
+      culprit: 'blocked',
+    },
     verdict: { rule: 'blocked' },
   },
   {
     name: 'Cloudflare managed challenge',
     url: 'https://tickets-challenge.test/',
-    route: { status: 403, headers: cloudflare('8a1b2c3d4e5fc0de', 'NRT', CHALLENGE_HEADERS), page: 'cf-challenge.html' },
+    route: {
+      status: 403,
+      headers: cloudflare('8a1b2c3d4e5fc0de', 'NRT', CHALLENGE_HEADERS),
+      page: 'cf-challenge.html',
+    },
     expect: { kind: 'challenge', vendor: 'cloudflare', colo: 'NRT', badge: 'BOT', status: 403, culprit: 'blocked' },
     verdict: { rule: 'challenge' },
   },
   {
     name: 'issue 3 #4: "Please unblock challenges.cloudflare.com", trace answers, challenge components operational',
     url: 'https://tickets-unblock.test/',
-    route: { status: 403, headers: cloudflare('8a1b2c3d4e5fdead', 'AMS', CHALLENGE_HEADERS), page: 'cf-challenge-blocked.html' },
+    route: {
+      status: 403,
+      headers: cloudflare('8a1b2c3d4e5fdead', 'AMS', CHALLENGE_HEADERS),
+      page: 'cf-challenge-blocked.html',
+    },
     // Alone, with Cloudflare's status fine and its trace answering, a challenge that cannot load is this browser's doing.
-    expect: { kind: 'challenge-failed', vendor: 'cloudflare', colo: 'AMS', badge: 'BRW', status: 403, culprit: 'browser' },
-    verdict: { rule: 'challenge-your-browser', advice: ['advice_allowChallenges'], sources: { 'vendor-status': 'ok', 'trace-probe': 'ok' } },
+    expect: {
+      kind: 'challenge-failed',
+      vendor: 'cloudflare',
+      colo: 'AMS',
+      badge: 'BRW',
+      status: 403,
+      culprit: 'browser',
+    },
+    verdict: {
+      rule: 'challenge-your-browser',
+      advice: ['advice_allowChallenges'],
+      sources: { 'vendor-status': 'ok', 'trace-probe': 'ok' },
+    },
   },
   {
     name: "issue 3 #9: the origin's own 503 passed through Cloudflare (plain origin page)",
     url: 'http://api-503.test/status',
-    route: { status: 503, headers: cloudflare('8a1b2c3d4e5f0503', 'SIN', { 'content-type': 'text/html' }), page: 'origin-503.html' },
-    expect: { kind: 'origin-error', vendor: 'cloudflare', code: 503, colo: 'SIN', badge: 'SITE', status: 503, culprit: 'site' },
+    route: {
+      status: 503,
+      headers: cloudflare('8a1b2c3d4e5f0503', 'SIN', { 'content-type': 'text/html' }),
+      page: 'origin-503.html',
+    },
+    expect: {
+      kind: 'origin-error',
+      vendor: 'cloudflare',
+      code: 503,
+      colo: 'SIN',
+      badge: 'SITE',
+      status: 503,
+      culprit: 'site',
+    },
     verdict: { rule: 'site-origin' },
   },
   {
     name: 'spoof: Cloudflare 522 markup, 200, no Cloudflare headers',
     url: 'http://spoof-522.test/',
-    route: { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', server: 'nginx/1.24.0' }, page: 'cf-522.html', vars: { city: 'Seoul' } },
+    route: {
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8', server: 'nginx/1.24.0' },
+      page: 'cf-522.html',
+      vars: { city: 'Seoul' },
+    },
     expect: { kind: 'origin-error', vendor: 'cloudflare', unconfirmed: true, badge: '?', status: 200 },
   },
   {
     name: 'normal 200 page behind Cloudflare with the beacon',
     url: 'https://garden-ok.test/sale',
-    route: { status: 200, headers: cloudflare('8a1b2c3d4e5f0200', 'CDG', { 'cf-cache-status': 'DYNAMIC', vary: 'Accept-Encoding' }), page: 'cf-beacon-ok.html' },
+    route: {
+      status: 200,
+      headers: cloudflare('8a1b2c3d4e5f0200', 'CDG', { 'cf-cache-status': 'DYNAMIC', vary: 'Accept-Encoding' }),
+      page: 'cf-beacon-ok.html',
+    },
     expect: { kind: 'none', badge: '', status: 200 },
   },
   {
     name: "the site's own 404",
     url: 'http://blog-404.test/no-such-post',
-    route: { status: 404, headers: { 'content-type': 'text/html; charset=UTF-8', server: 'Apache', 'x-powered-by': 'PHP/8.2.7' }, page: 'site-404.html' },
+    route: {
+      status: 404,
+      headers: { 'content-type': 'text/html; charset=UTF-8', server: 'Apache', 'x-powered-by': 'PHP/8.2.7' },
+      page: 'site-404.html',
+    },
     expect: { kind: 'none', badge: '', status: 404 },
   },
   {
@@ -125,8 +203,11 @@ export const REFUSED_HOST = 'refused.test';
  * real resolver and a "hang" world can hang it.
  */
 export function fakeHosts() {
-  const fromTable = SCENARIOS.flatMap((s) => [s, ...(s.preload ?? [])]).map((s) => new URL(s.url.replace('{{closedPort}}', '1')).hostname);
+  const fromTable = SCENARIOS.flatMap((s) => [s, ...(s.preload ?? [])]).map(
+    (s) => new URL(s.url.replace('{{closedPort}}', '1')).hostname,
+  );
   const sites = [...fromTable, new URL(WARMUP_URL).hostname].filter((h) => h !== REFUSED_HOST);
-  return [...new Set([...fromTable, ...sites.map((h) => `status.${h}`), 'warmup.test', 'control.test', STATUS_HOST])]
-    .filter((h) => !h.endsWith('.invalid'));
+  return [
+    ...new Set([...fromTable, ...sites.map((h) => `status.${h}`), 'warmup.test', 'control.test', STATUS_HOST]),
+  ].filter((h) => !h.endsWith('.invalid'));
 }

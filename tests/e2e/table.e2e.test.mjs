@@ -12,8 +12,9 @@ const hostOf = (url) => new URL(url.replace('{{closedPort}}', '1')).hostname;
 const duplicates = (list) => list.filter((x, i) => list.indexOf(x) !== i);
 
 it('every scenario and preload has its own registrable domain, and every scenario its own name', () => {
-  const sites = SCENARIOS.flatMap((s) => [s.url, ...(s.preload ?? []).map((p) => p.url)])
-    .map((url) => getDomain(hostOf(url), { allowPrivateDomains: true }) ?? hostOf(url));
+  const sites = SCENARIOS.flatMap((s) => [s.url, ...(s.preload ?? []).map((p) => p.url)]).map(
+    (url) => getDomain(hostOf(url), { allowPrivateDomains: true }) ?? hostOf(url),
+  );
   assert.deepEqual(duplicates(sites), []);
   assert.deepEqual(duplicates(SCENARIOS.map((s) => s.name)), []);
 });
@@ -21,9 +22,11 @@ it('every scenario and preload has its own registrable domain, and every scenari
 it('verdict expectations name real decision-table rows, sources and world settings', () => {
   const rows = new Set(DECISION_TABLE.map((r) => r.id));
   for (const s of SCENARIOS) {
-    for (const key of Object.keys(s.world ?? {})) assert.ok(key in DEFAULT_WORLD, `${s.name}: unknown world setting ${key}`);
+    for (const key of Object.keys(s.world ?? {}))
+      assert.ok(key in DEFAULT_WORLD, `${s.name}: unknown world setting ${key}`);
     if (!s.verdict) continue;
     assert.ok(rows.has(s.verdict.rule), `${s.name}: no decision-table row ${s.verdict.rule}`);
-    for (const source of Object.keys(s.verdict.sources ?? {})) assert.ok(SOURCE_NAMES.includes(source), `${s.name}: no source ${source}`);
+    for (const source of Object.keys(s.verdict.sources ?? {}))
+      assert.ok(SOURCE_NAMES.includes(source), `${s.name}: no source ${source}`);
   }
 });

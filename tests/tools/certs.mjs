@@ -13,15 +13,37 @@ export function makeSelfSignedCert(hosts) {
   const certFile = path.join(dir, 'cert.pem');
   const san = hosts.map((h) => `DNS:${h}`).join(',');
   try {
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-      '-days', '2', '-subj', '/CN=culprit-e2e', '-addext', `subjectAltName=${san}`,
-      '-keyout', keyFile, '-out', certFile,
-    ], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=culprit-e2e',
+        '-addext',
+        `subjectAltName=${san}`,
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     return { key: fs.readFileSync(keyFile, 'utf8'), cert: fs.readFileSync(certFile, 'utf8') };
   } catch (err) {
     const missing = /** @type {NodeJS.ErrnoException} */ (err).code === 'ENOENT';
-    throw new Error(missing ? 'openssl is not installed (apt-get install openssl); the e2e HTTPS fakes need it' : `openssl failed: ${err}`);
+    throw new Error(
+      missing
+        ? 'openssl is not installed (apt-get install openssl); the e2e HTTPS fakes need it'
+        : `openssl failed: ${err}`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

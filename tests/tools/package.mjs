@@ -17,8 +17,10 @@ function fail(message) {
 }
 
 function filesUnder(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile()).map((e) => path.join(e.parentPath ?? e.path, e.name));
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath ?? e.path, e.name));
 }
 
 fs.mkdirSync(OUT, { recursive: true });
@@ -27,13 +29,20 @@ for (const target of ['chrome', 'firefox']) {
   const manifestFile = path.join(dir, 'manifest.json');
   if (!fs.existsSync(manifestFile)) fail(`${dir} is not built: run npm run build`);
   const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
-  if (manifest.version !== version) fail(`${manifestFile} is version ${manifest.version}, package.json says ${version}: rebuild`);
-  const leaked = filesUnder(dir).filter((f) => f.endsWith('.js') && E2E_MARKERS.some((m) => fs.readFileSync(f, 'utf8').includes(m)));
-  if (leaked.length) fail(`${dir} is a VITE_E2E build (${path.relative(ROOT, leaked[0])}): run npm run build, not build:e2e`);
+  if (manifest.version !== version)
+    fail(`${manifestFile} is version ${manifest.version}, package.json says ${version}: rebuild`);
+  const leaked = filesUnder(dir).filter(
+    (f) => f.endsWith('.js') && E2E_MARKERS.some((m) => fs.readFileSync(f, 'utf8').includes(m)),
+  );
+  if (leaked.length)
+    fail(`${dir} is a VITE_E2E build (${path.relative(ROOT, leaked[0])}): run npm run build, not build:e2e`);
 
   const filename = `culprit-${target}-${version}.zip`;
-  execFileSync(path.join(ROOT, 'node_modules/.bin/web-ext'),
-    ['build', '-s', dir, '-a', OUT, `--filename=${filename}`, '--overwrite-dest', '--no-input'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(
+    path.join(ROOT, 'node_modules/.bin/web-ext'),
+    ['build', '-s', dir, '-a', OUT, `--filename=${filename}`, '--overwrite-dest', '--no-input'],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   const zip = path.join(OUT, filename);
   console.log(`${path.relative(ROOT, zip)}  ${(fs.statSync(zip).size / 1024).toFixed(1)} KiB`);
 }

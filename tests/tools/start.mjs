@@ -18,8 +18,10 @@ const demo = argv.includes('--demo');
 const url = argv.find((a) => /^[a-z]+:/.test(a)) ?? (demo ? 'http://shop-522.test/checkout' : 'about:blank');
 
 if (!headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-  console.error(`No display: DISPLAY is not set, so a ${browser} window cannot open here.\n`
-    + 'Run this from a desktop session (or under xvfb-run), or pass --headless for a windowless smoke run.');
+  console.error(
+    `No display: DISPLAY is not set, so a ${browser} window cannot open here.\n` +
+      'Run this from a desktop session (or under xvfb-run), or pass --headless for a windowless smoke run.',
+  );
   process.exit(1);
 }
 const { binary } = BROWSERS[browser];
@@ -51,15 +53,20 @@ child.on('close', async (code) => {
 function startChromium() {
   const ext = BROWSERS.chromium.extension;
   const args = [
-    `--user-data-dir=${profile}`, `--load-extension=${ext}`, `--disable-extensions-except=${ext}`,
-    '--no-first-run', '--no-default-browser-check',
+    `--user-data-dir=${profile}`,
+    `--load-extension=${ext}`,
+    `--disable-extensions-except=${ext}`,
+    '--no-first-run',
+    '--no-default-browser-check',
     // Chromium refuses to start as root with its sandbox (containers, CI); a normal user keeps the sandbox.
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ...(headless ? ['--headless=new'] : []),
-    ...(fakes ? [
-      `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${h === REFUSED_HOST ? closedPort : fakes.port}`).join(',')}`,
-      '--ignore-certificate-errors', // the demo's certificate is self-signed
-    ] : []),
+    ...(fakes
+      ? [
+          `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${h === REFUSED_HOST ? closedPort : fakes.port}`).join(',')}`,
+          '--ignore-certificate-errors', // the demo's certificate is self-signed
+        ]
+      : []),
     url,
   ];
   console.log(`${binary} ${args.join(' ')}`);
@@ -67,10 +74,23 @@ function startChromium() {
 }
 
 function startFirefox() {
-  const args = ['run', '-s', BROWSERS.firefox.extension, `--firefox=${binary}`, `--firefox-profile=${profile}`,
-    '--no-input', `--start-url=${url}`, ...(headless ? ['--arg=--headless'] : []),
-    ...(fakes ? [`--pref=network.dns.localDomains=${hosts.join(',')}`, `--pref=network.socket.forcePort=80=${fakes.port};443=${fakes.port}`,
-      '--pref=dom.security.https_first=false'] : [])];
+  const args = [
+    'run',
+    '-s',
+    BROWSERS.firefox.extension,
+    `--firefox=${binary}`,
+    `--firefox-profile=${profile}`,
+    '--no-input',
+    `--start-url=${url}`,
+    ...(headless ? ['--arg=--headless'] : []),
+    ...(fakes
+      ? [
+          `--pref=network.dns.localDomains=${hosts.join(',')}`,
+          `--pref=network.socket.forcePort=80=${fakes.port};443=${fakes.port}`,
+          '--pref=dom.security.https_first=false',
+        ]
+      : []),
+  ];
   console.log(`web-ext ${args.join(' ')}`);
   return spawn(path.join(ROOT, 'node_modules/.bin/web-ext'), args, { stdio: 'inherit' });
 }

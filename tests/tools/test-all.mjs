@@ -15,30 +15,75 @@ const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
 
 const SUITES = [
   { name: 'typecheck', cmd: bin('tsc'), args: ['--noEmit'], timeoutMs: 3 * MIN, count: countTypecheck },
-  { name: 'unit', cmd: bin('vitest'), args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(TMP, 'unit.json')}`],
-    timeoutMs: 8 * MIN, count: (out) => countVitestJson(path.join(TMP, 'unit.json')) ?? countFromText(out) },
+  {
+    name: 'unit',
+    cmd: bin('vitest'),
+    args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(TMP, 'unit.json')}`],
+    timeoutMs: 8 * MIN,
+    count: (out) => countVitestJson(path.join(TMP, 'unit.json')) ?? countFromText(out),
+  },
   // Added by the server work; runs only where package.json defines it.
-  { name: 'server-pg', cmd: 'npm', args: ['run', '--silent', 'test:server:pg'], timeoutMs: 6 * MIN, count: countFromText, when: () => 'test:server:pg' in scripts },
-  { name: 'e2e', cmd: process.execPath, args: ['tests/e2e/run.mjs'], env: { CULPRIT_E2E_TAP: path.join(TMP, 'e2e.tap') },
-    timeoutMs: 10 * MIN, count: (out) => withSkippedBrowsers(countTap(path.join(TMP, 'e2e.tap')), out) },
+  {
+    name: 'server-pg',
+    cmd: 'npm',
+    args: ['run', '--silent', 'test:server:pg'],
+    timeoutMs: 6 * MIN,
+    count: countFromText,
+    when: () => 'test:server:pg' in scripts,
+  },
+  {
+    name: 'e2e',
+    cmd: process.execPath,
+    args: ['tests/e2e/run.mjs'],
+    env: { CULPRIT_E2E_TAP: path.join(TMP, 'e2e.tap') },
+    timeoutMs: 10 * MIN,
+    count: (out) => withSkippedBrowsers(countTap(path.join(TMP, 'e2e.tap')), out),
+  },
   // axe-core on the popup, options and history pages in Chromium; runs on the dist/chrome the e2e suite just built.
-  { name: 'a11y', cmd: 'npm', args: ['run', '--silent', 'test:a11y'], timeoutMs: 5 * MIN, count: countFromText, when: () => 'test:a11y' in scripts },
+  {
+    name: 'a11y',
+    cmd: 'npm',
+    args: ['run', '--silent', 'test:a11y'],
+    timeoutMs: 5 * MIN,
+    count: countFromText,
+    when: () => 'test:a11y' in scripts,
+  },
 ];
 
 /** Runs a command with output streamed through and captured; kills its whole process group at the deadline. */
 function runStep({ cmd, args, env = {}, timeoutMs }) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0', ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd: ROOT,
+      env: { ...process.env, FORCE_COLOR: '0', ...env },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
-    child.stderr.on('data', (d) => { out += d; process.stderr.write(d); });
+    child.stdout.on('data', (d) => {
+      out += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+      process.stderr.write(d);
+    });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }, timeoutMs);
-    child.on('error', (err) => { out += String(err); });
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code: code ?? 1, out, timedOut }); });
+    child.on('error', (err) => {
+      out += String(err);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, out, timedOut });
+    });
   });
 }
 
@@ -58,8 +103,18 @@ function countFromText(raw) {
   const out = raw.replace(/\x1b\[[0-9;]*m/g, ''); // some tools colour even with FORCE_COLOR=0
   const vitest = out.match(/^\s*Tests\s+(.*)\(\d+\)\s*$/m);
   const num = (re, text) => Number(text.match(re)?.[1] ?? 0);
-  if (vitest) return { passed: num(/(\d+) passed/, vitest[1]), failed: num(/(\d+) failed/, vitest[1]), skipped: num(/(\d+) skipped/, vitest[1]) };
-  if (/^ℹ pass \d+/m.test(out)) return { passed: num(/^ℹ pass (\d+)/m, out), failed: num(/^ℹ fail (\d+)/m, out) + num(/^ℹ cancelled (\d+)/m, out), skipped: num(/^ℹ skipped (\d+)/m, out) };
+  if (vitest)
+    return {
+      passed: num(/(\d+) passed/, vitest[1]),
+      failed: num(/(\d+) failed/, vitest[1]),
+      skipped: num(/(\d+) skipped/, vitest[1]),
+    };
+  if (/^ℹ pass \d+/m.test(out))
+    return {
+      passed: num(/^ℹ pass (\d+)/m, out),
+      failed: num(/^ℹ fail (\d+)/m, out) + num(/^ℹ cancelled (\d+)/m, out),
+      skipped: num(/^ℹ skipped (\d+)/m, out),
+    };
   return null;
 }
 
@@ -101,7 +156,9 @@ for (const suite of SUITES.filter((s) => !picked.length || picked.includes(s.nam
 const sec = (ms) => `${(ms / 1000).toFixed(1)} s`;
 console.log('\n=== summary ===');
 for (const r of results) {
-  console.log(`${r.failed ? 'FAIL' : 'ok  '} ${r.name.padEnd(10)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ${sec(r.ms).padStart(8)}${r.note ? `  (${r.note})` : ''}`);
+  console.log(
+    `${r.failed ? 'FAIL' : 'ok  '} ${r.name.padEnd(10)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ${sec(r.ms).padStart(8)}${r.note ? `  (${r.note})` : ''}`,
+  );
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);

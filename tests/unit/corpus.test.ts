@@ -18,7 +18,15 @@ describe.skipIf(!present)(`real-world corpus (${REAL_WORLD_DIR})`, () => {
   it('has pages to score', () => expect(rows.length).toBeGreaterThan(30));
 
   it.each(rows.map((row) => [row.file, row] as const))('%s classifies as labelled', async (_, row) => {
-    const detection = await classifyFile({ file: join(REAL_WORLD_DIR, row.file), url: 'https://corpus.invalid/', status: row.status, headers: null });
-    expect(isExpected(row, detection), `got ${detection.vendor}/${detection.kind}, expected ${row.vendor ?? '*'}/${row.kinds.join('|')}`).toBe(true);
+    const detection = await classifyFile({
+      file: join(REAL_WORLD_DIR, row.file),
+      url: 'https://corpus.invalid/',
+      status: row.status,
+      headers: null,
+    });
+    expect(
+      isExpected(row, detection),
+      `got ${detection.vendor}/${detection.kind}, expected ${row.vendor ?? '*'}/${row.kinds.join('|')}`,
+    ).toBe(true);
   });
 });

@@ -25,7 +25,8 @@ function productionEnv(target: string): NodeJS.ProcessEnv {
 
 function scriptsUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.js')).map((e) => join(e.parentPath, e.name));
+    .filter((e) => e.isFile() && e.name.endsWith('.js'))
+    .map((e) => join(e.parentPath, e.name));
 }
 
 describe('production bundles', () => {
@@ -33,13 +34,24 @@ describe('production bundles', () => {
     expect(readFileSync(join(root, file), 'utf8')).toContain(marker);
   });
 
-  it.each(['chrome', 'firefox'])('%s: no E2E-only code', async (target) => {
-    const dir = join(out, target);
-    await promisify(execFile)(join(root, 'node_modules/.bin/vite'), ['build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'error'],
-      { cwd: root, env: productionEnv(target), timeout: 50_000 });
-    const scripts = scriptsUnder(dir);
-    expect(scripts.length).toBeGreaterThan(3);
-    const leaks = scripts.flatMap((f) => Object.keys(MARKERS).filter((m) => readFileSync(f, 'utf8').includes(m)).map((m) => `${m} in ${f}`));
-    expect(leaks).toEqual([]);
-  }, 60_000);
+  it.each(['chrome', 'firefox'])(
+    '%s: no E2E-only code',
+    async (target) => {
+      const dir = join(out, target);
+      await promisify(execFile)(
+        join(root, 'node_modules/.bin/vite'),
+        ['build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'error'],
+        { cwd: root, env: productionEnv(target), timeout: 50_000 },
+      );
+      const scripts = scriptsUnder(dir);
+      expect(scripts.length).toBeGreaterThan(3);
+      const leaks = scripts.flatMap((f) =>
+        Object.keys(MARKERS)
+          .filter((m) => readFileSync(f, 'utf8').includes(m))
+          .map((m) => `${m} in ${f}`),
+      );
+      expect(leaks).toEqual([]);
+    },
+    60_000,
+  );
 });

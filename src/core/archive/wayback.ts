@@ -36,7 +36,12 @@ export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
  * @throws when archive.org cannot be asked or answers something else than its availability JSON.
  * @example await findSnapshot(fetch, 'https://shop.example/', AbortSignal.timeout(WAYBACK_TIMEOUT_MS))
  */
-export async function findSnapshot(fetch: Fetch, pageUrl: string, signal: AbortSignal, api = WAYBACK_API): Promise<Snapshot | null> {
+export async function findSnapshot(
+  fetch: Fetch,
+  pageUrl: string,
+  signal: AbortSignal,
+  api = WAYBACK_API,
+): Promise<Snapshot | null> {
   const response = await fetch(`${api}?url=${encodeURIComponent(pageUrl)}`, {
     signal,
     credentials: 'omit',
@@ -52,6 +57,13 @@ export async function findSnapshot(fetch: Fetch, pageUrl: string, signal: AbortS
   if (url.hostname !== 'web.archive.org') throw new Error('archive.org pointed outside web.archive.org');
   url.protocol = 'https:';
   const t = closest.timestamp;
-  const savedAt = Date.UTC(+t.slice(0, 4), +t.slice(4, 6) - 1, +t.slice(6, 8), +t.slice(8, 10), +t.slice(10, 12), +t.slice(12, 14));
+  const savedAt = Date.UTC(
+    +t.slice(0, 4),
+    +t.slice(4, 6) - 1,
+    +t.slice(6, 8),
+    +t.slice(8, 10),
+    +t.slice(10, 12),
+    +t.slice(12, 14),
+  );
   return { url: url.href, savedAt };
 }

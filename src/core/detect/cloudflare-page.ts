@@ -22,7 +22,8 @@ const CHALLENGE_IDS = [
 ];
 const CHALLENGE_CLASSES = ['cf-browser-verification', 'cf-im-under-attack'];
 // Orchestrate and token paths only appear on challenge pages; the jsd beacon (/challenge-platform/scripts/jsd/) does not count.
-const CHALLENGE_PATH = /\/cdn-cgi\/challenge-platform\/(?:h\/\w\/)?orchestrate\/|__cf_chl_(?:\w*tk|opt)|\/cdn-cgi\/l\/chk_(?:jschl|captcha)|\/cdn-cgi\/styles\/challenges\.css/;
+const CHALLENGE_PATH =
+  /\/cdn-cgi\/challenge-platform\/(?:h\/\w\/)?orchestrate\/|__cf_chl_(?:\w*tk|opt)|\/cdn-cgi\/l\/chk_(?:jschl|captcha)|\/cdn-cgi\/styles\/challenges\.css/;
 const TEMPLATE_IDS = ['cf-wrapper', 'cf-error-details'];
 const TEMPLATE_CLASSES = [
   'cf-error-details',

@@ -5,7 +5,11 @@ import type { DetectionKind, PageMarkers } from './types.ts';
 /** Reason lines of CloudFront's "The request could not be satisfied" page, most specific first. */
 const REASONS: ReadonlyArray<readonly [RegExp, DetectionKind, string]> = [
   [/request blocked|block access from your country/i, 'blocked', 'reason:blocked'],
-  [/(?:connect|connection) (?:to|with) the origin|origin (?:closed|is not reachable|returned)/i, 'origin-error', 'reason:origin'],
+  [
+    /(?:connect|connection) (?:to|with) the origin|origin (?:closed|is not reachable|returned)/i,
+    'origin-error',
+    'reason:origin',
+  ],
   [/distribution is not configured|bad request|configuration error/i, 'site-config', 'reason:distribution'],
 ];
 

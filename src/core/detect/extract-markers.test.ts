@@ -58,14 +58,18 @@ describe('extractPageMarkers', () => {
 
   it('keeps <noscript> text (challenge pages speak only there) but not script or style text', () => {
     const markers = extractPageMarkers(
-      parse('<style>.a{}</style><noscript><span>Enable JavaScript and cookies to continue</span></noscript><script>var hidden = 1;</script><p>shown</p>'),
+      parse(
+        '<style>.a{}</style><noscript><span>Enable JavaScript and cookies to continue</span></noscript><script>var hidden = 1;</script><p>shown</p>',
+      ),
     );
     expect(markers.text).toBe('Enable JavaScript and cookies to continue shown');
   });
 
   it('strips raw markup from <noscript> text, as browsers with scripting hold it', () => {
     const doc = parse('<body><noscript></noscript></body>');
-    doc.querySelector('noscript')?.appendChild(doc.createTextNode('<div class="h2"><span id="x">Enable JavaScript</span></div>'));
+    doc
+      .querySelector('noscript')
+      ?.appendChild(doc.createTextNode('<div class="h2"><span id="x">Enable JavaScript</span></div>'));
     expect(extractPageMarkers(doc).text).toBe('Enable JavaScript');
   });
 
@@ -81,7 +85,9 @@ describe('extractPageMarkers', () => {
     const paragraph = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(34);
     const parts = [`<title>${'T'.repeat(5000)}</title><script>${'var a = 1;'.repeat(100_000)}</script>`];
     for (let i = 0; i < 4500; i++) {
-      parts.push(`<div id="i${i}" class="c${i} k"><img src="/img/${'x'.repeat(400)}${i}.png"><p>${paragraph}</p></div>`);
+      parts.push(
+        `<div id="i${i}" class="c${i} k"><img src="/img/${'x'.repeat(400)}${i}.png"><p>${paragraph}</p></div>`,
+      );
     }
     const html = parts.join('');
     expect(html.length).toBeGreaterThanOrEqual(10_000_000);
@@ -116,7 +122,19 @@ describe('extractPageMarkers', () => {
   });
 
   it('respects its caps on arbitrary markup', () => {
-    const tag = fc.constantFrom('div', 'span', 'script', 'img', 'a', 'pre', 'noscript', 'style', 'form', 'iframe', 'link');
+    const tag = fc.constantFrom(
+      'div',
+      'span',
+      'script',
+      'img',
+      'a',
+      'pre',
+      'noscript',
+      'style',
+      'form',
+      'iframe',
+      'link',
+    );
     const attr = fc.tuple(fc.constantFrom('id', 'class', 'src', 'href', 'action'), fc.string({ maxLength: 400 }));
     const element = fc
       .tuple(tag, fc.array(attr, { maxLength: 3 }), fc.string({ maxLength: 300 }))

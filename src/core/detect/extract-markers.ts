@@ -50,10 +50,7 @@ export function extractPageMarkers(doc: Document): PageMarkers {
   };
 }
 
-type ElementFacts = Pick<
-  PageMarkers,
-  'ids' | 'classes' | 'resources' | 'inlineScript' | 'errorSourceId'
->;
+type ElementFacts = Pick<PageMarkers, 'ids' | 'classes' | 'resources' | 'inlineScript' | 'errorSourceId'>;
 
 function readElements(doc: Document): ElementFacts {
   const ids = new Set<string>();

@@ -2,7 +2,8 @@ import { toHeaderHit, type Detector, type Finding } from './detector.ts';
 import { isSmallPage, toCode, toIata } from './page-queries.ts';
 import type { DetectionKind, PageMarkers } from './types.ts';
 
-const ORIGIN_REASONS = /first byte timeout|backend is unhealthy|backend fetch failed|connection refused|operation now in progress|connection timed out|no healthy/i;
+const ORIGIN_REASONS =
+  /first byte timeout|backend is unhealthy|backend fetch failed|connection refused|operation now in progress|connection timed out|no healthy/i;
 // cache-lga21925-LGA: the trailing upper-case code is the POP's IATA code.
 const CACHE_NODE = /\bcache-[a-z0-9]+-([A-Z]{3})\b/g;
 

@@ -29,7 +29,13 @@ const CLOUDFLARE: HeaderList = [
 describe('classify from headers alone (page null)', () => {
   it('takes cf-mitigated: challenge as a challenge', () => {
     const result = classify(snapshot({ status: 403, headers: [...CLOUDFLARE, ['cf-mitigated', 'challenge']] }));
-    expect(result).toMatchObject({ vendor: 'cloudflare', kind: 'challenge', code: 403, colo: 'NRT', unconfirmed: false });
+    expect(result).toMatchObject({
+      vendor: 'cloudflare',
+      kind: 'challenge',
+      code: 403,
+      colo: 'NRT',
+      unconfirmed: false,
+    });
     expect(result.rayId).toBe('8f1e2d3c4b5a6978');
   });
 
@@ -47,18 +53,32 @@ describe('classify from headers alone (page null)', () => {
   });
 
   it('does not call a 522 without Cloudflare headers a Cloudflare error', () => {
-    expect(classify(snapshot({ status: 522, headers: [['server', 'nginx']] }))).toMatchObject({ vendor: null, kind: 'none' });
+    expect(classify(snapshot({ status: 522, headers: [['server', 'nginx']] }))).toMatchObject({
+      vendor: null,
+      kind: 'none',
+    });
   });
 
   it('treats a relayed 5xx as the origin failing and a 200 as normal', () => {
     const fastly: HeaderList = [['x-served-by', 'cache-iad-kiad7000025-IAD, cache-lga21934-LGA']];
-    expect(classify(snapshot({ status: 503, headers: fastly }))).toMatchObject({ vendor: 'fastly', kind: 'origin-error', colo: 'LGA' });
+    expect(classify(snapshot({ status: 503, headers: fastly }))).toMatchObject({
+      vendor: 'fastly',
+      kind: 'origin-error',
+      colo: 'LGA',
+    });
     expect(classify(snapshot({ status: 200, headers: fastly }))).toMatchObject({ vendor: 'fastly', kind: 'none' });
   });
 
   it('reads Vercel challenge and region headers', () => {
-    const headers: HeaderList = [['x-vercel-mitigated', 'challenge'], ['x-vercel-id', 'hnd1::iad1::abc-1']];
-    expect(classify(snapshot({ status: 429, headers }))).toMatchObject({ vendor: 'vercel', kind: 'challenge', colo: 'HND' });
+    const headers: HeaderList = [
+      ['x-vercel-mitigated', 'challenge'],
+      ['x-vercel-id', 'hnd1::iad1::abc-1'],
+    ];
+    expect(classify(snapshot({ status: 429, headers }))).toMatchObject({
+      vendor: 'vercel',
+      kind: 'challenge',
+      colo: 'HND',
+    });
   });
 
   it('returns a plain none when nothing is known', () => {
@@ -75,7 +95,8 @@ describe('classify from headers alone (page null)', () => {
 });
 
 describe('spoofs and confirmation', () => {
-  const fake522 = '<title>x | 522: Connection timed out</title><div id="cf-wrapper"><div id="cf-host-status" class="cf-error-source"></div></div>';
+  const fake522 =
+    '<title>x | 522: Connection timed out</title><div id="cf-wrapper"><div id="cf-host-status" class="cf-error-source"></div></div>';
 
   it('marks a Cloudflare-looking page unconfirmed when headers are unknown', () => {
     expect(classify(snapshot({ status: 522, page: markersOf(fake522) }))).toMatchObject({
@@ -110,12 +131,36 @@ describe('spoofs and confirmation', () => {
 });
 
 describe('classify never throws and always yields a valid Detection', () => {
-  const headerName = fc.constantFrom('server', 'cf-ray', 'cf-mitigated', 'x-served-by', 'x-amz-cf-pop', 'x-vercel-id', 'via', 'set-cookie', 'x-vercel-error', 'Server', 'CF-RAY');
+  const headerName = fc.constantFrom(
+    'server',
+    'cf-ray',
+    'cf-mitigated',
+    'x-served-by',
+    'x-amz-cf-pop',
+    'x-vercel-id',
+    'via',
+    'set-cookie',
+    'x-vercel-error',
+    'Server',
+    'CF-RAY',
+  );
   const headerValue = fc.oneof(
     fc.string({ maxLength: 80 }),
-    fc.constantFrom('cloudflare', 'challenge', '8f1e2d3c4b5a6978-NRT', 'cache-lga1-LGA', 'NRT57-P4', 'hnd1::x', 'BunnyCDN-DE1-1', 'FUNCTION_INVOCATION_FAILED'),
+    fc.constantFrom(
+      'cloudflare',
+      'challenge',
+      '8f1e2d3c4b5a6978-NRT',
+      'cache-lga1-LGA',
+      'NRT57-P4',
+      'hnd1::x',
+      'BunnyCDN-DE1-1',
+      'FUNCTION_INVOCATION_FAILED',
+    ),
   );
-  const headers = fc.option(fc.array(fc.tuple(fc.oneof(headerName, fc.string({ maxLength: 20 })), headerValue), { maxLength: 12 }), { nil: null });
+  const headers = fc.option(
+    fc.array(fc.tuple(fc.oneof(headerName, fc.string({ maxLength: 20 })), headerValue), { maxLength: 12 }),
+    { nil: null },
+  );
   const status = fc.option(fc.integer({ min: 0, max: 999 }), { nil: null });
   const fragment = fc.oneof(
     fc.string({ maxLength: 60 }),

@@ -13,7 +13,8 @@ function readPage(page: PageMarkers, status: number | null): Finding | null {
   const evidence = [titled ? 'title:sucuri-firewall' : 'resource:sucuri-firewall-block'];
   // Its 5xx pages ("Not able to connect", "Gateway timeout") reuse the firewall template.
   const isOriginError =
-    (status !== null && status >= 500) || /not able to connect|unable to connect|gateway time-?out|bad gateway/i.test(page.title);
+    (status !== null && status >= 500) ||
+    /not able to connect|unable to connect|gateway time-?out|bad gateway/i.test(page.title);
   return { kind: isOriginError ? 'origin-error' : 'blocked', code: null, evidence, fromPage: true };
 }
 

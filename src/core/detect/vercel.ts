@@ -9,7 +9,8 @@ const CODE_KINDS: ReadonlyArray<readonly [RegExp, DetectionKind]> = [
   [/^INTERNAL_/, 'edge-error'],
   [/^(?:FUNCTION_|EDGE_FUNCTION_|MIDDLEWARE_|NO_RESPONSE_FROM_FUNCTION|INFINITE_LOOP_DETECTED)/, 'origin-error'],
 ];
-const ERROR_CODE = /\b((?:INTERNAL_)?(?:DEPLOYMENT|DNS_HOSTNAME|FUNCTION|EDGE_FUNCTION|MIDDLEWARE)_[A-Z_]+|NO_RESPONSE_FROM_FUNCTION|INFINITE_LOOP_DETECTED)\b/;
+const ERROR_CODE =
+  /\b((?:INTERNAL_)?(?:DEPLOYMENT|DNS_HOSTNAME|FUNCTION|EDGE_FUNCTION|MIDDLEWARE)_[A-Z_]+|NO_RESPONSE_FROM_FUNCTION|INFINITE_LOOP_DETECTED)\b/;
 // x-vercel-id / page "ID:" — "hnd1::iad1::abcde-…": the first region is the edge that took the request.
 const REGION = /^([a-z]{3})\d::/;
 

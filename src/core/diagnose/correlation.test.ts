@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { correlate, recordFailure, registrableDomain, type FailureRecord } from './correlation.ts';
 
 const T0 = Date.UTC(2025, 10, 18, 11, 20);
-const fail = (site: string, at: number, over: Partial<FailureRecord> = {}): FailureRecord => ({ site, vendor: 'cloudflare', colo: 'ICN', kind: 'edge-error', at, ...over });
+const fail = (site: string, at: number, over: Partial<FailureRecord> = {}): FailureRecord => ({
+  site,
+  vendor: 'cloudflare',
+  colo: 'ICN',
+  kind: 'edge-error',
+  at,
+  ...over,
+});
 
 describe('local correlation', () => {
   it('counts registrable domains, not hosts', () => {
@@ -13,10 +20,17 @@ describe('local correlation', () => {
 
   it('18 Nov replay: three unrelated Cloudflare sites within two minutes correlate, in the same colo', () => {
     let log: FailureRecord[] = [];
-    for (const [site, minute] of [['chatgpt.com', 0], ['x.com', 1], ['baemin.com', 2]] as const) {
+    for (const [site, minute] of [
+      ['chatgpt.com', 0],
+      ['x.com', 1],
+      ['baemin.com', 2],
+    ] as const) {
       log = recordFailure(log, fail(site, T0 + minute * 60_000), T0 + minute * 60_000);
     }
-    expect(correlate(log, { site: 'baemin.com', vendor: 'cloudflare', colo: 'ICN' }, T0 + 120_000)).toEqual({ hosts: 3, sameColo: true });
+    expect(correlate(log, { site: 'baemin.com', vendor: 'cloudflare', colo: 'ICN' }, T0 + 120_000)).toEqual({
+      hosts: 3,
+      sameColo: true,
+    });
   });
 
   it('does not count the same site twice, other vendors, blocks, or failures outside the window', () => {

@@ -29,7 +29,12 @@ export function registrableDomain(host: string): string {
 }
 
 /** Adds a failure to the log, dropping what fell out of the window and keeping one (the latest) per site. */
-export function recordFailure(log: readonly FailureRecord[], record: FailureRecord, now: number, windowMs = CORRELATION_WINDOW_MS): FailureRecord[] {
+export function recordFailure(
+  log: readonly FailureRecord[],
+  record: FailureRecord,
+  now: number,
+  windowMs = CORRELATION_WINDOW_MS,
+): FailureRecord[] {
   const fresh = log.filter((r) => now - r.at <= windowMs && !(r.site === record.site && r.vendor === record.vendor));
   return [...fresh, record].slice(-MAX_RECORDS);
 }
@@ -41,7 +46,9 @@ export function correlate(
   windowMs = CORRELATION_WINDOW_MS,
 ): CorrelationFacts {
   if (!subject.vendor) return { hosts: 1, sameColo: false };
-  const related = log.filter((r) => r.vendor === subject.vendor && now - r.at <= windowMs && CORRELATED_KINDS.has(r.kind));
+  const related = log.filter(
+    (r) => r.vendor === subject.vendor && now - r.at <= windowMs && CORRELATED_KINDS.has(r.kind),
+  );
   const sites = new Set([subject.site, ...related.map((r) => r.site)]);
   const others = related.filter((r) => r.site !== subject.site);
   const sameColo = subject.colo !== null && others.length > 0 && others.every((r) => r.colo === subject.colo);

@@ -5,7 +5,10 @@ import type { Facts, PageFacts, VendorStatusFacts } from './types.ts';
 
 const NOW = Date.UTC(2025, 10, 18, 11, 30);
 
-type Overrides = Omit<Partial<Facts>, 'page' | 'probes'> & { page?: Partial<PageFacts>; probes?: Partial<Facts['probes']> };
+type Overrides = Omit<Partial<Facts>, 'page' | 'probes'> & {
+  page?: Partial<PageFacts>;
+  probes?: Partial<Facts['probes']>;
+};
 function facts(over: Overrides = {}): Facts {
   return {
     host: 'shop.example',
@@ -21,34 +24,142 @@ function facts(over: Overrides = {}): Facts {
 }
 
 const operational: VendorStatusFacts = {
-  coloState: 'operational', coloComponent: 'Seoul, South Korea - (ICN)', explainingState: 'operational',
-  explainingComponent: 'CDN/Cache', coloIncident: null, serviceIncident: null,
+  coloState: 'operational',
+  coloComponent: 'Seoul, South Korea - (ICN)',
+  explainingState: 'operational',
+  explainingComponent: 'CDN/Cache',
+  coloIncident: null,
+  serviceIncident: null,
 };
 const cf = { vendor: 'cloudflare' as const, colo: 'ICN' };
 const works = { connectivity: { ok: 2, failed: 0 } };
 
 /** One row per line of the decision table, named by the scenario it models. */
 const CASES: Array<[rule: string, culprit: string, scenario: string, input: Facts]> = [
-  ['net-offline', 'network', '#8 every host unreachable', facts({ page: { kind: 'network-error', network: 'timeout' }, probes: { connectivity: { ok: 0, failed: 2 } } })],
-  ['dns-site-broken', 'site', '#7 DNS fails, DoH cannot resolve it either', facts({ page: { kind: 'network-error', network: 'dns' }, probes: { ...works, doh: 'nxdomain' } })],
-  ['dns-your-resolver', 'network', '#7b DNS fails locally, DoH resolves it', facts({ page: { kind: 'network-error', network: 'dns' }, probes: { ...works, doh: 'resolves' } })],
-  ['net-site-unreachable', 'site', 'connection refused while controls answer', facts({ page: { kind: 'network-error', network: 'refused' }, probes: works })],
-  ['net-unknown', 'unknown', 'network error, no probe could run', facts({ page: { kind: 'network-error', network: 'tls' } })],
-  ['unconfirmed', 'unknown', 'a page imitating a Cloudflare 522', facts({ page: { kind: 'origin-error', ...cf, unconfirmed: true } })],
+  [
+    'net-offline',
+    'network',
+    '#8 every host unreachable',
+    facts({ page: { kind: 'network-error', network: 'timeout' }, probes: { connectivity: { ok: 0, failed: 2 } } }),
+  ],
+  [
+    'dns-site-broken',
+    'site',
+    '#7 DNS fails, DoH cannot resolve it either',
+    facts({ page: { kind: 'network-error', network: 'dns' }, probes: { ...works, doh: 'nxdomain' } }),
+  ],
+  [
+    'dns-your-resolver',
+    'network',
+    '#7b DNS fails locally, DoH resolves it',
+    facts({ page: { kind: 'network-error', network: 'dns' }, probes: { ...works, doh: 'resolves' } }),
+  ],
+  [
+    'net-site-unreachable',
+    'site',
+    'connection refused while controls answer',
+    facts({ page: { kind: 'network-error', network: 'refused' }, probes: works }),
+  ],
+  [
+    'net-unknown',
+    'unknown',
+    'network error, no probe could run',
+    facts({ page: { kind: 'network-error', network: 'tls' } }),
+  ],
+  [
+    'unconfirmed',
+    'unknown',
+    'a page imitating a Cloudflare 522',
+    facts({ page: { kind: 'origin-error', ...cf, unconfirmed: true } }),
+  ],
   ['blocked', 'blocked', '#6 error 1020', facts({ page: { kind: 'blocked', ...cf, code: 1020 } })],
-  ['challenge-cdn-down', 'cdn', '#5 challenge platform in major outage', facts({ page: { kind: 'challenge-failed', ...cf }, vendorStatus: { ...operational, explainingState: 'major', explainingComponent: 'Turnstile' }, probes: { trace: { colo: 'ICN', warp: false, gateway: false } } })],
-  ['challenge-cdn-wide', 'cdn', 'challenges failing on three unrelated sites', facts({ page: { kind: 'challenge-failed', ...cf }, correlation: { hosts: 3, sameColo: true } })],
-  ['challenge-your-browser', 'browser', '#4 please unblock challenges.cloudflare.com, edge fine', facts({ page: { kind: 'challenge-failed', ...cf }, vendorStatus: operational, probes: { trace: { colo: 'ICN', warp: false, gateway: false } } })],
-  ['challenge-unknown', 'unknown', 'challenge cannot load and nothing else answers', facts({ page: { kind: 'challenge-failed', ...cf } })],
+  [
+    'challenge-cdn-down',
+    'cdn',
+    '#5 challenge platform in major outage',
+    facts({
+      page: { kind: 'challenge-failed', ...cf },
+      vendorStatus: { ...operational, explainingState: 'major', explainingComponent: 'Turnstile' },
+      probes: { trace: { colo: 'ICN', warp: false, gateway: false } },
+    }),
+  ],
+  [
+    'challenge-cdn-wide',
+    'cdn',
+    'challenges failing on three unrelated sites',
+    facts({ page: { kind: 'challenge-failed', ...cf }, correlation: { hosts: 3, sameColo: true } }),
+  ],
+  [
+    'challenge-your-browser',
+    'browser',
+    '#4 please unblock challenges.cloudflare.com, edge fine',
+    facts({
+      page: { kind: 'challenge-failed', ...cf },
+      vendorStatus: operational,
+      probes: { trace: { colo: 'ICN', warp: false, gateway: false } },
+    }),
+  ],
+  [
+    'challenge-unknown',
+    'unknown',
+    'challenge cannot load and nothing else answers',
+    facts({ page: { kind: 'challenge-failed', ...cf } }),
+  ],
   ['challenge', 'blocked', 'a managed challenge', facts({ page: { kind: 'challenge', ...cf } })],
-  ['cdn-colo-incident', 'cdn', '#2 branded 500, incident on ICN', facts({ page: { kind: 'edge-error', ...cf, code: 500 }, vendorStatus: { ...operational, coloState: 'major', coloIncident: { title: 'Seoul issues', url: 'https://www.cloudflarestatus.com/incidents/x' } } })],
-  ['cdn-service-incident', 'cdn', 'branded 500, CDN/Cache degraded', facts({ page: { kind: 'edge-error', ...cf }, vendorStatus: { ...operational, explainingState: 'degraded' } })],
-  ['cdn-correlated', 'cdn', '#3 18-Nov replay: status unreachable, three sites fail', facts({ page: { kind: 'edge-error', ...cf, code: 500 }, correlation: { hosts: 3, sameColo: true }, sources: { 'vendor-status': { state: 'failed', ms: 12, reason: 'connection refused' } } })],
-  ['cdn-edge-page', 'cdn', 'one branded 500, status operational', facts({ page: { kind: 'edge-error', ...cf }, vendorStatus: operational })],
+  [
+    'cdn-colo-incident',
+    'cdn',
+    '#2 branded 500, incident on ICN',
+    facts({
+      page: { kind: 'edge-error', ...cf, code: 500 },
+      vendorStatus: {
+        ...operational,
+        coloState: 'major',
+        coloIncident: { title: 'Seoul issues', url: 'https://www.cloudflarestatus.com/incidents/x' },
+      },
+    }),
+  ],
+  [
+    'cdn-service-incident',
+    'cdn',
+    'branded 500, CDN/Cache degraded',
+    facts({ page: { kind: 'edge-error', ...cf }, vendorStatus: { ...operational, explainingState: 'degraded' } }),
+  ],
+  [
+    'cdn-correlated',
+    'cdn',
+    '#3 18-Nov replay: status unreachable, three sites fail',
+    facts({
+      page: { kind: 'edge-error', ...cf, code: 500 },
+      correlation: { hosts: 3, sameColo: true },
+      sources: { 'vendor-status': { state: 'failed', ms: 12, reason: 'connection refused' } },
+    }),
+  ],
+  [
+    'cdn-edge-page',
+    'cdn',
+    'one branded 500, status operational',
+    facts({ page: { kind: 'edge-error', ...cf }, vendorStatus: operational }),
+  ],
   ['site-config', 'site', 'error 1016 origin DNS', facts({ page: { kind: 'site-config', ...cf, code: 1016 } })],
-  ['site-origin', 'site', '#1 522 with status operational', facts({ page: { kind: 'origin-error', ...cf, code: 522 }, vendorStatus: operational })],
-  ['now-failing-cdn', 'cdn', '"Check this site" on a page that loaded: the fresh request gets a CDN error', facts({ probes: { origin: 'cdn-error' } })],
-  ['now-failing-site', 'site', '"Check this site": the fresh request gets no answer', facts({ probes: { origin: 'unreachable' } })],
+  [
+    'site-origin',
+    'site',
+    '#1 522 with status operational',
+    facts({ page: { kind: 'origin-error', ...cf, code: 522 }, vendorStatus: operational }),
+  ],
+  [
+    'now-failing-cdn',
+    'cdn',
+    '"Check this site" on a page that loaded: the fresh request gets a CDN error',
+    facts({ probes: { origin: 'cdn-error' } }),
+  ],
+  [
+    'now-failing-site',
+    'site',
+    '"Check this site": the fresh request gets no answer',
+    facts({ probes: { origin: 'unreachable' } }),
+  ],
   ['none', 'none', 'a normal page', facts()],
 ];
 
@@ -63,7 +174,7 @@ describe('decision table', () => {
     expect(new Set(CASES.map(([rule]) => rule))).toEqual(new Set(DECISION_TABLE.map((row) => row.id)));
   });
 
-  it('#9: the origin\'s own 503 passed through Cloudflare is the site', () => {
+  it("#9: the origin's own 503 passed through Cloudflare is the site", () => {
     const verdict = decide(facts({ page: { kind: 'origin-error', ...cf, code: 503 } }), NOW);
     expect(verdict).toMatchObject({ culprit: 'site', vendor: 'cloudflare', rule: 'site-origin' });
   });
@@ -74,31 +185,58 @@ describe('decision table', () => {
     expect(decide({ ...unreachable, vendorStatus: operational, sources: {} }, NOW).acknowledged).toBe('no');
   });
 
-  it('the site\'s own status page admitting an incident makes a site verdict surer', () => {
+  it("the site's own status page admitting an incident makes a site verdict surer", () => {
     const page = { kind: 'origin-error' as const, ...cf, code: 522 };
     const plain = decide(facts({ page }), NOW);
-    const admitted = decide(facts({ page, siteStatus: { indicator: 'major', incident: { title: 'Elevated errors', url: null } } }), NOW);
+    const admitted = decide(
+      facts({ page, siteStatus: { indicator: 'major', incident: { title: 'Elevated errors', url: null } } }),
+      NOW,
+    );
     expect(admitted.confidence).toBeGreaterThan(plain.confidence);
     expect(admitted.evidence.map((e) => e.observed.key)).toContain('ev_siteStatusIncident');
   });
 
   it('a re-routed data centre is not an outage', () => {
-    const verdict = decide(facts({ page: { kind: 'origin-error', ...cf, code: 522 }, vendorStatus: { ...operational, coloState: 'rerouted' } }), NOW);
+    const verdict = decide(
+      facts({
+        page: { kind: 'origin-error', ...cf, code: 522 },
+        vendorStatus: { ...operational, coloState: 'rerouted' },
+      }),
+      NOW,
+    );
     expect(verdict.culprit).toBe('site');
   });
 
   it('carries colo, incident, advice and evidence from the facts', () => {
     const [, , , input] = CASES.find(([rule]) => rule === 'cdn-colo-incident')!;
     const verdict = decide(input, NOW);
-    expect(verdict).toMatchObject({ colo: 'ICN', component: 'Seoul, South Korea - (ICN)', acknowledged: 'yes', incident: { title: 'Seoul issues' } });
-    expect(verdict.headline).toEqual({ key: 'verdict_cdnColo', params: { host: 'shop.example', vendor: 'cloudflare', colo: 'ICN' } });
-    expect(verdict.evidence.map((e) => e.observed.key)).toEqual(['ev_pageKind', 'ev_statusColoIncident', 'ev_statusService']);
+    expect(verdict).toMatchObject({
+      colo: 'ICN',
+      component: 'Seoul, South Korea - (ICN)',
+      acknowledged: 'yes',
+      incident: { title: 'Seoul issues' },
+    });
+    expect(verdict.headline).toEqual({
+      key: 'verdict_cdnColo',
+      params: { host: 'shop.example', vendor: 'cloudflare', colo: 'ICN' },
+    });
+    expect(verdict.evidence.map((e) => e.observed.key)).toEqual([
+      'ev_pageKind',
+      'ev_statusColoIncident',
+      'ev_statusService',
+    ]);
   });
 
   it('failed sources lower the confidence, and a failed status never reads as all clear', () => {
     const page = { kind: 'origin-error' as const, ...cf, code: 522 };
     const fine = decide(facts({ page, vendorStatus: operational }), NOW);
-    const down = decide(facts({ page, sources: { 'vendor-status': { state: 'timeout', ms: 3000 }, 'trace-probe': { state: 'failed', ms: 5 } } }), NOW);
+    const down = decide(
+      facts({
+        page,
+        sources: { 'vendor-status': { state: 'timeout', ms: 3000 }, 'trace-probe': { state: 'failed', ms: 5 } },
+      }),
+      NOW,
+    );
     expect(down.confidence).toBeLessThan(fine.confidence);
     expect(down.evidence.map((e) => e.observed.key)).toContain('ev_statusUnreachable');
   });

@@ -16,35 +16,183 @@ export interface Row {
   acknowledged?: (f: Facts) => Acknowledgement;
 }
 
-const ackFromStatus = (f: Facts): Acknowledgement => (p.statusFailed(f) ? 'unreachable' : f.vendorStatus === null ? 'not-applicable' : 'no');
+const ackFromStatus = (f: Facts): Acknowledgement =>
+  p.statusFailed(f) ? 'unreachable' : f.vendorStatus === null ? 'not-applicable' : 'no';
 const net = (f: Facts) => f.page.kind === 'network-error';
 
 export const DECISION_TABLE: readonly Row[] = [
   // --- the page never arrived ---
-  { id: 'net-offline', when: (f) => net(f) && p.connectivityDead(f), culprit: 'network', confidence: 0.9, key: 'offline', advice: ['advice_checkConnection'] },
-  { id: 'dns-site-broken', when: (f) => net(f) && f.page.network === 'dns' && p.connectivityWorks(f) && f.probes.doh === 'nxdomain', culprit: 'site', confidence: 0.8, key: 'siteDns', advice: ['advice_waitForSite'] },
-  { id: 'dns-your-resolver', when: (f) => net(f) && f.page.network === 'dns' && p.connectivityWorks(f) && f.probes.doh === 'resolves', culprit: 'network', confidence: 0.8, key: 'yourResolver', advice: ['advice_changeDns', 'advice_checkDnsFilter'] },
-  { id: 'net-site-unreachable', when: (f) => net(f) && p.connectivityWorks(f), culprit: 'site', confidence: (f) => (p.peersSeeOutage(f) || p.siteAdmits(f) ? 0.8 : 0.6), key: 'siteUnreachable', advice: ['advice_waitForSite'] },
-  { id: 'net-unknown', when: net, culprit: 'unknown', confidence: 0.3, key: 'netUnknown', advice: ['advice_checkConnection', 'advice_checkAgain'] },
+  {
+    id: 'net-offline',
+    when: (f) => net(f) && p.connectivityDead(f),
+    culprit: 'network',
+    confidence: 0.9,
+    key: 'offline',
+    advice: ['advice_checkConnection'],
+  },
+  {
+    id: 'dns-site-broken',
+    when: (f) => net(f) && f.page.network === 'dns' && p.connectivityWorks(f) && f.probes.doh === 'nxdomain',
+    culprit: 'site',
+    confidence: 0.8,
+    key: 'siteDns',
+    advice: ['advice_waitForSite'],
+  },
+  {
+    id: 'dns-your-resolver',
+    when: (f) => net(f) && f.page.network === 'dns' && p.connectivityWorks(f) && f.probes.doh === 'resolves',
+    culprit: 'network',
+    confidence: 0.8,
+    key: 'yourResolver',
+    advice: ['advice_changeDns', 'advice_checkDnsFilter'],
+  },
+  {
+    id: 'net-site-unreachable',
+    when: (f) => net(f) && p.connectivityWorks(f),
+    culprit: 'site',
+    confidence: (f) => (p.peersSeeOutage(f) || p.siteAdmits(f) ? 0.8 : 0.6),
+    key: 'siteUnreachable',
+    advice: ['advice_waitForSite'],
+  },
+  {
+    id: 'net-unknown',
+    when: net,
+    culprit: 'unknown',
+    confidence: 0.3,
+    key: 'netUnknown',
+    advice: ['advice_checkConnection', 'advice_checkAgain'],
+  },
   // --- the page imitates a CDN page without the headers to prove it ---
-  { id: 'unconfirmed', when: (f) => f.page.unconfirmed && f.page.kind !== 'none', culprit: 'unknown', confidence: 0.3, key: 'unconfirmed', advice: ['advice_checkAgain'] },
+  {
+    id: 'unconfirmed',
+    when: (f) => f.page.unconfirmed && f.page.kind !== 'none',
+    culprit: 'unknown',
+    confidence: 0.3,
+    key: 'unconfirmed',
+    advice: ['advice_checkAgain'],
+  },
   // --- refused or checked by the site's policy ---
-  { id: 'blocked', when: (f) => f.page.kind === 'blocked', culprit: 'blocked', confidence: 0.9, key: 'blocked', advice: ['advice_contactSite', 'advice_disableVpn'] },
-  { id: 'challenge-cdn-down', when: (f) => f.page.kind === 'challenge-failed' && p.vendorAdmitsService(f), culprit: 'cdn', confidence: 0.85, key: 'challengeCdnDown', advice: ['advice_waitForCdn'], acknowledged: () => 'yes' },
-  { id: 'challenge-cdn-wide', when: (f) => f.page.kind === 'challenge-failed' && p.isCorrelated(f), culprit: 'cdn', confidence: 0.7, key: 'challengeCdnWide', advice: ['advice_waitForCdn'], acknowledged: ackFromStatus },
-  { id: 'challenge-your-browser', when: (f) => f.page.kind === 'challenge-failed' && f.probes.trace !== null, culprit: 'browser', confidence: (f) => (p.vendorSaysFine(f) ? 0.8 : 0.6), key: 'challengeBrowser', advice: ['advice_allowChallenges', 'advice_disableBlocker'] },
-  { id: 'challenge-unknown', when: (f) => f.page.kind === 'challenge-failed', culprit: 'unknown', confidence: 0.4, key: 'challengeUnknown', advice: ['advice_allowChallenges', 'advice_checkAgain'] },
-  { id: 'challenge', when: (f) => f.page.kind === 'challenge', culprit: 'blocked', confidence: 0.7, key: 'challenge', advice: ['advice_completeChallenge'] },
+  {
+    id: 'blocked',
+    when: (f) => f.page.kind === 'blocked',
+    culprit: 'blocked',
+    confidence: 0.9,
+    key: 'blocked',
+    advice: ['advice_contactSite', 'advice_disableVpn'],
+  },
+  {
+    id: 'challenge-cdn-down',
+    when: (f) => f.page.kind === 'challenge-failed' && p.vendorAdmitsService(f),
+    culprit: 'cdn',
+    confidence: 0.85,
+    key: 'challengeCdnDown',
+    advice: ['advice_waitForCdn'],
+    acknowledged: () => 'yes',
+  },
+  {
+    id: 'challenge-cdn-wide',
+    when: (f) => f.page.kind === 'challenge-failed' && p.isCorrelated(f),
+    culprit: 'cdn',
+    confidence: 0.7,
+    key: 'challengeCdnWide',
+    advice: ['advice_waitForCdn'],
+    acknowledged: ackFromStatus,
+  },
+  {
+    id: 'challenge-your-browser',
+    when: (f) => f.page.kind === 'challenge-failed' && f.probes.trace !== null,
+    culprit: 'browser',
+    confidence: (f) => (p.vendorSaysFine(f) ? 0.8 : 0.6),
+    key: 'challengeBrowser',
+    advice: ['advice_allowChallenges', 'advice_disableBlocker'],
+  },
+  {
+    id: 'challenge-unknown',
+    when: (f) => f.page.kind === 'challenge-failed',
+    culprit: 'unknown',
+    confidence: 0.4,
+    key: 'challengeUnknown',
+    advice: ['advice_allowChallenges', 'advice_checkAgain'],
+  },
+  {
+    id: 'challenge',
+    when: (f) => f.page.kind === 'challenge',
+    culprit: 'blocked',
+    confidence: 0.7,
+    key: 'challenge',
+    advice: ['advice_completeChallenge'],
+  },
   // --- the server side failed: whose server? ---
-  { id: 'cdn-colo-incident', when: (f) => p.isServerError(f) && p.vendorAdmitsColo(f), culprit: 'cdn', confidence: 0.9, key: 'cdnColo', advice: ['advice_waitForCdn'], acknowledged: () => 'yes' },
-  { id: 'cdn-service-incident', when: (f) => f.page.kind === 'edge-error' && p.vendorAdmitsService(f), culprit: 'cdn', confidence: 0.9, key: 'cdnService', advice: ['advice_waitForCdn'], acknowledged: () => 'yes' },
-  { id: 'cdn-correlated', when: (f) => p.isServerError(f) && p.isCorrelated(f), culprit: 'cdn', confidence: (f) => (f.page.kind === 'edge-error' ? 0.85 : 0.7), key: 'cdnCorrelated', advice: ['advice_waitForCdn'], acknowledged: ackFromStatus },
-  { id: 'cdn-edge-page', when: (f) => f.page.kind === 'edge-error', culprit: 'cdn', confidence: (f) => (f.probes.origin === 'ok' ? 0.5 : 0.65), key: 'cdnEdge', advice: ['advice_checkAgain', 'advice_waitForCdn'], acknowledged: ackFromStatus },
-  { id: 'site-config', when: (f) => f.page.kind === 'site-config', culprit: 'site', confidence: 0.85, key: 'siteConfig', advice: ['advice_contactSite'] },
-  { id: 'site-origin', when: (f) => f.page.kind === 'origin-error', culprit: 'site', confidence: (f) => (p.siteAdmits(f) ? 0.95 : p.vendorSaysFine(f) ? 0.9 : 0.75), key: 'siteOrigin', advice: ['advice_waitForSite', 'advice_watch'] },
+  {
+    id: 'cdn-colo-incident',
+    when: (f) => p.isServerError(f) && p.vendorAdmitsColo(f),
+    culprit: 'cdn',
+    confidence: 0.9,
+    key: 'cdnColo',
+    advice: ['advice_waitForCdn'],
+    acknowledged: () => 'yes',
+  },
+  {
+    id: 'cdn-service-incident',
+    when: (f) => f.page.kind === 'edge-error' && p.vendorAdmitsService(f),
+    culprit: 'cdn',
+    confidence: 0.9,
+    key: 'cdnService',
+    advice: ['advice_waitForCdn'],
+    acknowledged: () => 'yes',
+  },
+  {
+    id: 'cdn-correlated',
+    when: (f) => p.isServerError(f) && p.isCorrelated(f),
+    culprit: 'cdn',
+    confidence: (f) => (f.page.kind === 'edge-error' ? 0.85 : 0.7),
+    key: 'cdnCorrelated',
+    advice: ['advice_waitForCdn'],
+    acknowledged: ackFromStatus,
+  },
+  {
+    id: 'cdn-edge-page',
+    when: (f) => f.page.kind === 'edge-error',
+    culprit: 'cdn',
+    confidence: (f) => (f.probes.origin === 'ok' ? 0.5 : 0.65),
+    key: 'cdnEdge',
+    advice: ['advice_checkAgain', 'advice_waitForCdn'],
+    acknowledged: ackFromStatus,
+  },
+  {
+    id: 'site-config',
+    when: (f) => f.page.kind === 'site-config',
+    culprit: 'site',
+    confidence: 0.85,
+    key: 'siteConfig',
+    advice: ['advice_contactSite'],
+  },
+  {
+    id: 'site-origin',
+    when: (f) => f.page.kind === 'origin-error',
+    culprit: 'site',
+    confidence: (f) => (p.siteAdmits(f) ? 0.95 : p.vendorSaysFine(f) ? 0.9 : 0.75),
+    key: 'siteOrigin',
+    advice: ['advice_waitForSite', 'advice_watch'],
+  },
   // --- the page looked fine, but a check the person asked for says otherwise ---
-  { id: 'now-failing-cdn', when: (f) => f.page.kind === 'none' && f.probes.origin === 'cdn-error', culprit: 'cdn', confidence: 0.6, key: 'nowFailingCdn', advice: ['advice_checkAgain', 'advice_waitForCdn'], acknowledged: ackFromStatus },
-  { id: 'now-failing-site', when: (f) => f.page.kind === 'none' && (f.probes.origin === 'origin-error' || f.probes.origin === 'unreachable'), culprit: 'site', confidence: 0.6, key: 'nowFailingSite', advice: ['advice_checkAgain', 'advice_watch'] },
+  {
+    id: 'now-failing-cdn',
+    when: (f) => f.page.kind === 'none' && f.probes.origin === 'cdn-error',
+    culprit: 'cdn',
+    confidence: 0.6,
+    key: 'nowFailingCdn',
+    advice: ['advice_checkAgain', 'advice_waitForCdn'],
+    acknowledged: ackFromStatus,
+  },
+  {
+    id: 'now-failing-site',
+    when: (f) => f.page.kind === 'none' && (f.probes.origin === 'origin-error' || f.probes.origin === 'unreachable'),
+    culprit: 'site',
+    confidence: 0.6,
+    key: 'nowFailingSite',
+    advice: ['advice_checkAgain', 'advice_watch'],
+  },
   // --- nothing wrong ---
   { id: 'none', when: (f) => f.page.kind === 'none', culprit: 'none', confidence: 0.8, key: 'none', advice: [] },
 ];
@@ -54,4 +202,11 @@ export function findRow(facts: Facts): Row {
   return DECISION_TABLE.find((row) => row.when(facts)) ?? FALLBACK;
 }
 
-const FALLBACK: Row = { id: 'fallback', when: () => true, culprit: 'unknown', confidence: 0.2, key: 'unknown', advice: ['advice_checkAgain'] };
+const FALLBACK: Row = {
+  id: 'fallback',
+  when: () => true,
+  culprit: 'unknown',
+  confidence: 0.2,
+  key: 'unknown',
+  advice: ['advice_checkAgain'],
+};

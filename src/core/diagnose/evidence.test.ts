@@ -13,14 +13,39 @@ const facts = (peers: PeerFacts | null): Facts => ({
   peers,
   sources: {},
 });
-const peerItem = (peers: PeerFacts | null) => collectEvidence(facts(peers), NOW).find((item) => item.source === 'peers');
+const peerItem = (peers: PeerFacts | null) =>
+  collectEvidence(facts(peers), NOW).find((item) => item.source === 'peers');
 
 describe('peer evidence', () => {
   it.each<[string, PeerFacts, string, Record<string, number>, number]>([
-    ['an outage: whole multiples from 10×', { state: 'outage', count15: 38, ratio: 38 / 3.2 }, 'ev_peers', { count: 38, ratio: 12 }, 0.7],
-    ['elevated: one decimal below 10×', { state: 'elevated', count15: 5, ratio: 5 / 2 }, 'ev_peers', { count: 5, ratio: 2.5 }, 0.3],
-    ['below the usual still shows a ratio, not 0×', { state: 'normal', count15: 1, ratio: 1 / 2.5 }, 'ev_peers', { count: 1, ratio: 0.4 }, 0.3],
-    ['no usual level: the variant without a ratio', { state: 'outage', count15: 30, ratio: null }, 'ev_peersNoRatio', { count: 30 }, 0.7],
+    [
+      'an outage: whole multiples from 10×',
+      { state: 'outage', count15: 38, ratio: 38 / 3.2 },
+      'ev_peers',
+      { count: 38, ratio: 12 },
+      0.7,
+    ],
+    [
+      'elevated: one decimal below 10×',
+      { state: 'elevated', count15: 5, ratio: 5 / 2 },
+      'ev_peers',
+      { count: 5, ratio: 2.5 },
+      0.3,
+    ],
+    [
+      'below the usual still shows a ratio, not 0×',
+      { state: 'normal', count15: 1, ratio: 1 / 2.5 },
+      'ev_peers',
+      { count: 1, ratio: 0.4 },
+      0.3,
+    ],
+    [
+      'no usual level: the variant without a ratio',
+      { state: 'outage', count15: 30, ratio: null },
+      'ev_peersNoRatio',
+      { count: 30 },
+      0.7,
+    ],
   ])('%s', (_, peers, key, params, weight) => {
     expect(peerItem(peers)).toEqual({ source: 'peers', observed: { key, params }, at: NOW, weight });
   });

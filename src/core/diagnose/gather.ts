@@ -6,7 +6,14 @@ import type { Vendor } from '../detect/types.ts';
 import type { SourceResult } from '../status/types.ts';
 import type { ProbeConfig } from './probe-config.ts';
 import { probeDoh, probeOrigin, probeReachable, probeTrace, type Fetch } from './probes.ts';
-import { runSource, skipped, SourceSkipped, SourceTimedOut, type SourceClock, type SourceOutcome } from './run-source.ts';
+import {
+  runSource,
+  skipped,
+  SourceSkipped,
+  SourceTimedOut,
+  type SourceClock,
+  type SourceOutcome,
+} from './run-source.ts';
 import { registrableDomain } from './correlation.ts';
 import { toSiteStatusFacts, toVendorStatusFacts } from './status-facts.ts';
 import type { CorrelationFacts, Facts, PageFacts, PeerFacts, SourceName, SourceState } from './types.ts';
@@ -39,7 +46,9 @@ const SERVER_SIDE = new Set<PageFacts['kind']>(['origin-error', 'edge-error', 's
 
 /** Any of the two reachability checks answering is enough to say the network works. */
 async function checkConnectivity(deps: GatherDeps, signal: AbortSignal) {
-  const results = await Promise.allSettled(deps.config.connectivityUrls.map((url) => probeReachable(deps.fetch, url, signal)));
+  const results = await Promise.allSettled(
+    deps.config.connectivityUrls.map((url) => probeReachable(deps.fetch, url, signal)),
+  );
   const ok = results.filter((r) => r.status === 'fulfilled' && r.value).length;
   const counts = { ok, failed: results.length - ok };
   // None answered because time ran out: that is a timeout (with its 0-of-N kept), not a clean "all failed".
@@ -55,13 +64,23 @@ async function lookupDoh(deps: GatherDeps, host: string, signal: AbortSignal) {
   throw new Error('no DoH provider gave a usable answer');
 }
 
-export async function gatherFacts(deps: GatherDeps, url: string, page: PageFacts, options: GatherOptions = {}): Promise<Facts> {
+export async function gatherFacts(
+  deps: GatherDeps,
+  url: string,
+  page: PageFacts,
+  options: GatherOptions = {},
+): Promise<Facts> {
   const { host, origin } = new URL(url);
   const vendor = page.vendor;
   const asked = options.onDemand === true && page.kind === 'none';
   const serverSide = (SERVER_SIDE.has(page.kind) && !page.unconfirmed) || asked;
   const networkError = page.kind === 'network-error';
-  const run = <T>(name: SourceName, enabled: boolean, why: string, task: (signal: AbortSignal) => Promise<T>): Promise<SourceOutcome<T>> => {
+  const run = <T>(
+    name: SourceName,
+    enabled: boolean,
+    why: string,
+    task: (signal: AbortSignal) => Promise<T>,
+  ): Promise<SourceOutcome<T>> => {
     if (!enabled) {
       options.onSource?.(name, skipped(why).state);
       return Promise.resolve(skipped(why));
@@ -85,17 +104,34 @@ export async function gatherFacts(deps: GatherDeps, url: string, page: PageFacts
       const result = okOrThrow(await deps.vendorStatus(vendor!, signal));
       return toVendorStatusFacts(result, page.kind === 'network-error' ? 'none' : page.kind, page.colo);
     }),
-    run('site-status', (serverSide || (networkError && page.network !== 'dns')) && deps.siteStatus !== undefined, 'no site status page to ask', async (signal) =>
-      toSiteStatusFacts(okOrThrow(await deps.siteStatus!(registrableDomain(host), signal)))),
+    run(
+      'site-status',
+      (serverSide || (networkError && page.network !== 'dns')) && deps.siteStatus !== undefined,
+      'no site status page to ask',
+      async (signal) => toSiteStatusFacts(okOrThrow(await deps.siteStatus!(registrableDomain(host), signal))),
+    ),
     run('origin-probe', serverSide, 'not a server-side failure', (signal) => probeOrigin(deps.fetch, url, signal)),
-    run('trace-probe', (serverSide || page.kind === 'blocked') && vendor === 'cloudflare', 'not a Cloudflare page', (signal) => probeTrace(deps.fetch, origin, signal)),
-    run('control-probe', serverSide && vendor !== null && deps.config.controlUrls[vendor] !== undefined, 'no control host for this CDN', (signal) =>
-      probeReachable(deps.fetch, deps.config.controlUrls[vendor!]!, signal)),
+    run(
+      'trace-probe',
+      (serverSide || page.kind === 'blocked') && vendor === 'cloudflare',
+      'not a Cloudflare page',
+      (signal) => probeTrace(deps.fetch, origin, signal),
+    ),
+    run(
+      'control-probe',
+      serverSide && vendor !== null && deps.config.controlUrls[vendor] !== undefined,
+      'no control host for this CDN',
+      (signal) => probeReachable(deps.fetch, deps.config.controlUrls[vendor!]!, signal),
+    ),
     run('connectivity', networkError, 'the page arrived', (signal) => checkConnectivity(deps, signal)),
     run('doh', networkError && page.network === 'dns', 'no DNS error', (signal) => lookupDoh(deps, host, signal)),
     run('correlation', serverSide && !asked, 'nothing to correlate', () => deps.correlation()),
-    run('peers', deps.peers !== undefined && (serverSide || networkError) && !asked, deps.peers ? 'nothing failed' : 'peer reports are off', (signal) =>
-      deps.peers!(host, signal)),
+    run(
+      'peers',
+      deps.peers !== undefined && (serverSide || networkError) && !asked,
+      deps.peers ? 'nothing failed' : 'peer reports are off',
+      (signal) => deps.peers!(host, signal),
+    ),
   ]);
 
   const sources: Partial<Record<SourceName, SourceState>> = {

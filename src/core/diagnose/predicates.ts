@@ -19,8 +19,7 @@ export const vendorAdmitsService = (f: Facts) =>
   f.vendorStatus !== null && (isDown(f.vendorStatus.explainingState) || f.vendorStatus.serviceIncident !== null);
 
 /** The vendor's status page was read and shows the components that would explain this page as operational. */
-export const vendorSaysFine = (f: Facts) =>
-  f.vendorStatus !== null && !vendorAdmitsService(f) && !vendorAdmitsColo(f);
+export const vendorSaysFine = (f: Facts) => f.vendorStatus !== null && !vendorAdmitsService(f) && !vendorAdmitsColo(f);
 
 export const isCorrelated = (f: Facts) => f.correlation.hosts >= CORRELATION_THRESHOLD;
 
@@ -34,4 +33,5 @@ export const isServerError = (f: Facts) => f.page.kind === 'origin-error' || f.p
 
 /** The site's own status page admits trouble: an open incident or an indicator above none. */
 export const siteAdmits = (f: Facts) =>
-  f.siteStatus !== null && (f.siteStatus.incident !== null || ['minor', 'major', 'critical'].includes(f.siteStatus.indicator));
+  f.siteStatus !== null &&
+  (f.siteStatus.incident !== null || ['minor', 'major', 'critical'].includes(f.siteStatus.indicator));

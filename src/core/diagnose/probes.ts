@@ -10,7 +10,12 @@ import { parseTrace, type TraceFacts } from './trace.ts';
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
 /** No cookies, no cache, no referrer: the probe must not look like the person and must not leak where they were. */
-export const PROBE_INIT: RequestInit = { credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer', redirect: 'follow' };
+export const PROBE_INIT: RequestInit = {
+  credentials: 'omit',
+  cache: 'no-store',
+  referrerPolicy: 'no-referrer',
+  redirect: 'follow',
+};
 
 const MAX_BODY = 64 * 1024;
 
@@ -33,7 +38,8 @@ export async function probeOrigin(fetch: Fetch, url: string, signal: AbortSignal
   void response.body?.cancel().catch(() => undefined);
   const detection = classify({ url, status: response.status, headers: headerList(response), page: null });
   if (detection.kind === 'edge-error') return 'cdn-error';
-  if (response.status >= 500 || detection.kind === 'origin-error' || detection.kind === 'site-config') return 'origin-error';
+  if (response.status >= 500 || detection.kind === 'origin-error' || detection.kind === 'site-config')
+    return 'origin-error';
   return 'ok';
 }
 
@@ -56,7 +62,12 @@ export async function probeReachable(fetch: Fetch, url: string, signal: AbortSig
 }
 
 /** One DoH JSON lookup (RFC 8484 JSON flavour used by Cloudflare and Google). Only the host name is sent. */
-export async function probeDoh(fetch: Fetch, endpoint: string, host: string, signal: AbortSignal): Promise<'resolves' | 'nxdomain' | null> {
+export async function probeDoh(
+  fetch: Fetch,
+  endpoint: string,
+  host: string,
+  signal: AbortSignal,
+): Promise<'resolves' | 'nxdomain' | null> {
   const url = `${endpoint}?name=${encodeURIComponent(host)}&type=A`;
   const response = await fetch(url, { ...PROBE_INIT, signal, headers: { accept: 'application/dns-json' } });
   if (!response.ok) return null;

@@ -31,13 +31,15 @@ export async function runSource<T>(
   try {
     const value = await Promise.race([task(signal), hardStop]);
     const ms = clock.now() - started;
-    if (value === TIMED_OUT) return { value: null, state: { state: 'timeout', ms, reason: `no answer in ${timeoutMs} ms` } };
+    if (value === TIMED_OUT)
+      return { value: null, state: { state: 'timeout', ms, reason: `no answer in ${timeoutMs} ms` } };
     return { value, state: { state: 'ok', ms } };
   } catch (error) {
     const ms = clock.now() - started;
     if (error instanceof SourceSkipped) return { value: null, state: { state: 'skipped', ms, reason: error.message } };
     // What the task learnt before time ran out still counts (e.g. "0 of 2 connectivity checks answered").
-    if (error instanceof SourceTimedOut) return { value: error.partial as T | null, state: { state: 'timeout', ms, reason: error.message } };
+    if (error instanceof SourceTimedOut)
+      return { value: error.partial as T | null, state: { state: 'timeout', ms, reason: error.message } };
     if (signal.aborted) return { value: null, state: { state: 'timeout', ms, reason: `no answer in ${timeoutMs} ms` } };
     return { value: null, state: { state: 'failed', ms, reason: describe(error) } };
   }
@@ -56,9 +58,15 @@ export class SourceSkipped extends Error {}
  * it joined, like the status fetcher's). `partial` is what it learnt anyway; the task's own type, by construction.
  */
 export class SourceTimedOut extends Error {
-  constructor(message: string, readonly partial: unknown = null) {
+  constructor(
+    message: string,
+    readonly partial: unknown = null,
+  ) {
     super(message);
   }
 }
 
-export const skipped = (reason: string): SourceOutcome<never> => ({ value: null, state: { state: 'skipped', ms: 0, reason } });
+export const skipped = (reason: string): SourceOutcome<never> => ({
+  value: null,
+  state: { state: 'skipped', ms: 0, reason },
+});

@@ -3,13 +3,24 @@
  * components that would explain what the page showed, and any open incident naming either.
  */
 import type { DetectionKind } from '../detect/types.ts';
-import { findColoComponent, findComponentsExplaining, incidentsForColo, isIncidentOpen } from '../status/status-queries.ts';
+import {
+  findColoComponent,
+  findComponentsExplaining,
+  incidentsForColo,
+  isIncidentOpen,
+} from '../status/status-queries.ts';
 import type { ComponentState, ComponentStatus, Incident, VendorStatus } from '../status/types.ts';
 import type { IncidentRef, SiteStatusFacts, VendorStatusFacts } from './types.ts';
 
 /** Worse states sort first; `rerouted` ranks with operational because users are still served. */
 const SEVERITY: Record<ComponentState, number> = {
-  major: 0, partial: 1, degraded: 2, maintenance: 3, unknown: 4, rerouted: 5, operational: 6,
+  major: 0,
+  partial: 1,
+  degraded: 2,
+  maintenance: 3,
+  unknown: 4,
+  rerouted: 5,
+  operational: 6,
 };
 
 function worst(components: ComponentStatus[]): ComponentStatus | null {

@@ -68,7 +68,15 @@ export interface Verdict {
 
 /** What the page itself showed (first-hand), reduced from the tab state. */
 export interface PageFacts {
-  kind: 'none' | 'origin-error' | 'edge-error' | 'blocked' | 'challenge' | 'challenge-failed' | 'site-config' | 'network-error';
+  kind:
+    | 'none'
+    | 'origin-error'
+    | 'edge-error'
+    | 'blocked'
+    | 'challenge'
+    | 'challenge-failed'
+    | 'site-config'
+    | 'network-error';
   vendor: Vendor | null;
   colo: string | null;
   code: number | null;

@@ -19,7 +19,18 @@ const iso = (at: number | null) => (at === null ? '' : new Date(at).toISOString(
 /** @param describe renders an evidence message in the person's language. */
 export function toCsv(entries: readonly HistoryEntry[], describe: (message: Message) => string): string {
   const rows = entries.map((e) =>
-    [e.host, e.culprit, e.rule, e.vendor ?? '', e.colo ?? '', iso(e.start), iso(e.end), e.evidence.map(describe).join('; ')].map(csvField).join(','),
+    [
+      e.host,
+      e.culprit,
+      e.rule,
+      e.vendor ?? '',
+      e.colo ?? '',
+      iso(e.start),
+      iso(e.end),
+      e.evidence.map(describe).join('; '),
+    ]
+      .map(csvField)
+      .join(','),
   );
   // CRLF per RFC 4180, which is what spreadsheet importers expect.
   return [COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
@@ -27,8 +38,14 @@ export function toCsv(entries: readonly HistoryEntry[], describe: (message: Mess
 
 export function toJson(entries: readonly HistoryEntry[], describe: (message: Message) => string): string {
   const rows = entries.map((e) => ({
-    host: e.host, culprit: e.culprit, rule: e.rule, vendor: e.vendor, colo: e.colo,
-    start: iso(e.start), end: e.end === null ? null : iso(e.end), evidence: e.evidence.map(describe),
+    host: e.host,
+    culprit: e.culprit,
+    rule: e.rule,
+    vendor: e.vendor,
+    colo: e.colo,
+    start: iso(e.start),
+    end: e.end === null ? null : iso(e.end),
+    evidence: e.evidence.map(describe),
   }));
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
@@ -37,6 +54,9 @@ export function toJson(entries: readonly HistoryEntry[], describe: (message: Mes
 export function filterEntries(entries: readonly HistoryEntry[], text: string, culprit: string): HistoryEntry[] {
   const needle = text.trim().toLowerCase();
   return entries.filter(
-    (e) => (culprit === '' || e.culprit === culprit) && (needle === '' || [e.host, e.culprit, e.rule, e.vendor ?? '', e.colo ?? ''].some((f) => f.toLowerCase().includes(needle))),
+    (e) =>
+      (culprit === '' || e.culprit === culprit) &&
+      (needle === '' ||
+        [e.host, e.culprit, e.rule, e.vendor ?? '', e.colo ?? ''].some((f) => f.toLowerCase().includes(needle))),
   );
 }

@@ -1,28 +1,59 @@
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../diagnose/types.ts';
-import { MAX_ENTRIES, RETENTION_MS, closeIncident, isIncident, parseHistory, prune, recordIncident, type HistoryEntry } from './log.ts';
+import {
+  MAX_ENTRIES,
+  RETENTION_MS,
+  closeIncident,
+  isIncident,
+  parseHistory,
+  prune,
+  recordIncident,
+  type HistoryEntry,
+} from './log.ts';
 import { csvField, filterEntries, toCsv, toJson } from './export.ts';
 
 const T0 = Date.UTC(2025, 10, 18, 11, 25);
 const verdict = (over: Partial<Verdict> = {}): Verdict => ({
-  culprit: 'cdn', vendor: 'cloudflare', colo: 'ICN', component: null, confidence: 0.85, rule: 'cdn-correlated',
-  headline: { key: 'verdict_cdnCorrelated', params: {} }, explanation: { key: 'explain_cdnCorrelated', params: {} },
+  culprit: 'cdn',
+  vendor: 'cloudflare',
+  colo: 'ICN',
+  component: null,
+  confidence: 0.85,
+  rule: 'cdn-correlated',
+  headline: { key: 'verdict_cdnCorrelated', params: {} },
+  explanation: { key: 'explain_cdnCorrelated', params: {} },
   evidence: [
     { source: 'page', observed: { key: 'ev_pageKind', params: { code: 500 } }, at: T0, weight: 0.7 },
     { source: 'correlation', observed: { key: 'ev_correlated', params: { count: 2 } }, at: T0, weight: 0.8 },
     { source: 'control-probe', observed: { key: 'ev_controlFailed', params: {} }, at: T0, weight: 0.4 },
     { source: 'vendor-status', observed: { key: 'ev_statusUnreachable', params: {} }, at: T0, weight: 0.3 },
   ],
-  advice: [], sources: {}, acknowledged: 'unreachable', incident: null, decidedAt: T0, ...over,
+  advice: [],
+  sources: {},
+  acknowledged: 'unreachable',
+  incident: null,
+  decidedAt: T0,
+  ...over,
 });
 const entry = (i: number, over: Partial<HistoryEntry> = {}): HistoryEntry => ({
-  id: `e${i}`, host: `h${i}.example`, culprit: 'site', rule: 'site-origin', vendor: null, colo: null, start: T0 + i, end: T0 + i + 1, evidence: [], ...over,
+  id: `e${i}`,
+  host: `h${i}.example`,
+  culprit: 'site',
+  rule: 'site-origin',
+  vendor: null,
+  colo: null,
+  start: T0 + i,
+  end: T0 + i + 1,
+  evidence: [],
+  ...over,
 });
 
 describe('incident log', () => {
   it('opens an entry with the strongest three evidence items, and updates it while the host is still failing', () => {
     const log = recordIncident([], 'chatgpt.com', verdict({ rule: 'cdn-edge-page', culprit: 'cdn' }), T0);
-    expect(log).toEqual([expect.objectContaining({ host: 'chatgpt.com', rule: 'cdn-edge-page', start: T0, end: null })]);
+    expect(log).toEqual([
+      expect.objectContaining({ host: 'chatgpt.com', rule: 'cdn-edge-page', start: T0, end: null }),
+    ]);
     expect(log[0]!.evidence.map((m) => m.key)).toEqual(['ev_correlated', 'ev_pageKind', 'ev_controlFailed']);
     const later = recordIncident(log, 'chatgpt.com', verdict(), T0 + 60_000);
     expect(later).toHaveLength(1);
@@ -47,7 +78,14 @@ describe('incident log', () => {
   });
 
   it('drops entries whose last activity is older than 30 days; an open old one counts from its start', () => {
-    const kept = prune([entry(1, { end: T0 }), entry(2, { start: T0 - RETENTION_MS - 5, end: null }), entry(3, { start: T0 - RETENTION_MS - 5, end: T0 - 10 })], T0 + RETENTION_MS);
+    const kept = prune(
+      [
+        entry(1, { end: T0 }),
+        entry(2, { start: T0 - RETENTION_MS - 5, end: null }),
+        entry(3, { start: T0 - RETENTION_MS - 5, end: T0 - 10 }),
+      ],
+      T0 + RETENTION_MS,
+    );
     expect(kept.map((e) => e.id)).toEqual(['e1']);
   });
 
@@ -60,7 +98,9 @@ describe('incident log', () => {
   });
 
   it('reading drops malformed entries one by one', () => {
-    expect(parseHistory([entry(1), { id: 'bad' }, 'x', entry(2, { culprit: 'martians' as never })]).map((e) => e.id)).toEqual(['e1']);
+    expect(
+      parseHistory([entry(1), { id: 'bad' }, 'x', entry(2, { culprit: 'martians' as never })]).map((e) => e.id),
+    ).toEqual(['e1']);
     expect(parseHistory({ not: 'a list' })).toEqual([]);
   });
 });
@@ -80,11 +120,21 @@ describe('export', () => {
   ])('csvField(%j) = %s', (value, expected) => expect(csvField(value)).toBe(expected));
 
   it('CSV: a header row, one quoted row per entry, CRLF, hostile text neutralised', () => {
-    const hostile = entry(1, { host: '=HYPERLINK("http://evil")', vendor: 'cloudflare', colo: 'ICN', evidence: [{ key: 'ev_a', params: {} }, { key: 'ev_b', params: {} }] });
+    const hostile = entry(1, {
+      host: '=HYPERLINK("http://evil")',
+      vendor: 'cloudflare',
+      colo: 'ICN',
+      evidence: [
+        { key: 'ev_a', params: {} },
+        { key: 'ev_b', params: {} },
+      ],
+    });
     const csv = toCsv([hostile, entry(2, { end: null })], describeMsg);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('host,culprit,rule,vendor,colo,start,end,evidence');
-    expect(lines[1]).toBe(`"'=HYPERLINK(""http://evil"")","site","site-origin","cloudflare","ICN","${new Date(T0 + 1).toISOString()}","${new Date(T0 + 2).toISOString()}","<ev_a>; <ev_b>"`);
+    expect(lines[1]).toBe(
+      `"'=HYPERLINK(""http://evil"")","site","site-origin","cloudflare","ICN","${new Date(T0 + 1).toISOString()}","${new Date(T0 + 2).toISOString()}","<ev_a>; <ev_b>"`,
+    );
     expect(lines[2]).toMatch(/^"h2\.example",.*,"",""$/);
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
@@ -92,11 +142,26 @@ describe('export', () => {
 
   it('JSON: ISO times, evidence in words, parses back', () => {
     const parsed = JSON.parse(toJson([entry(1, { end: null, evidence: [{ key: 'ev_a', params: {} }] })], describeMsg));
-    expect(parsed).toEqual([{ host: 'h1.example', culprit: 'site', rule: 'site-origin', vendor: null, colo: null, start: new Date(T0 + 1).toISOString(), end: null, evidence: ['<ev_a>'] }]);
+    expect(parsed).toEqual([
+      {
+        host: 'h1.example',
+        culprit: 'site',
+        rule: 'site-origin',
+        vendor: null,
+        colo: null,
+        start: new Date(T0 + 1).toISOString(),
+        end: null,
+        evidence: ['<ev_a>'],
+      },
+    ]);
   });
 
   it('filters by text (host, vendor, colo, rule) and by culprit', () => {
-    const list = [entry(1, { vendor: 'cloudflare', colo: 'ICN', culprit: 'cdn' }), entry(2), entry(3, { host: 'shop.ICN.example' })];
+    const list = [
+      entry(1, { vendor: 'cloudflare', colo: 'ICN', culprit: 'cdn' }),
+      entry(2),
+      entry(3, { host: 'shop.ICN.example' }),
+    ];
     expect(filterEntries(list, 'icn', '').map((e) => e.id)).toEqual(['e1', 'e3']);
     expect(filterEntries(list, 'icn', 'cdn').map((e) => e.id)).toEqual(['e1']);
     expect(filterEntries(list, '  ', '').map((e) => e.id)).toEqual(['e1', 'e2', 'e3']);

@@ -36,21 +36,43 @@ export function prune(entries: readonly HistoryEntry[], now: number): HistoryEnt
 }
 
 const summaryOf = (verdict: Verdict): Message[] =>
-  [...verdict.evidence].sort((a, b) => b.weight - a.weight).slice(0, EVIDENCE_KEPT).map((e) => e.observed);
+  [...verdict.evidence]
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, EVIDENCE_KEPT)
+    .map((e) => e.observed);
 
 /**
  * Records a failure verdict: a host with an open entry has it updated (the same episode, perhaps better understood),
  * otherwise a new entry opens. Entries are kept oldest first.
  */
-export function recordIncident(entries: readonly HistoryEntry[], host: string, verdict: Verdict, now: number): HistoryEntry[] {
+export function recordIncident(
+  entries: readonly HistoryEntry[],
+  host: string,
+  verdict: Verdict,
+  now: number,
+): HistoryEntry[] {
   const open = entries.findIndex((e) => e.host === host && e.end === null);
-  const fields = { culprit: verdict.culprit, rule: verdict.rule, vendor: verdict.vendor, colo: verdict.colo, evidence: summaryOf(verdict) };
-  if (open >= 0) return prune(entries.map((e, i) => (i === open ? { ...e, ...fields } : e)), now);
+  const fields = {
+    culprit: verdict.culprit,
+    rule: verdict.rule,
+    vendor: verdict.vendor,
+    colo: verdict.colo,
+    evidence: summaryOf(verdict),
+  };
+  if (open >= 0)
+    return prune(
+      entries.map((e, i) => (i === open ? { ...e, ...fields } : e)),
+      now,
+    );
   return prune([...entries, { id: `${now.toString(36)}-${host}`, host, start: now, end: null, ...fields }], now);
 }
 
 /** Closes the host's open entry, if any; `changed` says whether there was one (so callers can skip a write). */
-export function closeIncident(entries: readonly HistoryEntry[], host: string, now: number): { entries: HistoryEntry[]; changed: boolean } {
+export function closeIncident(
+  entries: readonly HistoryEntry[],
+  host: string,
+  now: number,
+): { entries: HistoryEntry[]; changed: boolean } {
   let changed = false;
   const next = entries.map((e) => (e.host === host && e.end === null ? ((changed = true), { ...e, end: now }) : e));
   return { entries: changed ? prune(next, now) : [...entries], changed };

@@ -24,7 +24,8 @@ const RULES: ReadonlyArray<readonly [RegExp, NetworkErrorCategory]> = [
  * Errors that are not failures of the site or the network: the person stopped the load, navigated away, or the
  * response became a download. Reporting these would be noise.
  */
-const IGNORED = /ERR_ABORTED|NS_BINDING_ABORTED|NS_BINDING_REDIRECTED|NS_ERROR_ABORT|ERR_BLOCKED_BY_RESPONSE|NS_BINDING_RETARGETED/;
+const IGNORED =
+  /ERR_ABORTED|NS_BINDING_ABORTED|NS_BINDING_REDIRECTED|NS_ERROR_ABORT|ERR_BLOCKED_BY_RESPONSE|NS_BINDING_RETARGETED/;
 
 /**
  * @example classifyNetworkError('net::ERR_NAME_NOT_RESOLVED') // { error: 'net::ERR_NAME_NOT_RESOLVED', category: 'dns' }

@@ -3,35 +3,119 @@ import type { EvidenceItem, Verdict } from '../diagnose/types.ts';
 import { DEDUPE_WINDOW_MS, decideNotification, hostKey, incidentKey, recordSent, type NotifyInput } from './policy.ts';
 
 const NOW = Date.UTC(2025, 10, 18, 11, 30);
-const ev = (source: EvidenceItem['source'], key: string, weight = 0.5): EvidenceItem => ({ source, observed: { key, params: {} }, at: NOW, weight });
+const ev = (source: EvidenceItem['source'], key: string, weight = 0.5): EvidenceItem => ({
+  source,
+  observed: { key, params: {} },
+  at: NOW,
+  weight,
+});
 const PAGE = ev('page', 'ev_pageKind', 0.7);
 
 const verdict = (over: Partial<Verdict> = {}): Verdict => ({
-  culprit: 'site', vendor: 'cloudflare', colo: 'ICN', component: null, confidence: 0.75, rule: 'site-origin',
-  headline: { key: 'verdict_siteOrigin', params: {} }, explanation: { key: 'explain_siteOrigin', params: {} },
-  evidence: [PAGE, ev('origin-probe', 'ev_origin_origin_error', 0.4)], advice: [], sources: {}, acknowledged: 'not-applicable',
-  incident: null, decidedAt: NOW, ...over,
+  culprit: 'site',
+  vendor: 'cloudflare',
+  colo: 'ICN',
+  component: null,
+  confidence: 0.75,
+  rule: 'site-origin',
+  headline: { key: 'verdict_siteOrigin', params: {} },
+  explanation: { key: 'explain_siteOrigin', params: {} },
+  evidence: [PAGE, ev('origin-probe', 'ev_origin_origin_error', 0.4)],
+  advice: [],
+  sources: {},
+  acknowledged: 'not-applicable',
+  incident: null,
+  decidedAt: NOW,
+  ...over,
 });
 
 const input = (over: Partial<NotifyInput> = {}): NotifyInput => ({
-  verdict: verdict(), host: 'shop.example', unconfirmed: false, seen: true, mode: 'errors', sent: {}, now: NOW, ...over,
+  verdict: verdict(),
+  host: 'shop.example',
+  unconfirmed: false,
+  seen: true,
+  mode: 'errors',
+  sent: {},
+  now: NOW,
+  ...over,
 });
 
-const cdnWide = verdict({ culprit: 'cdn', rule: 'cdn-correlated', confidence: 0.85, evidence: [PAGE, ev('correlation', 'ev_correlated', 0.8)], acknowledged: 'unreachable' });
+const cdnWide = verdict({
+  culprit: 'cdn',
+  rule: 'cdn-correlated',
+  confidence: 0.85,
+  evidence: [PAGE, ev('correlation', 'ev_correlated', 0.8)],
+  acknowledged: 'unreachable',
+});
 
 describe('notification policy, by verdict', () => {
   it.each<[string, Verdict, boolean | 'cdn-wide']>([
     ['site-origin confirmed by the re-fetch', verdict(), true],
-    ['cdn-edge-page confirmed by the re-fetch', verdict({ culprit: 'cdn', rule: 'cdn-edge-page', confidence: 0.7, evidence: [PAGE, ev('origin-probe', 'ev_origin_cdn_error')] }), true],
-    ['site-config confirmed by the site status page', verdict({ rule: 'site-config', confidence: 0.85, evidence: [PAGE, ev('site-status', 'ev_siteStatusTrouble', 0.6)] }), true],
-    ['net-site-unreachable (0.8) with peers seeing an outage', verdict({ rule: 'net-site-unreachable', confidence: 0.8, evidence: [ev('page', 'ev_pageNetwork', 0.6), ev('peers', 'ev_peers', 0.7)] }), true],
-    ['dns-site-broken: public DNS cannot resolve it either', verdict({ rule: 'dns-site-broken', confidence: 0.8, evidence: [ev('page', 'ev_pageNetwork', 0.6), ev('doh', 'ev_dohNxdomain', 0.7)] }), true],
+    [
+      'cdn-edge-page confirmed by the re-fetch',
+      verdict({
+        culprit: 'cdn',
+        rule: 'cdn-edge-page',
+        confidence: 0.7,
+        evidence: [PAGE, ev('origin-probe', 'ev_origin_cdn_error')],
+      }),
+      true,
+    ],
+    [
+      'site-config confirmed by the site status page',
+      verdict({
+        rule: 'site-config',
+        confidence: 0.85,
+        evidence: [PAGE, ev('site-status', 'ev_siteStatusTrouble', 0.6)],
+      }),
+      true,
+    ],
+    [
+      'net-site-unreachable (0.8) with peers seeing an outage',
+      verdict({
+        rule: 'net-site-unreachable',
+        confidence: 0.8,
+        evidence: [ev('page', 'ev_pageNetwork', 0.6), ev('peers', 'ev_peers', 0.7)],
+      }),
+      true,
+    ],
+    [
+      'dns-site-broken: public DNS cannot resolve it either',
+      verdict({
+        rule: 'dns-site-broken',
+        confidence: 0.8,
+        evidence: [ev('page', 'ev_pageNetwork', 0.6), ev('doh', 'ev_dohNxdomain', 0.7)],
+      }),
+      true,
+    ],
     ['cdn-correlated', cdnWide, 'cdn-wide'],
-    ['challenge-cdn-wide', verdict({ culprit: 'cdn', rule: 'challenge-cdn-wide', confidence: 0.7, evidence: [PAGE] }), 'cdn-wide'],
-    ['cdn-colo-incident (acknowledged)', verdict({ culprit: 'cdn', rule: 'cdn-colo-incident', confidence: 0.9, acknowledged: 'yes', evidence: [PAGE, ev('vendor-status', 'ev_statusColoIncident', 0.9)] }), 'cdn-wide'],
-    ['challenge-cdn-down (acknowledged)', verdict({ culprit: 'cdn', rule: 'challenge-cdn-down', confidence: 0.85, acknowledged: 'yes' }), 'cdn-wide'],
+    [
+      'challenge-cdn-wide',
+      verdict({ culprit: 'cdn', rule: 'challenge-cdn-wide', confidence: 0.7, evidence: [PAGE] }),
+      'cdn-wide',
+    ],
+    [
+      'cdn-colo-incident (acknowledged)',
+      verdict({
+        culprit: 'cdn',
+        rule: 'cdn-colo-incident',
+        confidence: 0.9,
+        acknowledged: 'yes',
+        evidence: [PAGE, ev('vendor-status', 'ev_statusColoIncident', 0.9)],
+      }),
+      'cdn-wide',
+    ],
+    [
+      'challenge-cdn-down (acknowledged)',
+      verdict({ culprit: 'cdn', rule: 'challenge-cdn-down', confidence: 0.85, acknowledged: 'yes' }),
+      'cdn-wide',
+    ],
     ['site-origin with only the page as evidence', verdict({ evidence: [PAGE] }), false],
-    ['site-origin while the stranger re-fetch worked', verdict({ evidence: [PAGE, ev('origin-probe', 'ev_origin_ok')] }), false],
+    [
+      'site-origin while the stranger re-fetch worked',
+      verdict({ evidence: [PAGE, ev('origin-probe', 'ev_origin_ok')] }),
+      false,
+    ],
     ['correlation below the threshold', verdict({ evidence: [PAGE, ev('correlation', 'ev_correlated', 0.3)] }), false],
     ['cdn-edge-page below 0.7', verdict({ culprit: 'cdn', rule: 'cdn-edge-page', confidence: 0.65 }), false],
     ['net-site-unreachable at 0.6', verdict({ rule: 'net-site-unreachable', confidence: 0.6 }), false],
@@ -66,14 +150,21 @@ describe('notification policy, by setting', () => {
 describe('notification policy, dedupe and attention', () => {
   it('one per host per 30 minutes', () => {
     const sent = recordSent({}, [hostKey('shop.example')], NOW);
-    expect(decideNotification(input({ sent, now: NOW + DEDUPE_WINDOW_MS - 1 }))).toEqual({ notify: false, reason: 'duplicate' });
+    expect(decideNotification(input({ sent, now: NOW + DEDUPE_WINDOW_MS - 1 }))).toEqual({
+      notify: false,
+      reason: 'duplicate',
+    });
     expect(decideNotification(input({ sent, now: NOW + DEDUPE_WINDOW_MS })).notify).toBe(true);
     expect(decideNotification(input({ sent, host: 'other.example' })).notify).toBe(true);
   });
 
   it('one per CDN-wide incident (vendor + colo + rule), whichever site shows it', () => {
     const first = decideNotification(input({ verdict: cdnWide, host: 'chatgpt.com' }));
-    expect(first).toEqual({ notify: true, kind: 'cdn-wide', keys: ['cdn:cloudflare:ICN:cdn-correlated', 'host:chatgpt.com'] });
+    expect(first).toEqual({
+      notify: true,
+      kind: 'cdn-wide',
+      keys: ['cdn:cloudflare:ICN:cdn-correlated', 'host:chatgpt.com'],
+    });
     const sent = recordSent({}, first.notify ? first.keys : [], NOW);
     expect(decideNotification(input({ verdict: cdnWide, host: 'x.com', sent, now: NOW + 60_000 })).notify).toBe(false);
     expect(decideNotification(input({ verdict: { ...cdnWide, colo: 'FRA' }, host: 'x.com', sent })).notify).toBe(true);
@@ -86,7 +177,11 @@ describe('notification policy, dedupe and attention', () => {
   });
 
   it('recordSent forgets entries older than the window', () => {
-    const sent = recordSent({ 'host:old.example': NOW - DEDUPE_WINDOW_MS, 'host:recent.example': NOW - 1000 }, ['host:new.example'], NOW);
+    const sent = recordSent(
+      { 'host:old.example': NOW - DEDUPE_WINDOW_MS, 'host:recent.example': NOW - 1000 },
+      ['host:new.example'],
+      NOW,
+    );
     expect(Object.keys(sent).sort()).toEqual(['host:new.example', 'host:recent.example']);
   });
 });

@@ -29,10 +29,17 @@ const CORROBORATING = new Set([
   'ev_dohNxdomain',
 ]);
 /** These corroborate only at the weight that means "past the threshold" (see core/diagnose/evidence.ts). */
-const CORROBORATING_AT: Record<string, number> = { ev_correlated: 0.8, ev_peers: 0.7, ev_peersNoRatio: 0.7, ev_statusColo: 0.9, ev_statusService: 0.8 };
+const CORROBORATING_AT: Record<string, number> = {
+  ev_correlated: 0.8,
+  ev_peers: 0.7,
+  ev_peersNoRatio: 0.7,
+  ev_statusColo: 0.9,
+  ev_statusService: 0.8,
+};
 
 const corroborates = (item: EvidenceItem) =>
-  item.source !== 'page' && (CORROBORATING.has(item.observed.key) || item.weight >= (CORROBORATING_AT[item.observed.key] ?? Infinity));
+  item.source !== 'page' &&
+  (CORROBORATING.has(item.observed.key) || item.weight >= (CORROBORATING_AT[item.observed.key] ?? Infinity));
 
 export const isCorroborated = (verdict: Verdict): boolean => verdict.evidence.some(corroborates);
 
@@ -55,7 +62,18 @@ export interface NotifyInput {
 
 export type NotifyDecision =
   | { notify: true; kind: 'error' | 'cdn-wide'; keys: string[] }
-  | { notify: false; reason: 'off' | 'not-a-failure' | 'unconfirmed' | 'low-confidence' | 'uncorroborated' | 'mode' | 'duplicate' | 'unseen' };
+  | {
+      notify: false;
+      reason:
+        | 'off'
+        | 'not-a-failure'
+        | 'unconfirmed'
+        | 'low-confidence'
+        | 'uncorroborated'
+        | 'mode'
+        | 'duplicate'
+        | 'unseen';
+    };
 
 export const hostKey = (host: string) => `host:${host}`;
 export const incidentKey = (v: Verdict) => `cdn:${v.vendor ?? ''}:${v.colo ?? ''}:${v.rule}`;
@@ -81,7 +99,11 @@ export function decideNotification({ verdict, host, unconfirmed, seen, mode, sen
 }
 
 /** Records a notification under its keys and drops entries older than the window, so the map stays small. */
-export function recordSent(sent: Readonly<Record<string, number>>, keys: readonly string[], now: number): Record<string, number> {
+export function recordSent(
+  sent: Readonly<Record<string, number>>,
+  keys: readonly string[],
+  now: number,
+): Record<string, number> {
   const kept = Object.entries(sent).filter(([, at]) => now - at < DEDUPE_WINDOW_MS);
   return Object.fromEntries([...kept, ...keys.map((key) => [key, now] as const)]);
 }

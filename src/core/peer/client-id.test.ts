@@ -17,7 +17,10 @@ describe('daily client id', () => {
     expect(first.clientId.day).toBe(utcDay(DAY_1));
     counter = 2;
     const lastMinute = Date.UTC(2025, 10, 18, 23, 59, 59);
-    expect(currentClientId(first.clientId, lastMinute, randomBytes)).toEqual({ clientId: first.clientId, isNew: false });
+    expect(currentClientId(first.clientId, lastMinute, randomBytes)).toEqual({
+      clientId: first.clientId,
+      isNew: false,
+    });
   });
 
   it('is replaced at the next UTC midnight, by a different id', () => {

@@ -15,7 +15,13 @@ const HOST = 'www.shop.co.kr';
 const SITE = 'shop.co.kr';
 const A = 'https://peer-a.example.net';
 const B = 'https://peer-b.example.net/v1/';
-const draft = (clientId = 'c'.repeat(32)): ReportDraft => ({ kind: 'edge-error', vendor: 'cloudflare', colo: 'ICN', code: 522, clientId });
+const draft = (clientId = 'c'.repeat(32)): ReportDraft => ({
+  kind: 'edge-error',
+  vendor: 'cloudflare',
+  colo: 'ICN',
+  code: 522,
+  clientId,
+});
 
 interface Call {
   url: string;
@@ -35,7 +41,8 @@ const fetch = async (url: string, init: RequestInit): Promise<Response> => {
   const special = behaviour[new URL(url).origin];
   return special ? special(init) : server.app.request(url, init);
 };
-const client = (attemptMs?: number) => createPeerClient({ fetch, sha256, timeout, ...(attemptMs !== undefined && { attemptMs }) });
+const client = (attemptMs?: number) =>
+  createPeerClient({ fetch, sha256, timeout, ...(attemptMs !== undefined && { attemptMs }) });
 
 // One database for the file (starting PGlite takes seconds); two hours between tests empty every count and dedupe window.
 beforeAll(async () => {
@@ -53,10 +60,20 @@ beforeEach(() => {
 describe('lookup', () => {
   it('finds its own site among the padded entries of its bucket, and nothing else', async () => {
     const hash = await hashHost(SITE, sha256);
-    for (let i = 0; i < 3; i += 1) await postJson(server.app, '/v1/reports', reportBody({ hostHash: hash, clientId: `client-${i}`.padEnd(24, '0') }));
+    for (let i = 0; i < 3; i += 1)
+      await postJson(
+        server.app,
+        '/v1/reports',
+        reportBody({ hostHash: hash, clientId: `client-${i}`.padEnd(24, '0') }),
+      );
     // A neighbour in the same bucket, reported more often: the client must pick its own entry, not the busiest.
     const neighbour = prefixOf(hash) + 'f'.repeat(60);
-    for (let i = 0; i < 5; i += 1) await postJson(server.app, '/v1/reports', reportBody({ hostHash: neighbour, clientId: `other-${i}`.padEnd(24, '0') }));
+    for (let i = 0; i < 5; i += 1)
+      await postJson(
+        server.app,
+        '/v1/reports',
+        reportBody({ hostHash: neighbour, clientId: `other-${i}`.padEnd(24, '0') }),
+      );
 
     expect(await client().lookup([A], HOST)).toEqual({ state: 'normal', count15: 3, ratio: null });
     const raw = await server.app.request(`/v1/prefix/${prefixOf(hash)}`);
@@ -76,14 +93,18 @@ describe('lookup', () => {
   it('computes the ratio against the baseline when there is one', async () => {
     const hash = await hashHost(SITE, sha256);
     const entries = [{ hostHash: hash, count15: 38, count60: 60, baseline15: 3.2, state: 'outage' }];
-    behaviour[A] = async () => Response.json({ ok: true, data: { prefix: prefixOf(hash), minute: 1, entries, pad: '' } });
+    behaviour[A] = async () =>
+      Response.json({ ok: true, data: { prefix: prefixOf(hash), minute: 1, entries, pad: '' } });
     expect(await client().lookup([A], HOST)).toEqual({ state: 'outage', count15: 38, ratio: 38 / 3.2 });
   });
 
   it.each([
     ['down', async () => Promise.reject(new TypeError('Failed to fetch'))],
     ['answering garbage', async () => new Response('<html>502 Bad Gateway</html>', { status: 200 })],
-    ['answering 503', async () => Response.json({ ok: false, error: { code: 'unavailable', message: 'x' } }, { status: 503 })],
+    [
+      'answering 503',
+      async () => Response.json({ ok: false, error: { code: 'unavailable', message: 'x' } }, { status: 503 }),
+    ],
     ['slow (ignores the abort)', () => new Promise<Response>(() => undefined)],
   ])('fails over when the first server is %s', async (_, first) => {
     const hash = await hashHost(SITE, sha256);
@@ -101,11 +122,23 @@ describe('lookup', () => {
     ['an error envelope with 200', () => Response.json({ ok: false, error: { code: 'internal', message: 'x' } })],
     ['another bucket', () => Response.json({ ok: true, data: { prefix: '0000', minute: 1, entries: [], pad: '' } })],
     ['oversized', () => new Response(`{"ok":true,"pad":"${' '.repeat(1_000_000)}"}`, { status: 200 })],
-    ['too many entries', async () => {
-      const prefix = prefixOf(await hashHost(SITE, sha256));
-      const entry = (i: number) => ({ hostHash: prefix + i.toString(16).padStart(60, '0'), count15: 0, count60: 1, baseline15: 0, state: 'normal' });
-      return Response.json({ ok: true, data: { prefix, minute: 1, entries: Array.from({ length: 33 }, (_, i) => entry(i)), pad: '' } });
-    }],
+    [
+      'too many entries',
+      async () => {
+        const prefix = prefixOf(await hashHost(SITE, sha256));
+        const entry = (i: number) => ({
+          hostHash: prefix + i.toString(16).padStart(60, '0'),
+          count15: 0,
+          count60: 1,
+          baseline15: 0,
+          state: 'normal',
+        });
+        return Response.json({
+          ok: true,
+          data: { prefix, minute: 1, entries: Array.from({ length: 33 }, (_, i) => entry(i)), pad: '' },
+        });
+      },
+    ],
   ])('an answer that is %s fails the lookup, never reads as "no reports"', async (_, answer) => {
     behaviour[A] = async () => answer();
     await expect(client().lookup([A], HOST)).rejects.toBeInstanceOf(PeersUnavailable);
@@ -117,7 +150,7 @@ describe('lookup', () => {
     await expect(client().lookup([], HOST)).rejects.toThrow('no peer server configured');
   });
 
-  it('stops at the caller\'s bound without trying further servers', async () => {
+  it("stops at the caller's bound without trying further servers", async () => {
     behaviour[A] = () => new Promise<Response>(() => undefined);
     await expect(client(5000).lookup([A, B], HOST, AbortSignal.timeout(50))).rejects.toBeInstanceOf(PeersUnavailable);
     expect(calls).toHaveLength(1);
@@ -139,7 +172,14 @@ describe('submit', () => {
     expect(await client().submit([A], HOST, draft())).toBe(true);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.url).toBe(`${A}/v1/reports`);
-    expect(JSON.parse(calls[0]!.body!)).toEqual({ hostHash: hash, kind: 'edge-error', vendor: 'cloudflare', colo: 'ICN', code: 522, clientId: 'c'.repeat(32) });
+    expect(JSON.parse(calls[0]!.body!)).toEqual({
+      hostHash: hash,
+      kind: 'edge-error',
+      vendor: 'cloudflare',
+      colo: 'ICN',
+      code: 522,
+      clientId: 'c'.repeat(32),
+    });
     expect(calls[0]!.body).not.toContain('shop');
 
     // The same client again within 10 minutes is accepted but not counted; another client is.
@@ -160,7 +200,10 @@ describe('submit', () => {
   });
 
   it('the server accepts it from extension origins (CORS), as a browser would send it', async () => {
-    for (const origin of ['chrome-extension://abcdefghijklmnopabcdefghijklmnop', 'moz-extension://2f1c6a4e-8a34-4a4e-9d3b-0f6f2b1c9a77']) {
+    for (const origin of [
+      'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+      'moz-extension://2f1c6a4e-8a34-4a4e-9d3b-0f6f2b1c9a77',
+    ]) {
       const preflight = await server.app.request(`${A}/v1/reports`, {
         method: 'OPTIONS',
         headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
@@ -169,11 +212,16 @@ describe('submit', () => {
       expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('content-type');
       let allowed: string | null = null;
       behaviour[A] = async (init) => {
-        const response = await server.app.request(`${A}/v1/reports`, { ...init, headers: { ...(init.headers as Record<string, string>), origin } });
+        const response = await server.app.request(`${A}/v1/reports`, {
+          ...init,
+          headers: { ...(init.headers as Record<string, string>), origin },
+        });
         allowed = response.headers.get('access-control-allow-origin');
         return response;
       };
-      expect(await client().submit([A], HOST, draft(origin.startsWith('moz') ? 'm'.repeat(32) : 'k'.repeat(32)))).toBe(true);
+      expect(await client().submit([A], HOST, draft(origin.startsWith('moz') ? 'm'.repeat(32) : 'k'.repeat(32)))).toBe(
+        true,
+      );
       expect(allowed).toBe(origin);
     }
   });

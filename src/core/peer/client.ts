@@ -33,7 +33,12 @@ export const REPORT_ATTEMPT_MS = 2000;
  * server's max-age=30 and showed stale counts), and the browser's disk cache must not keep a record of which buckets
  * this person looked up. The server's max-age is for shared caches in front of it, not for clients.
  */
-const BASE_INIT: RequestInit = { credentials: 'omit', referrerPolicy: 'no-referrer', redirect: 'error', cache: 'no-store' };
+const BASE_INIT: RequestInit = {
+  credentials: 'omit',
+  referrerPolicy: 'no-referrer',
+  redirect: 'error',
+  cache: 'no-store',
+};
 const MAX_REPORT_ANSWER_BYTES = 2048;
 const ReportAcceptedSchema = v.object({ ok: v.literal(true), data: v.object({ counted: v.boolean() }) });
 
@@ -88,7 +93,11 @@ export function createPeerClient(deps: PeerClientDeps) {
     const prefix = prefixOf(ownHash);
     const options = { timeout: deps.timeout, attemptMs: deps.attemptMs ?? LOOKUP_ATTEMPT_MS, signal };
     return firstAnswer(endpoints, options, async (endpoint, bound) => {
-      const response = await deps.fetch(apiUrl(endpoint, `prefix/${prefix}`), { ...BASE_INIT, method: 'GET', signal: bound });
+      const response = await deps.fetch(apiUrl(endpoint, `prefix/${prefix}`), {
+        ...BASE_INIT,
+        method: 'GET',
+        signal: bound,
+      });
       expectStatus(response, 200);
       return matchOwnHost(await readJson(response, MAX_PREFIX_RESPONSE_BYTES, bound), prefix, ownHash);
     });
@@ -98,13 +107,24 @@ export function createPeerClient(deps: PeerClientDeps) {
    * @returns whether the server counted it (false: this client already reported the site in the last 10 minutes).
    * @throws when no server accepted it.
    */
-  async function submit(endpoints: readonly string[], host: string, draft: ReportDraft, signal?: AbortSignal): Promise<boolean> {
+  async function submit(
+    endpoints: readonly string[],
+    host: string,
+    draft: ReportDraft,
+    signal?: AbortSignal,
+  ): Promise<boolean> {
     // Validated before it leaves, so a bad colo or code cannot make every server refuse it, and no stray field rides along.
     const report = v.parse(ReportSchema, { ...draft, hostHash: await siteHash(host, deps.sha256) });
     const body = JSON.stringify(report);
     const options = { timeout: deps.timeout, attemptMs: deps.attemptMs ?? REPORT_ATTEMPT_MS, signal };
     return firstAnswer(endpoints, options, async (endpoint, bound) => {
-      const init: RequestInit = { ...BASE_INIT, method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: bound };
+      const init: RequestInit = {
+        ...BASE_INIT,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        signal: bound,
+      };
       const response = await deps.fetch(apiUrl(endpoint, 'reports'), init);
       expectStatus(response, 202);
       const answer = v.safeParse(ReportAcceptedSchema, await readJson(response, MAX_REPORT_ANSWER_BYTES, bound));

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assessOutage, BASELINE_DAYS, BASELINE_HALF_WINDOW, SLOT_COUNT, SLOT_MINUTES, type HostSeries } from './outage-rule.ts';
+import {
+  assessOutage,
+  BASELINE_DAYS,
+  BASELINE_HALF_WINDOW,
+  SLOT_COUNT,
+  SLOT_MINUTES,
+  type HostSeries,
+} from './outage-rule.ts';
 import type { OutageState } from './wire.ts';
 
 /** Builds what the server would hand the rule at minute `now` from a per-minute report function. */
@@ -27,7 +34,12 @@ function noise(minute: number, salt: number): number {
 
 describe('assessOutage on hand-made series', () => {
   it('is normal with no reports at all', () => {
-    expect(assessOutage({ slots: [], dailyHour: [] })).toEqual({ count15: 0, count60: 0, baseline15: 0, state: 'normal' });
+    expect(assessOutage({ slots: [], dailyHour: [] })).toEqual({
+      count15: 0,
+      count60: 0,
+      baseline15: 0,
+      state: 'normal',
+    });
   });
 
   it('needs the minimum count: 4 reports on a silent host stay normal', () => {
@@ -127,7 +139,8 @@ describe('replay shaped like 18 Nov 2025 (Cloudflare edge 500s from 11:20 UTC fo
   });
 
   it('is back to normal within 20 minutes of recovery', () => {
-    for (let minute = END + 20; minute < at(18, 0); minute++) expect(stateAt(minute), `at minute ${minute}`).toBe('normal');
+    for (let minute = END + 20; minute < at(18, 0); minute++)
+      expect(stateAt(minute), `at minute ${minute}`).toBe('normal');
   });
 
   it('does not fire the next day at the same hour, although yesterday had the outage', () => {

@@ -14,9 +14,12 @@ const SITE = 'shop.co.kr';
 const OWN = await hashHost(SITE, sha256);
 const PREFIX = prefixOf(OWN);
 
-const hex = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: length, maxLength: length });
+const hex = (length: number) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: length, maxLength: length });
 /** Hashes in the same bucket as the site's own, never equal to it. */
-const neighbour = hex(60).map((rest) => PREFIX + rest).filter((hash) => hash !== OWN);
+const neighbour = hex(60)
+  .map((rest) => PREFIX + rest)
+  .filter((hash) => hash !== OWN);
 const entry = (hostHash: fc.Arbitrary<unknown>) =>
   fc.record({
     hostHash,
@@ -27,22 +30,28 @@ const entry = (hostHash: fc.Arbitrary<unknown>) =>
   });
 /** Answers shaped like the real thing (so validation is exercised past the envelope), plus anything at all. */
 const answer = fc.oneof(
-  fc.record({
-    ok: fc.oneof(fc.constant(true), fc.boolean()),
-    data: fc.record({
-      prefix: fc.oneof(fc.constant(PREFIX), hex(4)),
-      minute: fc.oneof(fc.nat(), fc.double()),
-      entries: fc.array(entry(fc.oneof(neighbour, fc.string())), { maxLength: 40 }),
-      pad: fc.string(),
-    }),
-  }).map((body) => JSON.stringify(body)),
+  fc
+    .record({
+      ok: fc.oneof(fc.constant(true), fc.boolean()),
+      data: fc.record({
+        prefix: fc.oneof(fc.constant(PREFIX), hex(4)),
+        minute: fc.oneof(fc.nat(), fc.double()),
+        entries: fc.array(entry(fc.oneof(neighbour, fc.string())), { maxLength: 40 }),
+        pad: fc.string(),
+      }),
+    })
+    .map((body) => JSON.stringify(body)),
   fc.json(),
   fc.string(),
   fc.string({ unit: 'binary' }),
 );
 
 const clientAnswering = (body: string, status = 200) =>
-  createPeerClient({ fetch: async () => new Response(body, { status }), sha256, timeout: (ms) => AbortSignal.timeout(ms) });
+  createPeerClient({
+    fetch: async () => new Response(body, { status }),
+    sha256,
+    timeout: (ms) => AbortSignal.timeout(ms),
+  });
 
 async function settle(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -53,7 +62,7 @@ async function settle(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe('prefix answers (property)', () => {
-  it('any body: null or PeersUnavailable, never facts for a hash that is not the site\'s own', async () => {
+  it("any body: null or PeersUnavailable, never facts for a hash that is not the site's own", async () => {
     await fc.assert(
       fc.asyncProperty(answer, fc.constantFrom(200, 200, 404, 503), async (body, status) => {
         const result = await settle(clientAnswering(body, status).lookup(['https://peer.example.net'], SITE));
@@ -63,7 +72,7 @@ describe('prefix answers (property)', () => {
     );
   });
 
-  it('a valid answer that lists the own hash yields exactly that entry\'s facts', async () => {
+  it("a valid answer that lists the own hash yields exactly that entry's facts", async () => {
     const valid = fc.record({
       hostHash: neighbour,
       count15: fc.nat({ max: 1e6 }),
@@ -80,7 +89,11 @@ describe('prefix answers (property)', () => {
         const unique = new Set(entries.map((e) => e.hostHash)).size === entries.length;
         const result = await settle(clientAnswering(body).lookup(['https://peer.example.net'], SITE));
         if (!unique) return expect(result).toBeInstanceOf(PeersUnavailable);
-        expect(result).toEqual({ state: own.state, count15: own.count15, ratio: own.baseline15 > 0 ? own.count15 / own.baseline15 : null });
+        expect(result).toEqual({
+          state: own.state,
+          count15: own.count15,
+          ratio: own.baseline15 > 0 ? own.count15 / own.baseline15 : null,
+        });
       }),
       { numRuns: 200 },
     );

@@ -39,7 +39,8 @@ export function matchOwnHost(body: unknown, prefix: string, ownHash: string): Pe
   if (!parsed.success) throw new Error(`invalid prefix answer: ${v.summarize(parsed.issues).slice(0, 120)}`);
   const { data } = parsed.output;
   if (data.prefix !== prefix) throw new Error('prefix answer is for another bucket');
-  if (data.entries.some((entry) => !entry.hostHash.startsWith(prefix))) throw new Error('prefix answer holds a host from another bucket');
+  if (data.entries.some((entry) => !entry.hostHash.startsWith(prefix)))
+    throw new Error('prefix answer holds a host from another bucket');
   const own = data.entries.filter((entry) => entry.hostHash === ownHash);
   if (own.length > 1) throw new Error('prefix answer lists the host twice');
   const entry = own[0];

@@ -16,7 +16,13 @@ const MAX_REMEMBERED = 200;
  * Page kinds that can be reported. `challenge-failed` (the bot check itself cannot load) counts only under a CDN
  * verdict: then the challenge service is down for everyone, as on 18 Nov 2025, and not aimed at this person.
  */
-const REPORTABLE_KINDS = new Set<PageFacts['kind']>(['origin-error', 'edge-error', 'site-config', 'challenge-failed', 'network-error']);
+const REPORTABLE_KINDS = new Set<PageFacts['kind']>([
+  'origin-error',
+  'edge-error',
+  'site-config',
+  'challenge-failed',
+  'network-error',
+]);
 
 /** Report fields read from the page; the client adds the site hash and the daily id. */
 export interface ReportFields {
@@ -26,7 +32,8 @@ export interface ReportFields {
   code?: number;
 }
 
-const isReportVendor = (vendor: string | null): vendor is ReportVendor => (REPORT_VENDORS as readonly (string | null)[]).includes(vendor);
+const isReportVendor = (vendor: string | null): vendor is ReportVendor =>
+  (REPORT_VENDORS as readonly (string | null)[]).includes(vendor);
 
 /**
  * @param byPerson the person pressed "Report this problem": their word stands in for the corroboration an automatic
@@ -46,7 +53,10 @@ export function reportFor(verdict: Verdict, page: PageFacts, byPerson = false): 
     kind: page.kind,
     vendor: isReportVendor(page.vendor) ? page.vendor : 'unknown',
     ...(page.colo !== null && /^[A-Z]{3}$/.test(page.colo) && { colo: page.colo }),
-    ...(page.code !== null && Number.isInteger(page.code) && page.code >= 100 && page.code <= 9999 && { code: page.code }),
+    ...(page.code !== null &&
+      Number.isInteger(page.code) &&
+      page.code >= 100 &&
+      page.code <= 9999 && { code: page.code }),
   };
 }
 
@@ -57,7 +67,11 @@ export function isReportDue(sent: Readonly<Record<string, number>>, site: string
 }
 
 /** Records a report and forgets what is past the interval, keeping at most MAX_REMEMBERED sites (the newest). */
-export function recordReport(sent: Readonly<Record<string, number>>, site: string, now: number): Record<string, number> {
+export function recordReport(
+  sent: Readonly<Record<string, number>>,
+  site: string,
+  now: number,
+): Record<string, number> {
   const kept = Object.entries(sent).filter(([key, at]) => key !== site && now - at < REPORT_INTERVAL_MS && at <= now);
   kept.sort((a, b) => a[1] - b[1]);
   return Object.fromEntries([...kept.slice(-(MAX_REMEMBERED - 1)), [site, now]]);

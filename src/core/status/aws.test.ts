@@ -6,7 +6,13 @@ import { hasRealPayload, realPayload } from '../../../tests/support/real-world.t
 const META = metaFor('https://health.aws.amazon.com/public/currentevents', { contentType: 'application/json' });
 
 /** Shaped like real currentevents entries (Frankfurt Direct Connect "1"; ME-CENTRAL-1 multi-service "3"). */
-function event(fields: { service: string; serviceName: string; status: string; impacted?: Record<string, [string, string]>; end?: string }) {
+function event(fields: {
+  service: string;
+  serviceName: string;
+  status: string;
+  impacted?: Record<string, [string, string]>;
+  end?: string;
+}) {
   return {
     date: '1786765379',
     arn: `arn:aws:health:global::event/${fields.service}/X/${fields.status}`,
@@ -15,9 +21,19 @@ function event(fields: { service: string; serviceName: string; status: string; i
     service: fields.service,
     service_name: fields.serviceName,
     summary: 'Increased Error Rates',
-    event_log: [{ summary: 'Increased Error Rates', message: 'We are investigating.', status: 1, timestamp: 1786765379 }, { status: 2, timestamp: 1786769000 }],
+    event_log: [
+      { summary: 'Increased Error Rates', message: 'We are investigating.', status: 1, timestamp: 1786765379 },
+      { status: 2, timestamp: 1786769000 },
+    ],
     ...(fields.impacted
-      ? { impacted_services: Object.fromEntries(Object.entries(fields.impacted).map(([k, [name, current]]) => [k, { service_name: name, current, max: current }])) }
+      ? {
+          impacted_services: Object.fromEntries(
+            Object.entries(fields.impacted).map(([k, [name, current]]) => [
+              k,
+              { service_name: name, current, max: current },
+            ]),
+          ),
+        }
       : {}),
     ...(fields.end ? { end_time: fields.end } : {}),
   };
@@ -43,12 +59,22 @@ describe('parseAwsCurrentEvents', () => {
       { id: 'cloudfront', name: 'Amazon CloudFront', status: 'major', rawStatus: '3', explains: ['edge-error'] },
     ]);
     expect(status.incidents).toHaveLength(1);
-    expect(status.incidents[0]).toMatchObject({ phase: 'active', impact: 'major', startedAt: 1786765379000, updatedAt: 1786769000000 });
+    expect(status.incidents[0]).toMatchObject({
+      phase: 'active',
+      impact: 'major',
+      startedAt: 1786765379000,
+      updatedAt: 1786769000000,
+    });
   });
 
   it('uses CloudFront’s own level inside a multi-service event', () => {
     const events = [
-      event({ service: 'multipleservices-me-central-1', serviceName: 'Multiple services', status: '3', impacted: { s3: ['Amazon S3', '3'], cloudfront: ['Amazon CloudFront', '2'] } }),
+      event({
+        service: 'multipleservices-me-central-1',
+        serviceName: 'Multiple services',
+        status: '3',
+        impacted: { s3: ['Amazon S3', '3'], cloudfront: ['Amazon CloudFront', '2'] },
+      }),
     ];
     const status = expectOk(parseAwsCurrentEvents(JSON.stringify(events), META));
     expect(status.indicator).toBe('minor');
@@ -66,7 +92,12 @@ describe('parseAwsCurrentEvents', () => {
   });
 
   it('treats an unknown status code as unknown, not fine', () => {
-    const status = expectOk(parseAwsCurrentEvents(JSON.stringify([event({ service: 'cloudfront', serviceName: 'Amazon CloudFront', status: '7' })]), META));
+    const status = expectOk(
+      parseAwsCurrentEvents(
+        JSON.stringify([event({ service: 'cloudfront', serviceName: 'Amazon CloudFront', status: '7' })]),
+        META,
+      ),
+    );
     expect(status.indicator).toBe('unknown');
     expect(status.components[0]?.status).toBe('unknown');
   });

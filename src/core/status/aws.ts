@@ -23,12 +23,8 @@ const EVENT = v.looseObject({
   service_name: v.string(),
   summary: TEXT,
   end_time: v.nullish(CODE),
-  event_log: v.optional(
-    v.pipe(v.array(v.looseObject({ timestamp: v.optional(v.number()) })), v.maxLength(5_000)),
-  ),
-  impacted_services: v.optional(
-    v.record(v.string(), v.looseObject({ service_name: v.string(), current: CODE })),
-  ),
+  event_log: v.optional(v.pipe(v.array(v.looseObject({ timestamp: v.optional(v.number()) })), v.maxLength(5_000))),
+  impacted_services: v.optional(v.record(v.string(), v.looseObject({ service_name: v.string(), current: CODE }))),
 });
 
 const EVENTS = v.pipe(v.array(EVENT), v.maxLength(5_000));
@@ -62,10 +58,18 @@ function severity(level: Level): number {
 }
 
 const IMPACT: Record<string, Indicator> = { '0': 'none', '1': 'none', '2': 'minor', '3': 'major', unknown: 'unknown' };
-const STATE: Record<string, ComponentState> = { '0': 'operational', '1': 'operational', '2': 'degraded', '3': 'major', unknown: 'unknown' };
+const STATE: Record<string, ComponentState> = {
+  '0': 'operational',
+  '1': 'operational',
+  '2': 'degraded',
+  '3': 'major',
+  unknown: 'unknown',
+};
 
 function toIncident(event: AwsEvent, level: Level): Incident {
-  const timestamps = (event.event_log ?? []).flatMap((entry) => (entry.timestamp === undefined ? [] : [entry.timestamp]));
+  const timestamps = (event.event_log ?? []).flatMap((entry) =>
+    entry.timestamp === undefined ? [] : [entry.timestamp],
+  );
   const started = Number(event.date);
   const resolved = level === 0 || (event.end_time !== undefined && event.end_time !== null && event.end_time !== '');
   return {
@@ -112,7 +116,13 @@ export function parseAwsCurrentEvents(body: Uint8Array | string, meta: ParseMeta
       rawIndicator: key,
       coverage: 'incidents',
       components: [
-        { id: CLOUDFRONT_ID, name: 'Amazon CloudFront', status: STATE[key] ?? 'unknown', rawStatus: key, explains: ['edge-error'] },
+        {
+          id: CLOUDFRONT_ID,
+          name: 'Amazon CloudFront',
+          status: STATE[key] ?? 'unknown',
+          rawStatus: key,
+          explains: ['edge-error'],
+        },
       ],
       incidents,
       page: { name: 'AWS Health Dashboard', url: DASHBOARD_URL },

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { coloFromComponentName, parseCloudflareSummary } from './cloudflare.ts';
-import { findColoComponent, findComponentsExplaining, incidentsForColo, isComponentTroubled } from './status-queries.ts';
+import {
+  findColoComponent,
+  findComponentsExplaining,
+  incidentsForColo,
+  isComponentTroubled,
+} from './status-queries.ts';
 import type { VendorStatus } from './types.ts';
 import { ASIA, SERVICES, cloudflareSummary, component, group, incident } from './fixtures/statuspage.ts';
 import { expectOk, metaFor } from './fixtures/helpers.ts';
@@ -29,7 +34,12 @@ describe('coloFromComponentName', () => {
 describe('parseCloudflareSummary: the page’s own semantics', () => {
   it('reads a partial_outage data centre as re-routed and under_maintenance as partially re-routed', () => {
     const status = parse(cloudflareSummary());
-    expect(findColoComponent(status, 'icn')).toMatchObject({ name: 'Seoul, South Korea - (ICN)', status: 'rerouted', label: 'Re-routed', group: 'Asia' });
+    expect(findColoComponent(status, 'icn')).toMatchObject({
+      name: 'Seoul, South Korea - (ICN)',
+      status: 'rerouted',
+      label: 'Re-routed',
+      group: 'Asia',
+    });
     expect(findColoComponent(status, 'EWR')).toMatchObject({ status: 'rerouted', label: 'Partially re-routed' });
     expect(findColoComponent(status, 'KIX')).toMatchObject({ status: 'operational', colo: 'KIX' });
     expect(isComponentTroubled(findColoComponent(status, 'ICN')!)).toBe(false);
@@ -49,13 +59,20 @@ describe('parseCloudflareSummary: the page’s own semantics', () => {
     );
     const status = parse({ ...body, components });
     expect(status.indicator).toBe('minor');
-    expect(findComponentsExplaining(status, 'challenge').map((c) => c.name)).toEqual(['Challenge Platform', 'Turnstile', 'Bot Management']);
+    expect(findComponentsExplaining(status, 'challenge').map((c) => c.name)).toEqual([
+      'Challenge Platform',
+      'Turnstile',
+      'Bot Management',
+    ]);
   });
 
   it('keeps the API indicator when a data centre is offline (major_outage)', () => {
     const status = parse(
       cloudflareSummary({
-        components: [group(ASIA, 'Asia', 'major_outage', ['icn1']), component('icn1', 'Seoul, South Korea - (ICN)', 'major_outage', ASIA)],
+        components: [
+          group(ASIA, 'Asia', 'major_outage', ['icn1']),
+          component('icn1', 'Seoul, South Korea - (ICN)', 'major_outage', ASIA),
+        ],
       }),
     );
     expect(findColoComponent(status, 'ICN')).toMatchObject({ status: 'major', label: 'Offline' });
@@ -63,7 +80,9 @@ describe('parseCloudflareSummary: the page’s own semantics', () => {
   });
 
   it('keeps minor while an incident is open, and keeps major/critical untouched', () => {
-    expect(parse(cloudflareSummary({ incidents: [incident({ id: 'i', name: 'Elevated errors' })] })).indicator).toBe('minor');
+    expect(parse(cloudflareSummary({ incidents: [incident({ id: 'i', name: 'Elevated errors' })] })).indicator).toBe(
+      'minor',
+    );
     expect(parse(cloudflareSummary({ indicator: 'critical' })).indicator).toBe('critical');
   });
 
@@ -84,8 +103,12 @@ describe('parseCloudflareSummary: the page’s own semantics', () => {
     const status = parse(
       cloudflareSummary({
         incidents: [
-          incident({ id: 'i-icn', name: 'Network issues in Seoul', affected: [['icn1', 'Asia - Seoul, South Korea - (ICN)']] }),
-          incident({ id: 'i-cdn', name: 'CDN errors', affected: [[ 'cdn1', `${SERVICES} - CDN/Cache` ]] }),
+          incident({
+            id: 'i-icn',
+            name: 'Network issues in Seoul',
+            affected: [['icn1', 'Asia - Seoul, South Korea - (ICN)']],
+          }),
+          incident({ id: 'i-cdn', name: 'CDN errors', affected: [['cdn1', `${SERVICES} - CDN/Cache`]] }),
         ],
       }),
     );
@@ -96,19 +119,39 @@ describe('parseCloudflareSummary: the page’s own semantics', () => {
 });
 
 describe('Cloudflare indicator relabelling (property)', () => {
-  const STATES = ['operational', 'partial_outage', 'under_maintenance', 'major_outage', 'degraded_performance', 'mystery'];
+  const STATES = [
+    'operational',
+    'partial_outage',
+    'under_maintenance',
+    'major_outage',
+    'degraded_performance',
+    'mystery',
+  ];
   it('says none only when every data centre is operational or re-routed and services are operational', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...STATES), { minLength: 1, maxLength: 8 }), fc.constantFrom(...STATES), (dcStates, serviceState) => {
-        const components = [
-          group(ASIA, 'Asia', 'operational', dcStates.map((_, i) => `dc${i}`)),
-          ...dcStates.map((s, i) => component(`dc${i}`, `City ${i}, Country - (A${String.fromCharCode(65 + i)}A)`, s, ASIA)),
-          component('svc', 'CDN/Cache', serviceState, SERVICES),
-        ];
-        const status = parse(cloudflareSummary({ components, maintenances: [] }));
-        const calm = serviceState === 'operational' && dcStates.every((s) => ['operational', 'partial_outage', 'under_maintenance'].includes(s));
-        expect(status.indicator).toBe(calm ? 'none' : 'minor');
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...STATES), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(...STATES),
+        (dcStates, serviceState) => {
+          const components = [
+            group(
+              ASIA,
+              'Asia',
+              'operational',
+              dcStates.map((_, i) => `dc${i}`),
+            ),
+            ...dcStates.map((s, i) =>
+              component(`dc${i}`, `City ${i}, Country - (A${String.fromCharCode(65 + i)}A)`, s, ASIA),
+            ),
+            component('svc', 'CDN/Cache', serviceState, SERVICES),
+          ];
+          const status = parse(cloudflareSummary({ components, maintenances: [] }));
+          const calm =
+            serviceState === 'operational' &&
+            dcStates.every((s) => ['operational', 'partial_outage', 'under_maintenance'].includes(s));
+          expect(status.indicator).toBe(calm ? 'none' : 'minor');
+        },
+      ),
       { numRuns: 2_000 },
     );
   });
@@ -117,7 +160,8 @@ describe('Cloudflare indicator relabelling (property)', () => {
 describe.skipIf(!hasRealPayload('cloudflare-summary.json'))('real payload: cloudflare-summary.json (Aug 2026)', () => {
   // Parsed lazily: vitest still runs a skipped describe's body to collect its tests, and the file may be absent.
   let parsed: VendorStatus | undefined;
-  const real = () => (parsed ??= expectOk(parseCloudflareSummary(realPayload('cloudflare-summary.json') ?? new Uint8Array(), META)));
+  const real = () =>
+    (parsed ??= expectOk(parseCloudflareSummary(realPayload('cloudflare-summary.json') ?? new Uint8Array(), META)));
 
   it('finds ~340 data centres, none of them service components', () => {
     const colos = real().components.filter((c) => c.colo !== undefined);
@@ -136,7 +180,8 @@ describe.skipIf(!hasRealPayload('cloudflare-summary.json'))('real payload: cloud
   });
 
   it('maps the real service names to detection kinds', () => {
-    const names = (kind: Parameters<typeof findComponentsExplaining>[1]) => findComponentsExplaining(real(), kind).map((c) => c.name);
+    const names = (kind: Parameters<typeof findComponentsExplaining>[1]) =>
+      findComponentsExplaining(real(), kind).map((c) => c.name);
     expect(names('edge-error')).toEqual(expect.arrayContaining(['CDN/Cache']));
     expect(names('edge-error')).not.toContain('CDN Cache Purge');
     expect(names('challenge')).toEqual(expect.arrayContaining(['Challenge Platform', 'Turnstile', 'Bot Management']));
@@ -148,8 +193,15 @@ describe.skipIf(!hasRealPayload('cloudflare-summary.json'))('real payload: cloud
   });
 
   it('ties colo-named maintenances to their data centres', () => {
-    expect(incidentsForColo(real(), 'EWR').map((i) => i.title)).toEqual(['EWR (Newark) on 2026-09-01', 'EWR (Newark) on 2026-09-02']);
-    expect(incidentsForColo(real(), 'TXL')[0]).toMatchObject({ kind: 'maintenance', phase: 'scheduled', colos: ['TXL'] });
+    expect(incidentsForColo(real(), 'EWR').map((i) => i.title)).toEqual([
+      'EWR (Newark) on 2026-09-01',
+      'EWR (Newark) on 2026-09-02',
+    ]);
+    expect(incidentsForColo(real(), 'TXL')[0]).toMatchObject({
+      kind: 'maintenance',
+      phase: 'scheduled',
+      colos: ['TXL'],
+    });
     expect(incidentsForColo(real(), 'HKG')).toHaveLength(2);
   });
 });

@@ -37,7 +37,10 @@ describe('decodeBody', () => {
 describe('readJsonBody / readRssBody', () => {
   it('parses JSON and refuses markup, redirects and errors', () => {
     expect(readJsonBody('{"a":1}', META)).toEqual({ ok: true, value: { a: 1 } });
-    expect(readJsonBody('{"a":1}', { ...META, httpStatus: 302 })).toMatchObject({ ok: false, reason: expect.stringMatching(/redirect/) });
+    expect(readJsonBody('{"a":1}', { ...META, httpStatus: 302 })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/redirect/),
+    });
     expect(readJsonBody('{"a":1}', { ...META, httpStatus: 0 })).toMatchObject({ ok: false });
     expect(readJsonBody('\n <html>', META)).toMatchObject({ ok: false, reason: expect.stringMatching(/HTML/) });
   });

@@ -54,11 +54,7 @@ function isMarkup(text: string): boolean {
 }
 
 /** Status check, decode, HTML sniff and JSON.parse in one step, for the JSON sources. */
-export function readJsonBody(
-  body: Uint8Array | string,
-  meta: ParseMeta,
-  maxBytes = MAX_BODY_BYTES,
-): Decoded<unknown> {
+export function readJsonBody(body: Uint8Array | string, meta: ParseMeta, maxBytes = MAX_BODY_BYTES): Decoded<unknown> {
   const http = checkHttpStatus(meta);
   if (!http.ok) return http;
   const text = decodeBody(body, maxBytes);
@@ -75,11 +71,7 @@ export function readJsonBody(
 }
 
 /** Status check, decode and an RSS sniff, for the feed sources. */
-export function readRssBody(
-  body: Uint8Array | string,
-  meta: ParseMeta,
-  maxBytes = MAX_BODY_BYTES,
-): Decoded<string> {
+export function readRssBody(body: Uint8Array | string, meta: ParseMeta, maxBytes = MAX_BODY_BYTES): Decoded<string> {
   const http = checkHttpStatus(meta);
   if (!http.ok) return http;
   const text = decodeBody(body, maxBytes);

@@ -18,16 +18,35 @@ const CHALLENGE: DetectionKind[] = ['challenge', 'challenge-failed'];
  * visitor's resolver rather than the site's zone.
  */
 const RULES: readonly Rule[] = [
-  { pattern: /^(cdn|cache|cdn ?\/ ?cache|cdn and cache|cdn cache|content delivery( network)?)$/, explains: ['edge-error'] },
-  { pattern: /^(edge network|edge delivery|edge|network|infrastructure|argo smart routing)$/, explains: ['edge-error'] },
-  { pattern: /^(cloud cdn|media cdn|azure cdn|azure front door|front door|amazon cloudfront|cloudfront)\b/, explains: ['edge-error'] },
+  {
+    pattern: /^(cdn|cache|cdn ?\/ ?cache|cdn and cache|cdn cache|content delivery( network)?)$/,
+    explains: ['edge-error'],
+  },
+  {
+    pattern: /^(edge network|edge delivery|edge|network|infrastructure|argo smart routing)$/,
+    explains: ['edge-error'],
+  },
+  {
+    pattern: /^(cloud cdn|media cdn|azure cdn|azure front door|front door|amazon cloudfront|cloudfront)\b/,
+    explains: ['edge-error'],
+  },
   { pattern: /^(cloud load balancing|load balancing( and monitoring)?)$/, explains: ['edge-error', 'origin-error'] },
   { pattern: /challenge|turnstile/, explains: CHALLENGE },
   { pattern: /^(bot management|super bot fight mode|bot fight mode)$/, explains: [...CHALLENGE, 'blocked'] },
-  { pattern: /^(waf|firewall|web application firewall|rules|cloud armor|next-gen waf)$|\bwaf\b/, explains: ['blocked'] },
+  {
+    pattern: /^(waf|firewall|web application firewall|rules|cloud armor|next-gen waf)$|\bwaf\b/,
+    explains: ['blocked'],
+  },
   { pattern: /^(dns|authoritative dns|dns updates|secondary dns|edge dns)$/, explains: ['site-config'] },
-  { pattern: /^(tunnel|cloudflare tunnel|ssl certificate provisioning|ssl for saas provisioning)$/, explains: ['site-config'] },
-  { pattern: /^(workers|workers kv|workers assets|pages|durable objects|functions|serverless functions|edge functions|compute)$/, explains: ['origin-error'] },
+  {
+    pattern: /^(tunnel|cloudflare tunnel|ssl certificate provisioning|ssl for saas provisioning)$/,
+    explains: ['site-config'],
+  },
+  {
+    pattern:
+      /^(workers|workers kv|workers assets|pages|durable objects|functions|serverless functions|edge functions|compute)$/,
+    explains: ['origin-error'],
+  },
 ];
 
 /** Lower-case, `&` → `and`, collapse whitespace. */

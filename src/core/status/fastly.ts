@@ -99,7 +99,13 @@ export function parseFastlyStatusFeed(body: Uint8Array | string, meta: ParseMeta
       rawIndicator: `${open.length} open by wording`,
       coverage: 'heuristic',
       components: [
-        { id: NETWORK_ID, name: 'Fastly network', status: STATE[network], rawStatus: network, explains: ['edge-error'] },
+        {
+          id: NETWORK_ID,
+          name: 'Fastly network',
+          status: STATE[network],
+          rawStatus: network,
+          explains: ['edge-error'],
+        },
       ],
       incidents,
       page: { name: 'Fastly status', url: 'https://www.fastlystatus.com/' },

@@ -7,13 +7,21 @@ import { rfc822, rss } from './fixtures/feeds.ts';
 import { NOW, expectOk, metaFor } from './fixtures/helpers.ts';
 
 const HOUR = 3_600_000;
-const AZURE = metaFor('https://rssfeed.azure.status.microsoft/en-us/status/feed/', { contentType: 'application/rss+xml' });
+const AZURE = metaFor('https://rssfeed.azure.status.microsoft/en-us/status/feed/', {
+  contentType: 'application/rss+xml',
+});
 const FASTLY = metaFor('https://www.fastlystatus.com/rss/', { contentType: 'application/rss+xml' });
 
 describe('scanRssItems', () => {
   it('reads items with entities, CDATA and escaped HTML', () => {
     const xml = rss('Feed', [
-      { title: 'A & B', description: '<p>Fixed &#x2714; &#10004;</p>', link: 'https://x/1', guid: 'g1', pubDate: rfc822(NOW) },
+      {
+        title: 'A & B',
+        description: '<p>Fixed &#x2714; &#10004;</p>',
+        link: 'https://x/1',
+        guid: 'g1',
+        pubDate: rfc822(NOW),
+      },
       { title: 'C', description: '<b>raw</b> & bold', cdata: true },
     ]);
     const scan = scanRssItems(xml);
@@ -43,7 +51,13 @@ describe('scanRssItems', () => {
   });
 
   it('keeps at most maxItems', () => {
-    const scan = scanRssItems(rss('F', Array.from({ length: 10 }, (_, i) => ({ title: `t${i}` }))), 3);
+    const scan = scanRssItems(
+      rss(
+        'F',
+        Array.from({ length: 10 }, (_, i) => ({ title: `t${i}` })),
+      ),
+      3,
+    );
     expect(scan.ok && scan.items.map((i) => i.title)).toEqual(['t0', 't1', 't2']);
   });
 });
@@ -60,8 +74,17 @@ describe('parseAzureStatusFeed', () => {
 
   it('marks Front Door degraded when an active item names it', () => {
     const xml = rss('Azure Status', [
-      { title: 'Active - Azure Front Door - Intermittent connectivity', description: 'Customers using AFD may see 502 errors.', link: 'https://azure.status.microsoft/#1', pubDate: rfc822(NOW - HOUR) },
-      { title: 'Active - Azure SQL Database - West Europe', description: 'Connection failures.', pubDate: rfc822(NOW - HOUR) },
+      {
+        title: 'Active - Azure Front Door - Intermittent connectivity',
+        description: 'Customers using AFD may see 502 errors.',
+        link: 'https://azure.status.microsoft/#1',
+        pubDate: rfc822(NOW - HOUR),
+      },
+      {
+        title: 'Active - Azure SQL Database - West Europe',
+        description: 'Connection failures.',
+        pubDate: rfc822(NOW - HOUR),
+      },
     ]);
     const status = expectOk(parseAzureStatusFeed(xml, AZURE));
     expect(status.indicator).toBe('minor');
@@ -78,7 +101,11 @@ describe('parseAzureStatusFeed', () => {
 
   it.each([
     ['JSON', '{"incidents":[]}', {}],
-    ['an HTML page', '<!DOCTYPE html><html><head><title>Azure status</title></head></html>', { contentType: 'text/html' }],
+    [
+      'an HTML page',
+      '<!DOCTYPE html><html><head><title>Azure status</title></head></html>',
+      { contentType: 'text/html' },
+    ],
     ['a 301', rss('Azure Status', []), { httpStatus: 301 }],
     ['a truncated feed', rss('Azure Status', [{ title: 'x' }]).slice(0, 200), {}],
   ])('fails on %s', (_label, body, overrides) => {
@@ -97,16 +124,37 @@ describe('parseFastlyStatusFeed (heuristic)', () => {
 
   it('groups posts by incident and keeps the open one, network-wide', () => {
     const xml = rss('Fastly Status', [
-      post(378900, 3, 'Elevated errors across multiple locations', 'Engineering has identified a contributing factor.', NOW - HOUR),
-      post(378900, 2, 'Elevated errors across multiple locations', 'We are investigating elevated errors.', NOW - 2 * HOUR),
+      post(
+        378900,
+        3,
+        'Elevated errors across multiple locations',
+        'Engineering has identified a contributing factor.',
+        NOW - HOUR,
+      ),
+      post(
+        378900,
+        2,
+        'Elevated errors across multiple locations',
+        'We are investigating elevated errors.',
+        NOW - 2 * HOUR,
+      ),
       post(378800, 9, 'Ashburn (IAD) performance degradation', 'This incident has been resolved.', NOW - 30 * HOUR),
     ]);
     const status = expectOk(parseFastlyStatusFeed(xml, FASTLY));
     expect(status.coverage).toBe('heuristic');
     expect(status.indicator).toBe('minor');
     expect(status.incidents).toHaveLength(1);
-    expect(status.incidents[0]).toMatchObject({ id: '378900', phase: 'active', startedAt: NOW - 2 * HOUR - ((NOW - 2 * HOUR) % 1000), componentIds: ['fastly-network'] });
-    expect(status.components[0]).toMatchObject({ name: 'Fastly network', status: 'degraded', explains: ['edge-error'] });
+    expect(status.incidents[0]).toMatchObject({
+      id: '378900',
+      phase: 'active',
+      startedAt: NOW - 2 * HOUR - ((NOW - 2 * HOUR) % 1000),
+      componentIds: ['fastly-network'],
+    });
+    expect(status.components[0]).toMatchObject({
+      name: 'Fastly network',
+      status: 'degraded',
+      explains: ['edge-error'],
+    });
   });
 
   it('ties POP incidents to their colo, not the whole network', () => {
@@ -129,7 +177,9 @@ describe('parseFastlyStatusFeed (heuristic)', () => {
   });
 
   it('reads maintenance as maintenance', () => {
-    const xml = rss('Fastly Status', [post(5, 1, 'Scheduled maintenance: Frankfurt (FRA)', 'We will be performing maintenance.', NOW - HOUR)]);
+    const xml = rss('Fastly Status', [
+      post(5, 1, 'Scheduled maintenance: Frankfurt (FRA)', 'We will be performing maintenance.', NOW - HOUR),
+    ]);
     const status = expectOk(parseFastlyStatusFeed(xml, FASTLY));
     expect(status.incidents[0]).toMatchObject({ kind: 'maintenance', phase: 'scheduled', colos: ['FRA'] });
     expect(status.indicator).toBe('maintenance');

@@ -13,7 +13,15 @@ import { utf16Bytes } from './fixtures/helpers.ts';
 import type { StatusSource } from './types.ts';
 
 const SUMMARY = JSON.stringify(cloudflareSummary());
-const AWS_EVENTS = JSON.stringify([{ date: '1786765379', status: '3', service: 'cloudfront', service_name: 'Amazon CloudFront', summary: 'Elevated errors' }]);
+const AWS_EVENTS = JSON.stringify([
+  {
+    date: '1786765379',
+    status: '3',
+    service: 'cloudfront',
+    service_name: 'Amazon CloudFront',
+    summary: 'Elevated errors',
+  },
+]);
 const seen: Array<{ url: string; headers: Record<string, string | string[] | undefined> }> = [];
 let server: Server;
 let base = '';
@@ -55,11 +63,18 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 function fetcher(ttlMs = 60_000) {
   let clock = 0;
-  const statuses = createStatusFetcher({ fetch: (url, init) => fetch(url, init), now: () => clock, timeout: (ms) => AbortSignal.timeout(ms), ttlMs, maxBytes: 5 * 1024 * 1024 });
+  const statuses = createStatusFetcher({
+    fetch: (url, init) => fetch(url, init),
+    now: () => clock,
+    timeout: (ms) => AbortSignal.timeout(ms),
+    ttlMs,
+    maxBytes: 5 * 1024 * 1024,
+  });
   return { statuses, advance: (ms: number) => (clock += ms) };
 }
 
-const cloudflareAt = (path: string) => statusSourcesFor('cloudflare', { baseUrls: { cloudflare: `${base}${path}` } })[0] as StatusSource;
+const cloudflareAt = (path: string) =>
+  statusSourcesFor('cloudflare', { baseUrls: { cloudflare: `${base}${path}` } })[0] as StatusSource;
 
 describe('createStatusFetcher over real HTTP (127.0.0.1)', () => {
   it('fetches, then revalidates with If-None-Match and reuses the status on 304', async () => {
@@ -91,12 +106,21 @@ describe('createStatusFetcher over real HTTP (127.0.0.1)', () => {
 
   it('rejects an HTML page found by status.<domain> discovery and a 404', async () => {
     const discovered = siteStatusSource('example.org', { baseUrls: { 'site:example.org': base } });
-    expect(await fetcher().statuses.get(discovered)).toMatchObject({ state: 'failed', reason: expect.stringMatching(/HTML/) });
-    expect(await fetcher().statuses.get(cloudflareAt('/missing'))).toMatchObject({ state: 'failed', reason: 'HTTP 404' });
+    expect(await fetcher().statuses.get(discovered)).toMatchObject({
+      state: 'failed',
+      reason: expect.stringMatching(/HTML/),
+    });
+    expect(await fetcher().statuses.get(cloudflareAt('/missing'))).toMatchObject({
+      state: 'failed',
+      reason: 'HTTP 404',
+    });
   });
 
   it('reports a refused connection as failed', async () => {
     const closed = statusSourcesFor('vercel', { baseUrls: { vercel: 'http://127.0.0.1:1' } })[0] as StatusSource;
-    expect(await fetcher().statuses.get(closed)).toMatchObject({ state: 'failed', reason: expect.stringMatching(/network error/) });
+    expect(await fetcher().statuses.get(closed)).toMatchObject({
+      state: 'failed',
+      reason: expect.stringMatching(/network error/),
+    });
   });
 });

@@ -27,8 +27,10 @@ function setup(handlers: Handler[], overrides: Partial<StatusFetcherDeps> = {}) 
   return { fetcher, calls, advance: (ms: number) => (clock += ms) };
 }
 
-const ok = (body = BODY, headers: Record<string, string> = {}) => () =>
-  new Response(body, { status: 200, headers: { 'content-type': 'application/json', ...headers } });
+const ok =
+  (body = BODY, headers: Record<string, string> = {}) =>
+  () =>
+    new Response(body, { status: 200, headers: { 'content-type': 'application/json', ...headers } });
 
 function expectState(result: SourceResult, state: SourceResult['state'], reason?: RegExp) {
   expect(result.state).toBe(state);
@@ -41,7 +43,13 @@ describe('createStatusFetcher', () => {
     const result = await fetcher.get(SOURCE);
     expectState(result, 'ok');
     expect(calls[0]?.url).toBe(`${BASE}/api/v2/summary.json`);
-    expect(calls[0]?.init).toMatchObject({ method: 'GET', redirect: 'manual', credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
+    expect(calls[0]?.init).toMatchObject({
+      method: 'GET',
+      redirect: 'manual',
+      credentials: 'omit',
+      cache: 'no-store',
+      referrerPolicy: 'no-referrer',
+    });
     expect(calls[0]?.init.headers).toEqual({ accept: 'application/json' });
   });
 
@@ -61,7 +69,11 @@ describe('createStatusFetcher', () => {
     advance(61_000);
     const second = await fetcher.get(SOURCE);
     expect(calls).toHaveLength(2);
-    expect(calls[1]?.init.headers).toEqual({ accept: 'application/json', 'if-none-match': '"v1"', 'if-modified-since': validators['last-modified'] });
+    expect(calls[1]?.init.headers).toEqual({
+      accept: 'application/json',
+      'if-none-match': '"v1"',
+      'if-modified-since': validators['last-modified'],
+    });
     if (first.state !== 'ok' || second.state !== 'ok') throw new Error('expected ok');
     expect(second.status.fetchedAt).toBe(first.status.fetchedAt + 61_000);
     expect(second.status.components).toEqual(first.status.components);
@@ -80,28 +92,57 @@ describe('createStatusFetcher', () => {
 
   it('reports a timeout when the server does not answer in time', async () => {
     const hang: Handler = (_url, init) =>
-      new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      new Promise((_resolve, reject) =>
+        init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      );
     const { fetcher } = setup([hang], { timeoutMs: 30 });
     expectState(await fetcher.get(SOURCE), 'timeout', /30 ms/);
   });
 
   it('reports a timeout when the body trickles past the budget', async () => {
     const trickle: Handler = () =>
-      new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"page":')) }), { status: 200 });
+      new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"page":')) }), {
+        status: 200,
+      });
     const { fetcher } = setup([trickle], { timeoutMs: 30 });
     expectState(await fetcher.get(SOURCE), 'timeout');
   });
 
   it.each([
-    ['a 301 redirect', () => new Response(null, { status: 301, headers: { location: 'https://elsewhere.test/' } }), /redirected/],
-    ['an opaque redirect', () => Object.defineProperty(new Response(null, { status: 200 }), 'type', { value: 'opaqueredirect' }), /redirected/],
+    [
+      'a 301 redirect',
+      () => new Response(null, { status: 301, headers: { location: 'https://elsewhere.test/' } }),
+      /redirected/,
+    ],
+    [
+      'an opaque redirect',
+      () => Object.defineProperty(new Response(null, { status: 200 }), 'type', { value: 'opaqueredirect' }),
+      /redirected/,
+    ],
     ['a followed redirect', () => Object.defineProperty(ok()(), 'redirected', { value: true }), /redirected/],
     ['a 503', () => new Response('down', { status: 503 }), /HTTP 503/],
-    ['an HTML challenge page', () => new Response('<!DOCTYPE html><title>Just a moment...</title>', { headers: { 'content-type': 'text/html' } }), /HTML/],
-    ['a declared huge body', () => new Response('{}', { headers: { 'content-length': String(50 * 1024 * 1024) } }), /too large/],
-    ['a streamed huge body', () => new Response(new ReadableStream({ pull: (c) => c.enqueue(new Uint8Array(1024 * 1024)) })), /too large/],
+    [
+      'an HTML challenge page',
+      () =>
+        new Response('<!DOCTYPE html><title>Just a moment...</title>', { headers: { 'content-type': 'text/html' } }),
+      /HTML/,
+    ],
+    [
+      'a declared huge body',
+      () => new Response('{}', { headers: { 'content-length': String(50 * 1024 * 1024) } }),
+      /too large/,
+    ],
+    [
+      'a streamed huge body',
+      () => new Response(new ReadableStream({ pull: (c) => c.enqueue(new Uint8Array(1024 * 1024)) })),
+      /too large/,
+    ],
     ['a network error', () => Promise.reject(new TypeError('Failed to fetch')), /network error: Failed to fetch/],
-    ['an unexpected 304 with nothing cached', () => new Response(null, { status: 304 }), /HTTP 304 without a cached copy/],
+    [
+      'an unexpected 304 with nothing cached',
+      () => new Response(null, { status: 304 }),
+      /HTTP 304 without a cached copy/,
+    ],
   ])('fails on %s', async (_label, handler, reason) => {
     const { fetcher } = setup([handler as Handler]);
     expectState(await fetcher.get(SOURCE), 'failed', reason);
@@ -120,13 +161,28 @@ describe('createStatusFetcher', () => {
   it('answers skipped for a vendor without a public status API, without fetching', async () => {
     const { fetcher, calls } = setup([ok()]);
     const [sucuri] = statusSourcesFor('sucuri');
-    expect(await fetcher.get(sucuri as StatusSource)).toEqual({ state: 'skipped', reason: 'no public status API', ms: 0 });
+    expect(await fetcher.get(sucuri as StatusSource)).toEqual({
+      state: 'skipped',
+      reason: 'no public status API',
+      ms: 0,
+    });
     expect(calls).toHaveLength(0);
   });
 
   it('turns a throwing parser into failed', async () => {
     const { fetcher } = setup([ok()]);
-    const throwing: StatusSource = { ...SOURCE, kind: 'http', id: 'x', name: 'x', subject: 'site', url: `${BASE}/x`, accept: 'application/json', parse: () => { throw new Error('bug'); } };
+    const throwing: StatusSource = {
+      ...SOURCE,
+      kind: 'http',
+      id: 'x',
+      name: 'x',
+      subject: 'site',
+      url: `${BASE}/x`,
+      accept: 'application/json',
+      parse: () => {
+        throw new Error('bug');
+      },
+    };
     expectState(await fetcher.get(throwing), 'failed', /parser error/);
   });
 

@@ -69,11 +69,20 @@ export function createStatusFetcher(deps: StatusFetcherDeps): StatusFetcher {
     let response: Response;
     try {
       response = await deps.fetch(source.url, {
-        method: 'GET', headers, signal, redirect: 'manual', credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer',
+        method: 'GET',
+        headers,
+        signal,
+        redirect: 'manual',
+        credentials: 'omit',
+        cache: 'no-store',
+        referrerPolicy: 'no-referrer',
       });
     } catch (error) {
       if (signal.aborted) return finish({ state: 'timeout', reason: `no answer within ${timeoutMs} ms` });
-      return finish({ state: 'failed', reason: `network error: ${error instanceof Error ? error.message : String(error)}` });
+      return finish({
+        state: 'failed',
+        reason: `network error: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
     if (response.status === 304 && entry.good) {
       await response.body?.cancel().catch(() => undefined);
@@ -84,9 +93,16 @@ export function createStatusFetcher(deps: StatusFetcherDeps): StatusFetcher {
     if (response.status === 304) {
       return finish({ state: 'failed', reason: 'HTTP 304 without a cached copy to reuse' });
     }
-    if (response.type === 'opaqueredirect' || response.redirected || (response.status >= 300 && response.status < 400)) {
+    if (
+      response.type === 'opaqueredirect' ||
+      response.redirected ||
+      (response.status >= 300 && response.status < 400)
+    ) {
       await response.body?.cancel().catch(() => undefined);
-      return finish({ state: 'failed', reason: `redirected (HTTP ${response.status}): the status page may have moved` });
+      return finish({
+        state: 'failed',
+        reason: `redirected (HTTP ${response.status}): the status page may have moved`,
+      });
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
@@ -94,7 +110,12 @@ export function createStatusFetcher(deps: StatusFetcherDeps): StatusFetcher {
     }
     const body = await readBounded(response, source.maxBytes ?? deps.maxBytes ?? MAX_BODY_BYTES, signal);
     if (!body.ok) return finish({ state: body.timedOut ? 'timeout' : 'failed', reason: body.reason });
-    const meta = { contentType: response.headers.get('content-type'), httpStatus: response.status, url: source.url, now: deps.now() };
+    const meta = {
+      contentType: response.headers.get('content-type'),
+      httpStatus: response.status,
+      url: source.url,
+      now: deps.now(),
+    };
     let parsed: ReturnType<HttpSource['parse']>;
     try {
       parsed = source.parse(body.bytes, meta);

@@ -8,7 +8,14 @@ const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Shaped like status.cloud.google.com/incidents.json entries (Jul 2026), trimmed. */
-function gcpIncident(fields: { id: string; products: string[]; impact?: string; begin?: number; end?: number | null; recovered?: boolean }) {
+function gcpIncident(fields: {
+  id: string;
+  products: string[];
+  impact?: string;
+  begin?: number;
+  end?: number | null;
+  recovered?: boolean;
+}) {
   return {
     id: fields.id,
     number: '1',
@@ -38,7 +45,11 @@ describe('parseGcpIncidents', () => {
     expect(status.vendor).toBe('google');
     expect(status.indicator).toBe('major');
     expect(status.incidents.map((i) => i.id)).toEqual(['a']);
-    expect(status.incidents[0]).toMatchObject({ phase: 'active', url: 'https://status.cloud.google.com/incidents/a', componentIds: ['Cloud CDN', 'Cloud Load Balancing'] });
+    expect(status.incidents[0]).toMatchObject({
+      phase: 'active',
+      url: 'https://status.cloud.google.com/incidents/a',
+      componentIds: ['Cloud CDN', 'Cloud Load Balancing'],
+    });
     const byName = Object.fromEntries(status.components.map((c) => [c.name, c]));
     expect(byName['Cloud CDN']).toMatchObject({ status: 'major', explains: ['edge-error'] });
     expect(byName['Cloud Load Balancing']?.explains).toEqual(['edge-error', 'origin-error']);
@@ -56,13 +67,20 @@ describe('parseGcpIncidents', () => {
   });
 
   it('reads an open incident whose latest update says AVAILABLE as monitoring', () => {
-    const status = expectOk(parseGcpIncidents(JSON.stringify([gcpIncident({ id: 'm', products: ['Cloud CDN'], recovered: true })]), META));
+    const status = expectOk(
+      parseGcpIncidents(JSON.stringify([gcpIncident({ id: 'm', products: ['Cloud CDN'], recovered: true })]), META),
+    );
     expect(status.incidents[0]?.phase).toBe('monitoring');
     expect(status.indicator).toBe('minor');
   });
 
   it('maps an unknown status_impact to unknown', () => {
-    const status = expectOk(parseGcpIncidents(JSON.stringify([gcpIncident({ id: 'u', products: ['Cloud CDN'], impact: 'SERVICE_WEIRD' })]), META));
+    const status = expectOk(
+      parseGcpIncidents(
+        JSON.stringify([gcpIncident({ id: 'u', products: ['Cloud CDN'], impact: 'SERVICE_WEIRD' })]),
+        META,
+      ),
+    );
     expect(status.indicator).toBe('unknown');
   });
 

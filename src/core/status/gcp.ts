@@ -33,7 +33,11 @@ type GcpIncident = v.InferOutput<typeof INCIDENT>;
 
 const PRODUCTS = ['Cloud CDN', 'Media CDN', 'Cloud Load Balancing', 'Cloud Armor'] as const;
 
-const IMPACT: Record<string, Indicator> = { SERVICE_OUTAGE: 'major', SERVICE_DISRUPTION: 'minor', SERVICE_INFORMATION: 'none' };
+const IMPACT: Record<string, Indicator> = {
+  SERVICE_OUTAGE: 'major',
+  SERVICE_DISRUPTION: 'minor',
+  SERVICE_INFORMATION: 'none',
+};
 const STATE: Record<Indicator, ComponentState> = {
   none: 'operational',
   minor: 'degraded',

@@ -24,19 +24,33 @@ function failedReason(result: { state: string; reason?: string }): string {
 
 describe('≥10 MB inputs', () => {
   it('Statuspage/Cloudflare: a 10 MB summary is refused as too large, as bytes and as a string', () => {
-    const huge = JSON.stringify(cloudflareSummary({ components: [component('a', 'x'.repeat(TEN_MB), 'operational', null)] }));
+    const huge = JSON.stringify(
+      cloudflareSummary({ components: [component('a', 'x'.repeat(TEN_MB), 'operational', null)] }),
+    );
     expect(huge.length).toBeGreaterThan(TEN_MB);
     expect(failedReason(parseCloudflareSummary(huge, META))).toMatch(/too large/);
-    expect(failedReason(parseStatuspageSummary(new TextEncoder().encode(huge), META, { vendor: 'bunny' }))).toMatch(/too large/);
+    expect(failedReason(parseStatuspageSummary(new TextEncoder().encode(huge), META, { vendor: 'bunny' }))).toMatch(
+      /too large/,
+    );
   });
 
   it('Statuspage: a body under the byte cap with too many components is refused by the schema', () => {
     const components = Array.from({ length: 6_000 }, (_, i) => component(`c${i}`, `C${i}`, 'operational', null));
-    expect(failedReason(parseStatuspageSummary(JSON.stringify(cloudflareSummary({ components })), META, { vendor: 'bunny' }))).toMatch(/components/);
+    expect(
+      failedReason(
+        parseStatuspageSummary(JSON.stringify(cloudflareSummary({ components })), META, { vendor: 'bunny' }),
+      ),
+    ).toMatch(/components/);
   });
 
   it('AWS: 10 MB of UTF-16 is refused as too large', () => {
-    const event = { date: '1', status: '0', service: 'cloudfront', service_name: 'Amazon CloudFront', summary: 'x'.repeat(1000) };
+    const event = {
+      date: '1',
+      status: '0',
+      service: 'cloudfront',
+      service_name: 'Amazon CloudFront',
+      summary: 'x'.repeat(1000),
+    };
     const text = JSON.stringify(Array.from({ length: 5_500 }, () => event));
     const bytes = utf16Bytes(text, 'le');
     expect(bytes.byteLength).toBeGreaterThan(TEN_MB);
@@ -63,7 +77,11 @@ describe('≥10 MB inputs', () => {
   });
 
   it('RSS (Azure, Fastly): a 10 MB feed is refused as too large; the scanner alone stays bounded', () => {
-    const items = Array.from({ length: 20_000 }, (_, i) => ({ title: `Item ${i}`, description: 'z'.repeat(500), guid: `/${i}/1` }));
+    const items = Array.from({ length: 20_000 }, (_, i) => ({
+      title: `Item ${i}`,
+      description: 'z'.repeat(500),
+      guid: `/${i}/1`,
+    }));
     const feed = rss('Big', items);
     expect(feed.length).toBeGreaterThan(TEN_MB);
     expect(failedReason(parseAzureStatusFeed(feed, META))).toMatch(/too large/);

@@ -3,9 +3,7 @@
  * (a server that trickles bytes must not hold the diagnosis hostage past its time budget).
  */
 
-export type BoundedRead =
-  | { ok: true; bytes: Uint8Array }
-  | { ok: false; reason: string; timedOut: boolean };
+export type BoundedRead = { ok: true; bytes: Uint8Array } | { ok: false; reason: string; timedOut: boolean };
 
 const tooLarge = (maxBytes: number): BoundedRead => ({
   ok: false,

@@ -24,7 +24,9 @@ function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,6});/g, (whole, ref: string) => {
     if (ref.startsWith('#')) {
       const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
+        ? String.fromCodePoint(code)
+        : '\ufffd';
     }
     return NAMED[ref.toLowerCase()] ?? whole;
   });
@@ -32,11 +34,19 @@ function decodeEntities(text: string): string {
 
 /** Remove markup (entity-escaped HTML in descriptions ends up as tags after decoding). */
 export function stripTags(text: string): string {
-  return text.replace(/<[^<>]{0,2000}>/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/<[^<>]{0,2000}>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Index just past the `>` of the first `<tag>` / `<tag attr…>` at or after `from`, or -1. */
-function findOpen(xml: string, tag: string, from: number, limit: number): { start: number; end: number; selfClosing: boolean } | null {
+function findOpen(
+  xml: string,
+  tag: string,
+  from: number,
+  limit: number,
+): { start: number; end: number; selfClosing: boolean } | null {
   let at = xml.indexOf(`<${tag}`, from);
   while (at !== -1 && at < limit) {
     const next = xml[at + tag.length + 1];

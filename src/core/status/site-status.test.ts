@@ -12,7 +12,10 @@ const failed: SourceResult = { state: 'failed', reason: 'network error: getaddri
 describe('fetchSiteStatus', () => {
   it('reads a missing status.<domain> as "no status page", not a failed source', async () => {
     const { get, asked } = answering(failed);
-    expect(await fetchSiteStatus(get, 'example.org')).toMatchObject({ state: 'skipped', reason: expect.stringContaining('status.example.org') });
+    expect(await fetchSiteStatus(get, 'example.org')).toMatchObject({
+      state: 'skipped',
+      reason: expect.stringContaining('status.example.org'),
+    });
     expect(asked).toEqual(['https://status.example.org/api/v2/status.json']);
   });
 

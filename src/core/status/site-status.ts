@@ -47,7 +47,13 @@ export function normaliseDomain(domain: string): string | null {
 export function siteStatusSource(registrableDomain: string, config: StatusConfig = {}): StatusSource {
   const domain = normaliseDomain(registrableDomain);
   if (domain === null) {
-    return { kind: 'unavailable', id: 'site:invalid', subject: 'site', name: 'site status', reason: 'not a valid domain' };
+    return {
+      kind: 'unavailable',
+      id: 'site:invalid',
+      subject: 'site',
+      name: 'site status',
+      reason: 'not a valid domain',
+    };
   }
   const id = `site:${domain}`;
   const known = Object.hasOwn(KNOWN_SITE_PAGES, domain) ? KNOWN_SITE_PAGES[domain] : undefined;
@@ -105,5 +111,9 @@ export async function fetchSiteStatus(
 ): Promise<SourceResult> {
   const result = await get(siteStatusSource(registrableDomain, config));
   if (result.state === 'ok' || result.state === 'skipped' || hasKnownStatusPage(registrableDomain)) return result;
-  return { state: 'skipped', reason: `no status page at status.${registrableDomain} (${result.reason})`, ms: result.ms };
+  return {
+    state: 'skipped',
+    reason: `no status page at status.${registrableDomain} (${result.reason})`,
+    ms: result.ms,
+  };
 }

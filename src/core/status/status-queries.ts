@@ -22,15 +22,9 @@ export function findColoComponent(status: VendorStatus, colo: string): Component
  * given `colo`: another city's data centre never explains this user's page.
  * @example findComponentsExplaining(status, 'challenge').map((c) => c.name) // ['Challenge Platform', 'Turnstile', ...]
  */
-export function findComponentsExplaining(
-  status: VendorStatus,
-  kind: DetectionKind,
-  colo?: string,
-): ComponentStatus[] {
+export function findComponentsExplaining(status: VendorStatus, kind: DetectionKind, colo?: string): ComponentStatus[] {
   const code = colo === undefined ? undefined : normaliseColo(colo);
-  return status.components.filter(
-    (c) => c.explains.includes(kind) && (c.colo === undefined || c.colo === code),
-  );
+  return status.components.filter((c) => c.explains.includes(kind) && (c.colo === undefined || c.colo === code));
 }
 
 /**

@@ -46,9 +46,7 @@ const INCIDENT = v.looseObject({
   updated_at: OPTIONAL_TIME,
   scheduled_for: OPTIONAL_TIME,
   scheduled_until: OPTIONAL_TIME,
-  components: v.nullish(
-    v.pipe(v.array(v.looseObject({ id: v.string(), name: TEXT })), v.maxLength(MAX_COMPONENTS)),
-  ),
+  components: v.nullish(v.pipe(v.array(v.looseObject({ id: v.string(), name: TEXT })), v.maxLength(MAX_COMPONENTS))),
   incident_updates: v.nullish(v.pipe(v.array(UPDATE), v.maxLength(MAX_UPDATES))),
 });
 

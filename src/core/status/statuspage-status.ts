@@ -10,11 +10,7 @@ import { toIndicator } from './statuspage.ts';
 import type { ParseMeta, ParseResult, StatusSubject } from './types.ts';
 
 /** Parse `/api/v2/status.json`: the page-wide indicator only (used for status-page discovery). */
-export function parseStatuspageStatus(
-  body: Uint8Array | string,
-  meta: ParseMeta,
-  vendor: StatusSubject,
-): ParseResult {
+export function parseStatuspageStatus(body: Uint8Array | string, meta: ParseMeta, vendor: StatusSubject): ParseResult {
   const json = readJsonBody(body, meta);
   if (!json.ok) return { state: 'failed', reason: json.reason };
   const parsed = v.safeParse(STATUS_ONLY_SCHEMA, json.value);

@@ -24,19 +24,42 @@ describe('parseStatuspageSummary', () => {
   });
 
   it('maps every Statuspage component state, and unknown ones to unknown', () => {
-    const states = ['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance', 'melting'];
+    const states = [
+      'operational',
+      'degraded_performance',
+      'partial_outage',
+      'major_outage',
+      'under_maintenance',
+      'melting',
+    ];
     const body = cloudflareSummary({ components: states.map((s, i) => component(`c${i}`, `C${i}`, s, null)) });
     const status = expectOk(parseVercel(body));
-    expect(status.components.map((c) => c.status)).toEqual(['operational', 'degraded', 'partial', 'major', 'maintenance', 'unknown']);
+    expect(status.components.map((c) => c.status)).toEqual([
+      'operational',
+      'degraded',
+      'partial',
+      'major',
+      'maintenance',
+      'unknown',
+    ]);
   });
 
   it('maps incidents and maintenances with phases, times and affected components', () => {
     const body = cloudflareSummary({
-      incidents: [incident({ id: 'i1', name: 'Elevated 5xx', status: 'identified', affected: [['cdn1', 'CDN/Cache']] })],
+      incidents: [
+        incident({ id: 'i1', name: 'Elevated 5xx', status: 'identified', affected: [['cdn1', 'CDN/Cache']] }),
+      ],
     });
     const status = expectOk(parseVercel(body));
     const [first, maintenance] = status.incidents;
-    expect(first).toMatchObject({ id: 'i1', kind: 'incident', phase: 'active', impact: 'major', componentIds: ['cdn1'], url: 'https://stspg.io/i1' });
+    expect(first).toMatchObject({
+      id: 'i1',
+      kind: 'incident',
+      phase: 'active',
+      impact: 'major',
+      componentIds: ['cdn1'],
+      url: 'https://stspg.io/i1',
+    });
     expect(first?.startedAt).toBe(Date.parse('2026-08-16T16:57:43.823Z'));
     expect(maintenance).toMatchObject({ kind: 'maintenance', phase: 'scheduled', componentIds: ['ewr1'] });
     expect(maintenance?.scheduledFor).toBe(Date.parse('2026-09-01T05:00:00.000Z'));
@@ -51,7 +74,11 @@ describe('parseStatuspageSummary', () => {
 
   it('accepts an incident.io page through the v2 compatibility endpoint (ULID ids)', () => {
     const status = expectOk(
-      parseStatuspageSummary(JSON.stringify(incidentIoSummary()), metaFor('https://status.openai.com/api/v2/summary.json'), { vendor: 'site' }),
+      parseStatuspageSummary(
+        JSON.stringify(incidentIoSummary()),
+        metaFor('https://status.openai.com/api/v2/summary.json'),
+        { vendor: 'site' },
+      ),
     );
     expect(status.indicator).toBe('major');
     expect(status.components[0]).toMatchObject({ id: '01JMXBNJXGV1T5GT2M9XA83XNG', status: 'partial', explains: [] });
@@ -82,7 +109,12 @@ describe('parseStatuspageSummary', () => {
     ['an empty body', '  ', {}, /empty/],
     ['a JSON array', [], {}, /not a Statuspage summary/],
     ['components of the wrong type', { ...cloudflareSummary(), components: 'none' }, {}, /components/],
-    ['a component status of the wrong type', cloudflareSummary({ components: [component('a', 'A', 7 as unknown as string, null)] }), {}, /status/],
+    [
+      'a component status of the wrong type',
+      cloudflareSummary({ components: [component('a', 'A', 7 as unknown as string, null)] }),
+      {},
+      /status/,
+    ],
     ['a missing status object', { page: { name: 'x', url: 'y' }, components: [] }, {}, /status/],
   ])('fails on %s', (_label, body, overrides, reason) => {
     const result = parseVercel(body, overrides);
@@ -91,7 +123,16 @@ describe('parseStatuspageSummary', () => {
   });
 
   it('fails on a group listing more components than the cap', () => {
-    const body = cloudflareSummary({ components: [group('g', 'G', 'operational', Array.from({ length: 5_001 }, (_, i) => `c${i}`))] });
+    const body = cloudflareSummary({
+      components: [
+        group(
+          'g',
+          'G',
+          'operational',
+          Array.from({ length: 5_001 }, (_, i) => `c${i}`),
+        ),
+      ],
+    });
     expect(parseVercel(body).state).toBe('failed');
   });
 });
@@ -99,7 +140,10 @@ describe('parseStatuspageSummary', () => {
 describe('parseStatuspageStatus', () => {
   const url = 'https://status.example.com/api/v2/status.json';
   it('reads the indicator only', () => {
-    const body = JSON.stringify({ page: { id: 'x', name: 'Example', url: 'https://status.example.com' }, status: { indicator: 'none', description: 'All Systems Operational' } });
+    const body = JSON.stringify({
+      page: { id: 'x', name: 'Example', url: 'https://status.example.com' },
+      status: { indicator: 'none', description: 'All Systems Operational' },
+    });
     const status = expectOk(parseStatuspageStatus(body, metaFor(url), 'site'));
     expect(status).toMatchObject({ coverage: 'indicator', indicator: 'none', components: [], incidents: [] });
   });
@@ -113,7 +157,9 @@ describe('parseStatuspageStatus', () => {
 describe.skipIf(!hasRealPayload('claude-summary.json'))('real payload: claude-summary.json (status.claude.com)', () => {
   it('parses all components as operational, with no incidents listed', () => {
     const body = realPayload('claude-summary.json') ?? new Uint8Array();
-    const status = expectOk(parseStatuspageSummary(body, metaFor('https://status.claude.com/api/v2/summary.json'), { vendor: 'site' }));
+    const status = expectOk(
+      parseStatuspageSummary(body, metaFor('https://status.claude.com/api/v2/summary.json'), { vendor: 'site' }),
+    );
     expect(status.indicator).toBe('none');
     expect(status.components.length).toBeGreaterThanOrEqual(5);
     expect(status.components.every((c) => c.status === 'operational')).toBe(true);

@@ -5,12 +5,7 @@
 import * as v from 'valibot';
 import { readJsonBody, parseTime } from './decode-body.ts';
 import { explainComponent } from './explains.ts';
-import {
-  SUMMARY_SCHEMA,
-  describeIssue,
-  type IncidentPayload,
-  type SummaryPayload,
-} from './statuspage-schema.ts';
+import { SUMMARY_SCHEMA, describeIssue, type IncidentPayload, type SummaryPayload } from './statuspage-schema.ts';
 import type {
   ComponentState,
   ComponentStatus,

@@ -15,14 +15,7 @@ export type Indicator = 'none' | 'minor' | 'major' | 'critical' | 'maintenance' 
  * `rerouted`: Cloudflare data-centre `partial_outage`/`under_maintenance`; traffic is served from a
  * neighbouring data centre, so users are not cut off (slower at most).
  */
-export type ComponentState =
-  | 'operational'
-  | 'degraded'
-  | 'partial'
-  | 'major'
-  | 'maintenance'
-  | 'rerouted'
-  | 'unknown';
+export type ComponentState = 'operational' | 'degraded' | 'partial' | 'major' | 'maintenance' | 'rerouted' | 'unknown';
 
 export interface ComponentStatus {
   id: string;

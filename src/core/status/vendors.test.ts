@@ -56,7 +56,11 @@ describe('statusSourcesFor', () => {
 
 describe('siteStatusSource', () => {
   it('uses the built-in page for known sites (summary.json)', () => {
-    expect(siteStatusSource('GitHub.com.')).toMatchObject({ kind: 'http', id: 'site:github.com', url: 'https://www.githubstatus.com/api/v2/summary.json' });
+    expect(siteStatusSource('GitHub.com.')).toMatchObject({
+      kind: 'http',
+      id: 'site:github.com',
+      url: 'https://www.githubstatus.com/api/v2/summary.json',
+    });
     expect(siteStatusSource('openai.com')).toMatchObject({ url: 'https://status.openai.com/api/v2/summary.json' });
     expect(siteStatusSource('claude.ai')).toMatchObject({ url: 'https://status.claude.com/api/v2/summary.json' });
     expect(hasKnownStatusPage('discord.com')).toBe(true);
@@ -66,9 +70,17 @@ describe('siteStatusSource', () => {
     const source = siteStatusSource('example.org');
     if (source.kind !== 'http') throw new Error('expected http');
     expect(source.url).toBe('https://status.example.org/api/v2/status.json');
-    const body = JSON.stringify({ page: { name: 'Example', url: 'https://status.example.org' }, status: { indicator: 'major' } });
-    expect(source.parse(body, metaFor(source.url))).toMatchObject({ state: 'ok', status: { vendor: 'site', coverage: 'indicator', indicator: 'major' } });
-    expect(source.parse('<html>Welcome to our blog</html>', metaFor(source.url, { contentType: 'text/html' })).state).toBe('failed');
+    const body = JSON.stringify({
+      page: { name: 'Example', url: 'https://status.example.org' },
+      status: { indicator: 'major' },
+    });
+    expect(source.parse(body, metaFor(source.url))).toMatchObject({
+      state: 'ok',
+      status: { vendor: 'site', coverage: 'indicator', indicator: 'major' },
+    });
+    expect(
+      source.parse('<html>Welcome to our blog</html>', metaFor(source.url, { contentType: 'text/html' })).state,
+    ).toBe('failed');
   });
 
   it('honours base URL overrides and refuses names that are not domains', () => {
@@ -95,7 +107,7 @@ describe('public status pages (linked from the popup)', () => {
     expect(statusPageUrl('cloudflare')).toBe('https://www.cloudflarestatus.com/');
   });
 
-  it('links a site\'s own page when built in, or when discovery found one, and never a guess', () => {
+  it("links a site's own page when built in, or when discovery found one, and never a guess", () => {
     expect(siteStatusPageUrl('github.com', false)).toBe('https://www.githubstatus.com/');
     expect(siteStatusPageUrl('shop.example', false)).toBeNull();
     expect(siteStatusPageUrl('shop.example', true)).toBe('https://status.shop.example/');

@@ -31,7 +31,10 @@ interface HttpPlan {
   page: string;
 }
 
-const statuspage = (vendor: Vendor): StatusParser => (body, meta) => parseStatuspageSummary(body, meta, { vendor });
+const statuspage =
+  (vendor: Vendor): StatusParser =>
+  (body, meta) =>
+    parseStatuspageSummary(body, meta, { vendor });
 
 const SUMMARY = '/api/v2/summary.json';
 
@@ -41,15 +44,88 @@ const SUMMARY = '/api/v2/summary.json';
  * fetcher's redirect/HTML checks turn it into `failed`, which still reads as "unknown".
  */
 const PLANS: Readonly<Record<Vendor, HttpPlan | { unavailable: string; name: string }>> = {
-  cloudflare: { id: 'cloudflare', name: 'Cloudflare status', base: 'https://www.cloudflarestatus.com', path: SUMMARY, accept: JSON_ACCEPT, parse: parseCloudflareSummary, page: 'https://www.cloudflarestatus.com/' },
-  cloudfront: { id: 'aws-health', name: 'AWS Health Dashboard', base: 'https://health.aws.amazon.com', path: '/public/currentevents', accept: JSON_ACCEPT, parse: parseAwsCurrentEvents, page: 'https://health.aws.amazon.com/health/status' },
-  akamai: { id: 'akamai', name: 'Akamai status', base: 'https://www.akamaistatus.com', path: SUMMARY, accept: JSON_ACCEPT, parse: statuspage('akamai'), page: 'https://www.akamaistatus.com/' },
-  fastly: { id: 'fastly', name: 'Fastly status', base: 'https://www.fastlystatus.com', path: '/rss/', accept: RSS_ACCEPT, parse: parseFastlyStatusFeed, page: 'https://www.fastlystatus.com/' },
-  azure: { id: 'azure', name: 'Azure status', base: 'https://rssfeed.azure.status.microsoft', path: '/en-us/status/feed/', accept: RSS_ACCEPT, parse: parseAzureStatusFeed, page: 'https://azure.status.microsoft/en-us/status' },
-  google: { id: 'gcp', name: 'Google Cloud Service Health', base: 'https://status.cloud.google.com', path: '/incidents.json', accept: JSON_ACCEPT, parse: parseGcpIncidents, maxBytes: GCP_MAX_BYTES, page: 'https://status.cloud.google.com/' },
-  vercel: { id: 'vercel', name: 'Vercel status', base: 'https://www.vercel-status.com', path: SUMMARY, accept: JSON_ACCEPT, parse: statuspage('vercel'), page: 'https://www.vercel-status.com/' },
-  netlify: { id: 'netlify', name: 'Netlify status', base: 'https://www.netlifystatus.com', path: SUMMARY, accept: JSON_ACCEPT, parse: statuspage('netlify'), page: 'https://www.netlifystatus.com/' },
-  bunny: { id: 'bunny', name: 'bunny.net status', base: 'https://status.bunny.net', path: SUMMARY, accept: JSON_ACCEPT, parse: statuspage('bunny'), page: 'https://status.bunny.net/' },
+  cloudflare: {
+    id: 'cloudflare',
+    name: 'Cloudflare status',
+    base: 'https://www.cloudflarestatus.com',
+    path: SUMMARY,
+    accept: JSON_ACCEPT,
+    parse: parseCloudflareSummary,
+    page: 'https://www.cloudflarestatus.com/',
+  },
+  cloudfront: {
+    id: 'aws-health',
+    name: 'AWS Health Dashboard',
+    base: 'https://health.aws.amazon.com',
+    path: '/public/currentevents',
+    accept: JSON_ACCEPT,
+    parse: parseAwsCurrentEvents,
+    page: 'https://health.aws.amazon.com/health/status',
+  },
+  akamai: {
+    id: 'akamai',
+    name: 'Akamai status',
+    base: 'https://www.akamaistatus.com',
+    path: SUMMARY,
+    accept: JSON_ACCEPT,
+    parse: statuspage('akamai'),
+    page: 'https://www.akamaistatus.com/',
+  },
+  fastly: {
+    id: 'fastly',
+    name: 'Fastly status',
+    base: 'https://www.fastlystatus.com',
+    path: '/rss/',
+    accept: RSS_ACCEPT,
+    parse: parseFastlyStatusFeed,
+    page: 'https://www.fastlystatus.com/',
+  },
+  azure: {
+    id: 'azure',
+    name: 'Azure status',
+    base: 'https://rssfeed.azure.status.microsoft',
+    path: '/en-us/status/feed/',
+    accept: RSS_ACCEPT,
+    parse: parseAzureStatusFeed,
+    page: 'https://azure.status.microsoft/en-us/status',
+  },
+  google: {
+    id: 'gcp',
+    name: 'Google Cloud Service Health',
+    base: 'https://status.cloud.google.com',
+    path: '/incidents.json',
+    accept: JSON_ACCEPT,
+    parse: parseGcpIncidents,
+    maxBytes: GCP_MAX_BYTES,
+    page: 'https://status.cloud.google.com/',
+  },
+  vercel: {
+    id: 'vercel',
+    name: 'Vercel status',
+    base: 'https://www.vercel-status.com',
+    path: SUMMARY,
+    accept: JSON_ACCEPT,
+    parse: statuspage('vercel'),
+    page: 'https://www.vercel-status.com/',
+  },
+  netlify: {
+    id: 'netlify',
+    name: 'Netlify status',
+    base: 'https://www.netlifystatus.com',
+    path: SUMMARY,
+    accept: JSON_ACCEPT,
+    parse: statuspage('netlify'),
+    page: 'https://www.netlifystatus.com/',
+  },
+  bunny: {
+    id: 'bunny',
+    name: 'bunny.net status',
+    base: 'https://status.bunny.net',
+    path: SUMMARY,
+    accept: JSON_ACCEPT,
+    parse: statuspage('bunny'),
+    page: 'https://status.bunny.net/',
+  },
   sucuri: { name: 'Sucuri', unavailable: 'no public status API' },
   imperva: { name: 'Imperva', unavailable: 'no public status API' },
   'ddos-guard': { name: 'DDoS-Guard', unavailable: 'no public status API' },

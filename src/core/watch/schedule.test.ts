@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DELAY_MS, WATCH_LIFETIME_MS, delayAfter, isExpired, nextStep, startWatch, type Watch } from './schedule.ts';
+import {
+  MAX_DELAY_MS,
+  WATCH_LIFETIME_MS,
+  delayAfter,
+  isExpired,
+  nextStep,
+  startWatch,
+  type Watch,
+} from './schedule.ts';
 
 const T0 = Date.UTC(2025, 11, 5, 8, 47);
 
@@ -10,7 +18,12 @@ describe('watch schedule', () => {
 
   it('the first probe is due 30 s after the start', () => {
     expect(startWatch('shop.example', 'https://shop.example/', 4, T0)).toEqual({
-      host: 'shop.example', url: 'https://shop.example/', tabId: 4, startedAt: T0, attempts: 0, nextAt: T0 + 30_000,
+      host: 'shop.example',
+      url: 'https://shop.example/',
+      tabId: 4,
+      startedAt: T0,
+      attempts: 0,
+      nextAt: T0 + 30_000,
     });
   });
 
@@ -18,7 +31,10 @@ describe('watch schedule', () => {
     const watch = startWatch('shop.example', 'https://shop.example/', null, T0);
     expect(nextStep(watch, 'ok', T0 + 30_000).kind).toBe('back');
     for (const outcome of ['cdn-error', 'origin-error', 'unreachable', 'timeout'] as const) {
-      expect(nextStep(watch, outcome, T0 + 30_000)).toEqual({ kind: 'again', watch: { ...watch, attempts: 1, nextAt: T0 + 90_000 } });
+      expect(nextStep(watch, outcome, T0 + 30_000)).toEqual({
+        kind: 'again',
+        watch: { ...watch, attempts: 1, nextAt: T0 + 90_000 },
+      });
     }
   });
 
