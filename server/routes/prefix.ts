@@ -26,7 +26,7 @@ export function prefixRoutes(deps: ResolvedDeps): Hono<AppEnv> {
     const param = v.safeParse(PrefixParamSchema, { prefix: c.req.param('prefix') });
     if (!param.success) return fail(c, 400, 'bad_request', describeIssues(param.issues));
     const { prefix } = param.output;
-    let bucket;
+    let bucket: Awaited<ReturnType<typeof deps.snapshot.hostsIn>>;
     try {
       bucket = await deps.snapshot.hostsIn(prefixNumber(prefix));
     } catch (error) {

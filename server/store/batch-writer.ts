@@ -78,7 +78,7 @@ export function createBatchWriter<In, Out>(options: BatchWriterOptions<In, Out>)
         .then(
           (results) => {
             options.onCommit?.(batch.length, now() - startedAt, true);
-            batch.forEach((pending, index) => pending.resolve(results[index]!));
+            for (const [index, pending] of batch.entries()) pending.resolve(results[index]!);
           },
           (error: unknown) => {
             options.onCommit?.(batch.length, now() - startedAt, false);
@@ -101,7 +101,10 @@ export function createBatchWriter<In, Out>(options: BatchWriterOptions<In, Out>)
    */
   function kickAfterCommit(): void {
     if (isTimerSet || inFlight >= options.maxInFlight) return;
-    if (queue.length >= options.maxItems || isDraining) return flush();
+    if (queue.length >= options.maxItems || isDraining) {
+      flush();
+      return;
+    }
     isTimerSet = true;
     options.schedule(() => {
       isTimerSet = false;

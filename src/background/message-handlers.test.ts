@@ -114,8 +114,13 @@ describe('tab/get', () => {
 
 describe('tab/check', () => {
   it('starts an on-demand diagnosis without waiting for it, and answers with the links of the tab', async () => {
-    let finish = () => undefined as void;
-    const diagnose = vi.fn(() => new Promise<null>((resolve) => (finish = () => resolve(null))));
+    let finish = (): void => undefined;
+    const diagnose = vi.fn(
+      () =>
+        new Promise<null>((resolve) => {
+          finish = () => resolve(null);
+        }),
+    );
     const state = {
       tabId: 3,
       url: 'https://github.com/x',

@@ -28,7 +28,7 @@ async function freshWatcher(outcomes: Array<ProbeOutcome | 'hang'> = []) {
 }
 
 const alarms = async () => (await fakeBrowser.alarms.getAll()).map((a) => [a.name, a.scheduledTime - T0]);
-const stored = async () => (await fakeBrowser.storage.local.get('watches'))['watches'] as Record<string, Watch>;
+const stored = async () => (await fakeBrowser.storage.local.get('watches')).watches as Record<string, Watch>;
 
 beforeEach(() => {
   fakeBrowser.reset();

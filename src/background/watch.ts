@@ -78,7 +78,11 @@ export function createWatcher(deps: WatcherDeps) {
     });
   }
 
-  const cancel = (host: string) => serial(async () => (await end(host), list()));
+  const cancel = (host: string) =>
+    serial(async () => {
+      await end(host);
+      return list();
+    });
 
   /** The host loaded normally in a tab: the person can see it is back, so the watch ends without a notification. */
   const seenWorking = (host: string) => serial(async () => void ((await read())[host] && (await end(host))));

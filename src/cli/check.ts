@@ -21,10 +21,18 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-async function main() {
-  let parsed;
+/** Runs a step whose exception means the command line or the configuration is wrong. */
+function orFail<T>(step: () => T): T {
   try {
-    parsed = parseArgs({
+    return step();
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function main() {
+  const parsed = orFail(() =>
+    parseArgs({
       allowPositionals: true,
       options: {
         json: { type: 'boolean' },
@@ -32,26 +40,17 @@ async function main() {
         resolve: { type: 'string', multiple: true },
         config: { type: 'string' },
       },
-    });
-  } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
-  }
+    }),
+  );
   const [target, ...extra] = parsed.positionals;
   if (!target || extra.length > 0) fail('give exactly one URL');
-  let url: URL;
-  try {
-    url = new URL(target);
-  } catch {
-    fail(`not a URL: ${target}`);
-  }
+  const url = orFail(() => {
+    if (!URL.canParse(target)) throw new Error(`not a URL: ${target}`);
+    return new URL(target);
+  });
   if (url.protocol !== 'http:' && url.protocol !== 'https:') fail('only http and https URLs can be checked');
-  let config, resolve;
-  try {
-    config = loadCheckConfig(parsed.values.config ?? process.env.CULPRIT_CONFIG);
-    resolve = new Map((parsed.values.resolve ?? []).map(parseResolve));
-  } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
-  }
+  const config = orFail(() => loadCheckConfig(parsed.values.config ?? process.env.CULPRIT_CONFIG));
+  const resolve = orFail(() => new Map((parsed.values.resolve ?? []).map(parseResolve)));
 
   const fetch = createNodeFetch({ resolve, insecure: parsed.values.insecure === true });
   const timeout = (ms: number) => AbortSignal.timeout(ms);

@@ -89,7 +89,7 @@ describe('history page', () => {
   it('clear asks first, then empties the log', async () => {
     button('Clear history').click();
     await settle();
-    expect(root.querySelector('[role="group"]')?.textContent).toContain('Delete all 2 incidents?');
+    expect(root.querySelector('fieldset')?.textContent).toContain('Delete all 2 incidents?');
     expect(send).not.toHaveBeenCalledWith('history/clear');
     button('Yes, delete them').click();
     await settle();

@@ -59,10 +59,10 @@ export function Popup({ tabId, archiveLookup, peerReports = false, initial = nul
       {!state && <p>{t('popup_noState')}</p>}
       <WatchPanel tabId={tabId} host={state?.host ?? null} verdict={verdict} />
       <nav class="links" aria-label={t('popup_more')}>
-        <a href="/history.html" target="_blank">
+        <a href="/history.html" target="_blank" rel="noopener">
           {t('popup_history')}
         </a>
-        <a href="/options.html" target="_blank">
+        <a href="/options.html" target="_blank" rel="noopener">
           {t('popup_settings')}
         </a>
       </nav>

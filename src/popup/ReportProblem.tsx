@@ -24,7 +24,9 @@ export function ReportProblem({ tabId, verdictAt }: Props) {
       (status) => isCurrent && setPeer(status),
       () => undefined,
     );
-    return () => void (isCurrent = false);
+    return () => {
+      isCurrent = false;
+    };
   }, [tabId, verdictAt]);
 
   if (!peer || (!peer.canReport && peer.reportedAt === null)) return null;

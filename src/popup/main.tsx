@@ -25,7 +25,10 @@ async function main() {
     tabId,
     report: tabId === null ? null : await send('tab/get', { tabId }),
   }));
-  const settings = readSettings(browser.storage.sync).then(async (s) => (await applyPageLanguage(s.language), s));
+  const settings = readSettings(browser.storage.sync).then(async (s) => {
+    await applyPageLanguage(s.language);
+    return s;
+  });
   const [{ tabId, report }, { archiveLookup, peerReports }] = await Promise.all([tab, settings]);
   render(<Popup tabId={tabId} archiveLookup={archiveLookup} peerReports={peerReports} initial={report} />, root);
 }

@@ -34,7 +34,7 @@ export function ConfirmButton({ label, question, confirmLabel, cancelLabel, disa
     );
   }
   return (
-    <div class="row" role="group" aria-labelledby={questionId}>
+    <fieldset class="row" aria-labelledby={questionId}>
       <p id={questionId}>{question}</p>
       <button type="button" class="danger" ref={yes} onClick={() => void onConfirm().then(() => setConfirming(false))}>
         {confirmLabel}
@@ -42,6 +42,6 @@ export function ConfirmButton({ label, question, confirmLabel, cancelLabel, disa
       <button type="button" onClick={() => setConfirming(false)}>
         {cancelLabel}
       </button>
-    </div>
+    </fieldset>
   );
 }

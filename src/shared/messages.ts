@@ -41,13 +41,13 @@ export interface StatusLinks {
 
 export interface Protocol {
   /** Content script → background: what the document shows (hostile input; validated on arrival). */
-  'page/report': { req: PageReport; res: void };
+  'page/report': { req: PageReport; res: undefined };
   /**
    * Content script → background: this document came back from the back/forward cache. No request was made, so the
    * tab's stored state still describes the document shown before it; the background replaces it with this one's.
    * `status` is the restored document's own, from its Navigation Timing.
    */
-  'page/restored': { req: { status: number | null }; res: void };
+  'page/restored': { req: { status: number | null }; res: undefined };
   /** Extension page → background: the stored state of a tab. */
   'tab/get': { req: { tabId: number }; res: TabReport };
   /**
@@ -71,9 +71,9 @@ export interface Protocol {
   /** Extension page → background: the incident log, newest first. */
   'history/list': { req: Record<string, never>; res: HistoryEntry[] };
   /** Extension page → background: empty the incident log. */
-  'history/clear': { req: Record<string, never>; res: void };
+  'history/clear': { req: Record<string, never>; res: undefined };
   /** E2E build only: open an extension page in a new tab (BiDi cannot navigate to moz-extension://). */
-  'e2e/open': { req: { path: string }; res: void };
+  'e2e/open': { req: { path: string }; res: undefined };
 }
 
 export type MessageType = keyof Protocol;

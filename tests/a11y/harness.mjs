@@ -99,18 +99,16 @@ function answer(req, res) {
     return res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
   const body =
     site.body ??
-    fs
-      .readFileSync(path.join(PAGES, site.page), 'utf8')
-      .replace(
-        /\{\{(\w+)\}\}/g,
-        (_, k) =>
-          ({
-            host,
-            rayId: site.headers['cf-ray'].split('-')[0],
-            rayHex: site.headers['cf-ray'].split('-')[0],
-            ...site.vars,
-          })[k] ?? '',
-      );
+    fs.readFileSync(path.join(PAGES, site.page), 'utf8').replace(
+      /\{\{(\w+)\}\}/g,
+      (_, k) =>
+        ({
+          host,
+          rayId: site.headers['cf-ray'].split('-')[0],
+          rayHex: site.headers['cf-ray'].split('-')[0],
+          ...site.vars,
+        })[k] ?? '',
+    );
   const send = () => res.writeHead(site.status, site.headers).end(body);
   // Only the extension's re-fetch of the normal page is slow; the navigation itself is not.
   if (site === SITES.none && req.headers['sec-fetch-mode'] !== 'navigate') return void setTimeout(send, SLOW_PROBE_MS);

@@ -10,10 +10,17 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-test-all-'));
 const MIN = 60_000;
-const scripts = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts ?? {};
 const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
 
 const SUITES = [
+  // Formatter check and lint in one pass; biome.json also holds the rule that keeps src/core pure.
+  {
+    name: 'lint',
+    cmd: bin('biome'),
+    args: ['ci', '--colors=off', '--error-on-warnings', '.'],
+    timeoutMs: 2 * MIN,
+    count: countLint,
+  },
   { name: 'typecheck', cmd: bin('tsc'), args: ['--noEmit'], timeoutMs: 3 * MIN, count: countTypecheck },
   {
     name: 'unit',
@@ -22,14 +29,12 @@ const SUITES = [
     timeoutMs: 8 * MIN,
     count: (out) => countVitestJson(path.join(TMP, 'unit.json')) ?? countFromText(out),
   },
-  // Added by the server work; runs only where package.json defines it.
   {
     name: 'server-pg',
     cmd: 'npm',
     args: ['run', '--silent', 'test:server:pg'],
     timeoutMs: 6 * MIN,
     count: countFromText,
-    when: () => 'test:server:pg' in scripts,
   },
   {
     name: 'e2e',
@@ -46,7 +51,6 @@ const SUITES = [
     args: ['run', '--silent', 'test:a11y'],
     timeoutMs: 5 * MIN,
     count: countFromText,
-    when: () => 'test:a11y' in scripts,
   },
 ];
 
@@ -87,6 +91,13 @@ function runStep({ cmd, args, env = {}, timeoutMs }) {
   });
 }
 
+/** Biome's summary: "Found N errors." (warnings fail too, through --error-on-warnings). */
+function countLint(out, code) {
+  const errors =
+    Number(out.match(/Found (\d+) errors?/)?.[1] ?? 0) + Number(out.match(/Found (\d+) warnings?/)?.[1] ?? 0);
+  return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: Math.max(errors, 1) };
+}
+
 function countTypecheck(out, code) {
   const errors = (out.match(/error TS\d+/g) ?? []).length;
   return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: Math.max(errors, 1) };
@@ -100,7 +111,7 @@ function countVitestJson(file) {
 
 /** vitest's "Tests  2 failed | 10 passed (12)" or node:test's "ℹ pass 10 / ℹ fail 2", whichever the output has. */
 function countFromText(raw) {
-  const out = raw.replace(/\x1b\[[0-9;]*m/g, ''); // some tools colour even with FORCE_COLOR=0
+  const out = raw.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), ''); // some tools colour even with FORCE_COLOR=0
   const vitest = out.match(/^\s*Tests\s+(.*)\(\d+\)\s*$/m);
   const num = (re, text) => Number(text.match(re)?.[1] ?? 0);
   if (vitest)
@@ -135,10 +146,6 @@ const picked = process.argv.slice(2);
 const results = [];
 const started = Date.now();
 for (const suite of SUITES.filter((s) => !picked.length || picked.includes(s.name))) {
-  if (suite.when && !suite.when()) {
-    results.push({ name: suite.name, note: 'not defined in package.json, skipped', passed: 0, failed: 0, ms: 0 });
-    continue;
-  }
   console.log(`\n=== ${suite.name} ===`);
   const t0 = Date.now();
   const { code, out, timedOut } = await runStep(suite);

@@ -3,7 +3,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseHtml, type ParsedPage } from '../../cli/parse-html.ts';
 import {
   CLASS_LIMIT,
-  ELEMENT_LIMIT,
   extractPageMarkers,
   ID_LIMIT,
   RESOURCE_CHARS,

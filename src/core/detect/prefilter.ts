@@ -53,7 +53,7 @@ function hasTinyBody(doc: Document): boolean {
   let text = holder.firstChild;
   // Skip leading whitespace nodes cheaply; a tiny body has at most a few of them.
   for (let i = 0; text && text.nodeType !== 3 && i < 3; i++) text = text.nextSibling;
-  if (!text || text.nodeType !== 3) return false;
+  if (text?.nodeType !== 3) return false;
   const data = (text as Text).data;
   return data.length > 0 && data.length <= TINY_BODY_CHARS && text.nextSibling === null;
 }

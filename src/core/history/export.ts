@@ -33,7 +33,7 @@ export function toCsv(entries: readonly HistoryEntry[], describe: (message: Mess
       .join(','),
   );
   // CRLF per RFC 4180, which is what spreadsheet importers expect.
-  return [COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+  return `${[COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
 export function toJson(entries: readonly HistoryEntry[], describe: (message: Message) => string): string {

@@ -73,9 +73,10 @@ export function closeIncident(
   host: string,
   now: number,
 ): { entries: HistoryEntry[]; changed: boolean } {
-  let changed = false;
-  const next = entries.map((e) => (e.host === host && e.end === null ? ((changed = true), { ...e, end: now }) : e));
-  return { entries: changed ? prune(next, now) : [...entries], changed };
+  const changed = entries.some((e) => e.host === host && e.end === null);
+  if (!changed) return { entries: [...entries], changed };
+  const next = entries.map((e) => (e.host === host && e.end === null ? { ...e, end: now } : e));
+  return { entries: prune(next, now), changed };
 }
 
 /** Reads a stored log; entries of another shape are dropped one by one, not the whole log. */

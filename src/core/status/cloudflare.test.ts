@@ -54,7 +54,7 @@ describe('parseCloudflareSummary: the page’s own semantics', () => {
 
   it('keeps minor when a service component is degraded', () => {
     const body = cloudflareSummary();
-    const components = (body['components'] as Array<{ id: string; status: string }>).map((c) =>
+    const components = (body.components as Array<{ id: string; status: string }>).map((c) =>
       c.id === 'tur1' ? { ...c, status: 'degraded_performance' } : c,
     );
     const status = parse({ ...body, components });

@@ -85,7 +85,7 @@ describe('createStatusFetcher over real HTTP (127.0.0.1)', () => {
     expect([first.state, second.state]).toEqual(['ok', 'ok']);
     const requests = seen.filter((r) => r.url === '/api/v2/summary.json');
     expect(requests.at(-1)?.headers['if-none-match']).toBe('"v1"');
-    expect(requests.at(-1)?.headers['cookie']).toBeUndefined();
+    expect(requests.at(-1)?.headers.cookie).toBeUndefined();
   });
 
   it('decodes the UTF-16 AWS feed end to end', async () => {

@@ -173,8 +173,8 @@ describe('Statuspage semantics under mutation', () => {
         fc.jsonValue({ maxDepth: 2 }),
         fc.boolean(),
         (indicator, componentStatus, cloudflare) => {
-          const components = (base['components'] as Array<Record<string, unknown>>).map((c) =>
-            c['id'] === 'cdn1' ? { ...c, status: componentStatus } : c,
+          const components = (base.components as Array<Record<string, unknown>>).map((c) =>
+            c.id === 'cdn1' ? { ...c, status: componentStatus } : c,
           );
           const body = JSON.stringify({ ...base, status: { indicator }, components });
           const result = cloudflare
