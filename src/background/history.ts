@@ -3,6 +3,7 @@
  * (its watch saw it back, or a page of it loaded normally). Only the background writes it; pages ask by message.
  */
 import type { Verdict } from '../core/diagnose/types.ts';
+import { createKeyedQueue } from '../core/serial-queue.ts';
 import { closeIncident, isIncident, parseHistory, recordIncident, type HistoryEntry } from '../core/history/log.ts';
 import type { SessionArea as StorageArea } from './tab-store.ts';
 
@@ -14,13 +15,9 @@ const LOG_KEY = 'history';
 const OPEN_KEY = 'history:open';
 
 export function createHistory({ area, now }: { area: StorageArea; now: () => number }) {
-  let chain: Promise<unknown> = Promise.resolve();
+  const queue = createKeyedQueue<typeof LOG_KEY>();
   /** Read-modify-write steps run one after another, so two verdicts arriving together both land. */
-  function serial<T>(task: () => Promise<T>): Promise<T> {
-    const next = chain.catch(() => undefined).then(task);
-    chain = next;
-    return next;
-  }
+  const serial = <T>(task: () => Promise<T>): Promise<T> => queue.run(LOG_KEY, task);
 
   const read = async () => parseHistory((await area.get(LOG_KEY))[LOG_KEY]);
   const write = (entries: HistoryEntry[]) =>

@@ -5,6 +5,7 @@
  * the day), the per-site report times in storage.session (they only matter for 10 minutes).
  */
 import * as v from 'valibot';
+import { createKeyedQueue } from '../core/serial-queue.ts';
 import { SourceSkipped } from '../core/diagnose/run-source.ts';
 import type { PeerFacts, Verdict } from '../core/diagnose/types.ts';
 import { currentClientId } from '../core/peer/client-id.ts';
@@ -42,7 +43,7 @@ async function activeEndpoints(deps: PeerDeps): Promise<string[] | null> {
 
 export function createPeers(deps: PeerDeps) {
   /** Reports are decided one at a time, so two tabs failing on one site together send one report. */
-  let queue: Promise<unknown> = Promise.resolve();
+  const queue = createKeyedQueue<typeof REPORTED_KEY>();
 
   /** The diagnosis' `peers` source. Off → skipped; no server answering → throws, so the source shows `failed`. */
   async function lookup(host: string, signal: AbortSignal): Promise<PeerFacts | null> {
@@ -111,18 +112,12 @@ export function createPeers(deps: PeerDeps) {
   }
 
   /** For the onVerdict hook: never throws, and settles once the report is sent or dropped. */
-  const onVerdict: OnVerdict = (...args) => {
-    const next = queue.then(() => report(...args)).catch((error: unknown) => deps.onReportError?.(error));
-    queue = next;
-    return next;
-  };
+  const onVerdict: OnVerdict = (...args) =>
+    queue.run(REPORTED_KEY, () => report(...args)).catch((error: unknown) => deps.onReportError?.(error));
 
   /** Pressed reports join the same queue, so a press and an automatic report of one site cannot both go out. */
-  const reportNow = (state: TabState, verdict: Verdict | null): Promise<PersonReportOutcome> => {
-    const next = queue.then(() => reportByPerson(state, verdict));
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const reportNow = (state: TabState, verdict: Verdict | null): Promise<PersonReportOutcome> =>
+    queue.run(REPORTED_KEY, () => reportByPerson(state, verdict));
 
   /** When peer reports are turned off: drop the daily id and the report times at once rather than at day's end. */
   async function forget(): Promise<void> {

@@ -4,6 +4,7 @@
  * report arriving together cannot overwrite each other out of order.
  */
 import type { HeaderList } from '../core/detect/types.ts';
+import { createKeyedQueue } from '../core/serial-queue.ts';
 import { parseTabState, tabStateKey, type TabState } from '../shared/tab-state.ts';
 
 export interface SessionArea {
@@ -32,16 +33,9 @@ export function capHeaders(headers: ReadonlyArray<{ name: string; value?: string
 const responseKey = (tabId: number) => `resp:${tabId}`;
 
 export function createTabStore(area: SessionArea) {
-  const queues = new Map<number, Promise<unknown>>();
-
+  const queue = createKeyedQueue<number>();
   /** Runs `task` after every earlier task of the same tab; one failure does not block the next. */
-  function serialize<T>(tabId: number, task: () => Promise<T>): Promise<T> {
-    const previous = queues.get(tabId) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(task);
-    queues.set(tabId, next);
-    void next.finally(() => queues.get(tabId) === next && queues.delete(tabId)).catch(() => undefined);
-    return next;
-  }
+  const serialize = <T>(tabId: number, task: () => Promise<T>): Promise<T> => queue.run(tabId, task);
 
   async function getState(tabId: number): Promise<TabState | null> {
     const key = tabStateKey(tabId);

@@ -3,6 +3,7 @@
  * survives the worker being killed and the browser restarting (alarms may not: `restore` re-creates missing ones).
  */
 import * as v from 'valibot';
+import { createKeyedQueue } from '../core/serial-queue.ts';
 import { isExpired, nextStep, startWatch, type ProbeOutcome, type Watch } from '../core/watch/schedule.ts';
 import type { SessionArea as StorageArea } from './tab-store.ts';
 
@@ -41,12 +42,9 @@ const WatchSchema = v.object({
 const alarmName = (host: string) => `${ALARM_PREFIX}${host}`;
 
 export function createWatcher(deps: WatcherDeps) {
-  let chain: Promise<unknown> = Promise.resolve();
-  function serial<T>(task: () => Promise<T>): Promise<T> {
-    const next = chain.catch(() => undefined).then(task);
-    chain = next;
-    return next;
-  }
+  const queue = createKeyedQueue<typeof WATCHES_KEY>();
+  /** Changes to the stored watches run one after another, so a start and an alarm cannot overwrite each other. */
+  const serial = <T>(task: () => Promise<T>): Promise<T> => queue.run(WATCHES_KEY, task);
 
   async function read(): Promise<Record<string, Watch>> {
     const stored = (await deps.area.get(WATCHES_KEY))[WATCHES_KEY];
