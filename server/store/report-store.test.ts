@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openPgClient } from './pg-client.ts';
-import { PGLITE_START_TIMEOUT } from '../test-app.ts';
+import { PGLITE_START_TIMEOUT } from '../../tests/support/server-app.ts';
 import { openPgliteClient } from './pglite-client.ts';
 import { createReportStore, DEDUPE_MINUTES, type BucketReport, type ReportStore } from './report-store.ts';
 import type { SqlClient } from './sql-client.ts';

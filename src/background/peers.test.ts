@@ -4,7 +4,7 @@
  */
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, postJson, reportBody, type TestApp } from '../../server/test-app.ts';
+import { createTestApp, postJson, reportBody, type TestApp } from '../../tests/support/server-app.ts';
 import { DEFAULT_PROBE_CONFIG } from '../core/diagnose/probe-config.ts';
 import { SourceSkipped } from '../core/diagnose/run-source.ts';
 import type { Verdict } from '../core/diagnose/types.ts';

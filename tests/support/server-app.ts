@@ -2,11 +2,11 @@
  * Test helper: a real app over a real in-memory PGlite store, with a controllable clock and client address.
  * Shared by the route tests; not part of the running server.
  */
-import { createApp, type AppDeps } from './app.ts';
-import { createRateLimiter } from './rate-limit.ts';
-import { openPgliteClient } from './store/pglite-client.ts';
-import { createReportStore, type ReportStore } from './store/report-store.ts';
-import type { SqlClient } from './store/sql-client.ts';
+import { createApp, type AppDeps } from '../../server/app.ts';
+import { createRateLimiter } from '../../server/rate-limit.ts';
+import { openPgliteClient } from '../../server/store/pglite-client.ts';
+import { createReportStore, type ReportStore } from '../../server/store/report-store.ts';
+import type { SqlClient } from '../../server/store/sql-client.ts';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;

@@ -3,7 +3,7 @@
  * between servers, and that a broken answer fails the lookup instead of reading as "no reports".
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, postJson, reportBody, type TestApp } from '../../../server/test-app.ts';
+import { createTestApp, postJson, reportBody, type TestApp } from '../../../tests/support/server-app.ts';
 import { createPeerClient, publicSiteOf, type ReportDraft } from './client.ts';
 import { PeersUnavailable } from './failover.ts';
 import { hashHost, prefixOf } from './host-hash.ts';
