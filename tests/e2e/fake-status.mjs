@@ -1,6 +1,6 @@
 // What the fake www.cloudflarestatus.com serves, per scenario. Shaped like the real Statuspage v2 summary (and like
-// src/core/status/fixtures/statuspage.ts, written independently so a parser change cannot silently reshape the fake):
-// a "Cloudflare Sites and Services" group of service components, region groups of data centres named
+// tests/support/status/statuspage-payloads.ts, written independently so a parser change cannot silently reshape
+// the fake): a "Cloudflare Sites and Services" group of service components, region groups of data centres named
 // `City, Country - (IATA)`, and incidents whose updates list the components they affect.
 
 const STAMP = '2026-11-22T00:30:00.000Z';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAwsCurrentEvents } from './aws.ts';
-import { expectOk, metaFor, utf16Bytes, utf8Bytes } from './fixtures/helpers.ts';
+import { expectOk, metaFor, utf16Bytes, utf8Bytes } from '../../../tests/support/status/parse-helpers.ts';
 import { hasRealPayload, realPayload } from '../../../tests/support/real-world.ts';
 
 const META = metaFor('https://health.aws.amazon.com/public/currentevents', { contentType: 'application/json' });

@@ -8,8 +8,15 @@ import {
   isComponentTroubled,
 } from './status-queries.ts';
 import type { VendorStatus } from './types.ts';
-import { ASIA, SERVICES, cloudflareSummary, component, group, incident } from './fixtures/statuspage.ts';
-import { expectOk, metaFor } from './fixtures/helpers.ts';
+import {
+  ASIA,
+  SERVICES,
+  cloudflareSummary,
+  component,
+  group,
+  incident,
+} from '../../../tests/support/status/statuspage-payloads.ts';
+import { expectOk, metaFor } from '../../../tests/support/status/parse-helpers.ts';
 import { hasRealPayload, realPayload } from '../../../tests/support/real-world.ts';
 
 const META = metaFor('https://www.cloudflarestatus.com/api/v2/summary.json');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBody, parseTime, readJsonBody, readRssBody } from './decode-body.ts';
-import { metaFor, utf16Bytes, utf8Bytes } from './fixtures/helpers.ts';
+import { metaFor, utf16Bytes, utf8Bytes } from '../../../tests/support/status/parse-helpers.ts';
 
 const META = metaFor('https://status.test/x');
 const TEXT = '[{"name":"Seoul — 서울"}]';

@@ -3,8 +3,8 @@ import { parseAzureStatusFeed } from './azure.ts';
 import { parseFastlyStatusFeed } from './fastly.ts';
 import { scanRssItems } from './rss-scan.ts';
 import { incidentsForColo } from './status-queries.ts';
-import { rfc822, rss } from './fixtures/feeds.ts';
-import { NOW, expectOk, metaFor } from './fixtures/helpers.ts';
+import { rfc822, rss } from '../../../tests/support/status/rss-feeds.ts';
+import { NOW, expectOk, metaFor } from '../../../tests/support/status/parse-helpers.ts';
 
 const HOUR = 3_600_000;
 const AZURE = metaFor('https://rssfeed.azure.status.microsoft/en-us/status/feed/', {

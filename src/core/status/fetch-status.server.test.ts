@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStatusFetcher } from './fetch-status.ts';
 import { siteStatusSource } from './site-status.ts';
 import { statusSourcesFor } from './vendors.ts';
-import { cloudflareSummary } from './fixtures/statuspage.ts';
-import { utf16Bytes } from './fixtures/helpers.ts';
+import { cloudflareSummary } from '../../../tests/support/status/statuspage-payloads.ts';
+import { utf16Bytes } from '../../../tests/support/status/parse-helpers.ts';
 import type { StatusSource } from './types.ts';
 
 const SUMMARY = JSON.stringify(cloudflareSummary());

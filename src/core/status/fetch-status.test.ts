@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStatusFetcher, type StatusFetcherDeps } from './fetch-status.ts';
 import { statusSourcesFor } from './vendors.ts';
-import { cloudflareSummary } from './fixtures/statuspage.ts';
+import { cloudflareSummary } from '../../../tests/support/status/statuspage-payloads.ts';
 import type { SourceResult, StatusSource } from './types.ts';
 
 const BASE = 'https://status.test';

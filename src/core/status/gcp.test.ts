@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseGcpIncidents } from './gcp.ts';
-import { NOW, expectOk, metaFor } from './fixtures/helpers.ts';
+import { NOW, expectOk, metaFor } from '../../../tests/support/status/parse-helpers.ts';
 import { hasRealPayload, realPayload } from '../../../tests/support/real-world.ts';
 
 const META = metaFor('https://status.cloud.google.com/incidents.json');

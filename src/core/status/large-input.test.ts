@@ -10,9 +10,9 @@ import { parseFastlyStatusFeed } from './fastly.ts';
 import { GCP_MAX_BYTES, parseGcpIncidents } from './gcp.ts';
 import { scanRssItems } from './rss-scan.ts';
 import { parseStatuspageSummary } from './statuspage.ts';
-import { rss } from './fixtures/feeds.ts';
-import { metaFor, utf16Bytes } from './fixtures/helpers.ts';
-import { cloudflareSummary, component } from './fixtures/statuspage.ts';
+import { rss } from '../../../tests/support/status/rss-feeds.ts';
+import { metaFor, utf16Bytes } from '../../../tests/support/status/parse-helpers.ts';
+import { cloudflareSummary, component } from '../../../tests/support/status/statuspage-payloads.ts';
 
 const TEN_MB = 10 * 1024 * 1024;
 const META = metaFor('https://status.test/x');

@@ -12,10 +12,10 @@ import { parseGcpIncidents } from './gcp.ts';
 import { parseStatuspageSummary } from './statuspage.ts';
 import { parseStatuspageStatus } from './statuspage-status.ts';
 import type { StatusParser } from './types.ts';
-import { rfc822, rss } from './fixtures/feeds.ts';
-import { NOW, metaFor, utf16Bytes } from './fixtures/helpers.ts';
-import { isValidParseResult } from './fixtures/result-schema.ts';
-import { cloudflareSummary, incident } from './fixtures/statuspage.ts';
+import { rfc822, rss } from '../../../tests/support/status/rss-feeds.ts';
+import { NOW, metaFor, utf16Bytes } from '../../../tests/support/status/parse-helpers.ts';
+import { isValidParseResult } from '../../../tests/support/status/parse-result-schema.ts';
+import { cloudflareSummary, incident } from '../../../tests/support/status/statuspage-payloads.ts';
 
 const RUNS = { numRuns: 10_000 };
 const META = metaFor('https://status.test/x');

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseStatuspageSummary } from './statuspage.ts';
 import { parseStatuspageStatus } from './statuspage-status.ts';
-import { cloudflareSummary, component, group, incident, incidentIoSummary } from './fixtures/statuspage.ts';
-import { expectOk, metaFor } from './fixtures/helpers.ts';
+import {
+  cloudflareSummary,
+  component,
+  group,
+  incident,
+  incidentIoSummary,
+} from '../../../tests/support/status/statuspage-payloads.ts';
+import { expectOk, metaFor } from '../../../tests/support/status/parse-helpers.ts';
 import { hasRealPayload, realPayload } from '../../../tests/support/real-world.ts';
 
 const URL_SUMMARY = 'https://www.vercel-status.com/api/v2/summary.json';

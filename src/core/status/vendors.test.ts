@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { VENDORS } from '../detect/types.ts';
 import { VENDOR_STATUS_ORIGINS, statusPageUrl, statusSourcesFor } from './vendors.ts';
 import { hasKnownStatusPage, normaliseDomain, siteStatusPageUrl, siteStatusSource } from './site-status.ts';
-import { cloudflareSummary } from './fixtures/statuspage.ts';
-import { metaFor } from './fixtures/helpers.ts';
+import { cloudflareSummary } from '../../../tests/support/status/statuspage-payloads.ts';
+import { metaFor } from '../../../tests/support/status/parse-helpers.ts';
 
 describe('statusSourcesFor', () => {
   it('gives every vendor at least one source, on the real hosts by default', () => {
