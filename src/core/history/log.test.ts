@@ -11,30 +11,18 @@ import {
   type HistoryEntry,
 } from './log.ts';
 import { csvField, filterEntries, toCsv, toJson } from './export.ts';
+import { aVerdict, anEvidenceItem } from '../../../tests/support/builders.ts';
 
 const T0 = Date.UTC(2025, 10, 18, 11, 25);
-const verdict = (over: Partial<Verdict> = {}): Verdict => ({
-  culprit: 'cdn',
-  vendor: 'cloudflare',
-  colo: 'ICN',
-  component: null,
-  confidence: 0.85,
-  rule: 'cdn-correlated',
-  headline: { key: 'verdict_cdnCorrelated', params: {} },
-  explanation: { key: 'explain_cdnCorrelated', params: {} },
-  evidence: [
-    { source: 'page', observed: { key: 'ev_pageKind', params: { code: 500 } }, at: T0, weight: 0.7 },
-    { source: 'correlation', observed: { key: 'ev_correlated', params: { count: 2 } }, at: T0, weight: 0.8 },
-    { source: 'control-probe', observed: { key: 'ev_controlFailed', params: {} }, at: T0, weight: 0.4 },
-    { source: 'vendor-status', observed: { key: 'ev_statusUnreachable', params: {} }, at: T0, weight: 0.3 },
-  ],
-  advice: [],
-  sources: {},
-  acknowledged: 'unreachable',
-  incident: null,
-  decidedAt: T0,
-  ...over,
-});
+// A CDN-wide verdict with more evidence than an entry keeps, so the tests see which items it picks.
+const EVIDENCE = [
+  anEvidenceItem('page', 'ev_pageKind', { params: { code: 500 }, weight: 0.7 }),
+  anEvidenceItem('correlation', 'ev_correlated', { params: { count: 2 }, weight: 0.8 }),
+  anEvidenceItem('control-probe', 'ev_controlFailed', { weight: 0.4 }),
+  anEvidenceItem('vendor-status', 'ev_statusUnreachable', { weight: 0.3 }),
+];
+const verdict = (over: Partial<Verdict> = {}) =>
+  aVerdict({ culprit: 'cdn', rule: 'cdn-correlated', evidence: EVIDENCE, ...over });
 const entry = (i: number, over: Partial<HistoryEntry> = {}): HistoryEntry => ({
   id: `e${i}`,
   host: `h${i}.example`,

@@ -1,33 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { EvidenceItem, Verdict } from '../diagnose/types.ts';
+import type { Verdict } from '../diagnose/types.ts';
 import { DEDUPE_WINDOW_MS, decideNotification, hostKey, incidentKey, recordSent, type NotifyInput } from './policy.ts';
+import { aVerdict, anEvidenceItem } from '../../../tests/support/builders.ts';
 
 const NOW = Date.UTC(2025, 10, 18, 11, 30);
-const ev = (source: EvidenceItem['source'], key: string, weight = 0.5): EvidenceItem => ({
-  source,
-  observed: { key, params: {} },
-  at: NOW,
-  weight,
-});
-const PAGE = ev('page', 'ev_pageKind', 0.7);
+const PAGE = anEvidenceItem('page', 'ev_pageKind', { weight: 0.7 });
+const REFETCH_FAILED = anEvidenceItem('origin-probe', 'ev_origin_origin_error', { weight: 0.4 });
 
-const verdict = (over: Partial<Verdict> = {}): Verdict => ({
-  culprit: 'site',
-  vendor: 'cloudflare',
-  colo: 'ICN',
-  component: null,
-  confidence: 0.75,
-  rule: 'site-origin',
-  headline: { key: 'verdict_siteOrigin', params: {} },
-  explanation: { key: 'explain_siteOrigin', params: {} },
-  evidence: [PAGE, ev('origin-probe', 'ev_origin_origin_error', 0.4)],
-  advice: [],
-  sources: {},
-  acknowledged: 'not-applicable',
-  incident: null,
-  decidedAt: NOW,
-  ...over,
-});
+/** A site-origin verdict the stranger re-fetch confirmed. */
+const verdict = (over: Partial<Verdict> = {}) => aVerdict({ evidence: [PAGE, REFETCH_FAILED], ...over });
 
 const input = (over: Partial<NotifyInput> = {}): NotifyInput => ({
   verdict: verdict(),
@@ -44,7 +25,7 @@ const cdnWide = verdict({
   culprit: 'cdn',
   rule: 'cdn-correlated',
   confidence: 0.85,
-  evidence: [PAGE, ev('correlation', 'ev_correlated', 0.8)],
+  evidence: [PAGE, anEvidenceItem('correlation', 'ev_correlated', { weight: 0.8 })],
   acknowledged: 'unreachable',
 });
 
@@ -57,7 +38,7 @@ describe('notification policy, by verdict', () => {
         culprit: 'cdn',
         rule: 'cdn-edge-page',
         confidence: 0.7,
-        evidence: [PAGE, ev('origin-probe', 'ev_origin_cdn_error')],
+        evidence: [PAGE, anEvidenceItem('origin-probe', 'ev_origin_cdn_error')],
       }),
       true,
     ],
@@ -66,7 +47,7 @@ describe('notification policy, by verdict', () => {
       verdict({
         rule: 'site-config',
         confidence: 0.85,
-        evidence: [PAGE, ev('site-status', 'ev_siteStatusTrouble', 0.6)],
+        evidence: [PAGE, anEvidenceItem('site-status', 'ev_siteStatusTrouble', { weight: 0.6 })],
       }),
       true,
     ],
@@ -75,7 +56,10 @@ describe('notification policy, by verdict', () => {
       verdict({
         rule: 'net-site-unreachable',
         confidence: 0.8,
-        evidence: [ev('page', 'ev_pageNetwork', 0.6), ev('peers', 'ev_peers', 0.7)],
+        evidence: [
+          anEvidenceItem('page', 'ev_pageNetwork', { weight: 0.6 }),
+          anEvidenceItem('peers', 'ev_peers', { weight: 0.7 }),
+        ],
       }),
       true,
     ],
@@ -84,7 +68,10 @@ describe('notification policy, by verdict', () => {
       verdict({
         rule: 'dns-site-broken',
         confidence: 0.8,
-        evidence: [ev('page', 'ev_pageNetwork', 0.6), ev('doh', 'ev_dohNxdomain', 0.7)],
+        evidence: [
+          anEvidenceItem('page', 'ev_pageNetwork', { weight: 0.6 }),
+          anEvidenceItem('doh', 'ev_dohNxdomain', { weight: 0.7 }),
+        ],
       }),
       true,
     ],
@@ -101,7 +88,7 @@ describe('notification policy, by verdict', () => {
         rule: 'cdn-colo-incident',
         confidence: 0.9,
         acknowledged: 'yes',
-        evidence: [PAGE, ev('vendor-status', 'ev_statusColoIncident', 0.9)],
+        evidence: [PAGE, anEvidenceItem('vendor-status', 'ev_statusColoIncident', { weight: 0.9 })],
       }),
       'cdn-wide',
     ],
@@ -113,10 +100,14 @@ describe('notification policy, by verdict', () => {
     ['site-origin with only the page as evidence', verdict({ evidence: [PAGE] }), false],
     [
       'site-origin while the stranger re-fetch worked',
-      verdict({ evidence: [PAGE, ev('origin-probe', 'ev_origin_ok')] }),
+      verdict({ evidence: [PAGE, anEvidenceItem('origin-probe', 'ev_origin_ok')] }),
       false,
     ],
-    ['correlation below the threshold', verdict({ evidence: [PAGE, ev('correlation', 'ev_correlated', 0.3)] }), false],
+    [
+      'correlation below the threshold',
+      verdict({ evidence: [PAGE, anEvidenceItem('correlation', 'ev_correlated', { weight: 0.3 })] }),
+      false,
+    ],
     ['cdn-edge-page below 0.7', verdict({ culprit: 'cdn', rule: 'cdn-edge-page', confidence: 0.65 }), false],
     ['net-site-unreachable at 0.6', verdict({ rule: 'net-site-unreachable', confidence: 0.6 }), false],
     ['challenge', verdict({ culprit: 'blocked', rule: 'challenge', confidence: 0.7 }), false],
