@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DECISION_TABLE } from './decision-table.ts';
 import { decide } from './decide.ts';
-import type { Facts, PageFacts, VendorStatusFacts } from './types.ts';
+import type { Facts, VendorStatusFacts } from './types.ts';
+import { someFacts } from '../../../tests/support/builders.ts';
 
 const NOW = Date.UTC(2025, 10, 18, 11, 30);
-
-type Overrides = Omit<Partial<Facts>, 'page' | 'probes'> & {
-  page?: Partial<PageFacts>;
-  probes?: Partial<Facts['probes']>;
-};
-function facts(over: Overrides = {}): Facts {
-  return {
-    host: 'shop.example',
-    vendorStatus: null,
-    siteStatus: null,
-    correlation: { hosts: 1, sameColo: false },
-    peers: null,
-    sources: {},
-    ...over,
-    page: { kind: 'none', vendor: null, colo: null, code: null, unconfirmed: false, network: null, ...over.page },
-    probes: { origin: null, trace: null, control: null, connectivity: { ok: 0, failed: 0 }, doh: null, ...over.probes },
-  };
-}
 
 const operational: VendorStatusFacts = {
   coloState: 'operational',
@@ -40,44 +23,44 @@ const CASES: Array<[rule: string, culprit: string, scenario: string, input: Fact
     'net-offline',
     'network',
     '#8 every host unreachable',
-    facts({ page: { kind: 'network-error', network: 'timeout' }, probes: { connectivity: { ok: 0, failed: 2 } } }),
+    someFacts({ page: { kind: 'network-error', network: 'timeout' }, probes: { connectivity: { ok: 0, failed: 2 } } }),
   ],
   [
     'dns-site-broken',
     'site',
     '#7 DNS fails, DoH cannot resolve it either',
-    facts({ page: { kind: 'network-error', network: 'dns' }, probes: { ...works, doh: 'nxdomain' } }),
+    someFacts({ page: { kind: 'network-error', network: 'dns' }, probes: { ...works, doh: 'nxdomain' } }),
   ],
   [
     'dns-your-resolver',
     'network',
     '#7b DNS fails locally, DoH resolves it',
-    facts({ page: { kind: 'network-error', network: 'dns' }, probes: { ...works, doh: 'resolves' } }),
+    someFacts({ page: { kind: 'network-error', network: 'dns' }, probes: { ...works, doh: 'resolves' } }),
   ],
   [
     'net-site-unreachable',
     'site',
     'connection refused while controls answer',
-    facts({ page: { kind: 'network-error', network: 'refused' }, probes: works }),
+    someFacts({ page: { kind: 'network-error', network: 'refused' }, probes: works }),
   ],
   [
     'net-unknown',
     'unknown',
     'network error, no probe could run',
-    facts({ page: { kind: 'network-error', network: 'tls' } }),
+    someFacts({ page: { kind: 'network-error', network: 'tls' } }),
   ],
   [
     'unconfirmed',
     'unknown',
     'a page imitating a Cloudflare 522',
-    facts({ page: { kind: 'origin-error', ...cf, unconfirmed: true } }),
+    someFacts({ page: { kind: 'origin-error', ...cf, unconfirmed: true } }),
   ],
-  ['blocked', 'blocked', '#6 error 1020', facts({ page: { kind: 'blocked', ...cf, code: 1020 } })],
+  ['blocked', 'blocked', '#6 error 1020', someFacts({ page: { kind: 'blocked', ...cf, code: 1020 } })],
   [
     'challenge-cdn-down',
     'cdn',
     '#5 challenge platform in major outage',
-    facts({
+    someFacts({
       page: { kind: 'challenge-failed', ...cf },
       vendorStatus: { ...operational, explainingState: 'major', explainingComponent: 'Turnstile' },
       probes: { trace: { colo: 'ICN', warp: false, gateway: false } },
@@ -87,13 +70,13 @@ const CASES: Array<[rule: string, culprit: string, scenario: string, input: Fact
     'challenge-cdn-wide',
     'cdn',
     'challenges failing on three unrelated sites',
-    facts({ page: { kind: 'challenge-failed', ...cf }, correlation: { hosts: 3, sameColo: true } }),
+    someFacts({ page: { kind: 'challenge-failed', ...cf }, correlation: { hosts: 3, sameColo: true } }),
   ],
   [
     'challenge-your-browser',
     'browser',
     '#4 please unblock challenges.cloudflare.com, edge fine',
-    facts({
+    someFacts({
       page: { kind: 'challenge-failed', ...cf },
       vendorStatus: operational,
       probes: { trace: { colo: 'ICN', warp: false, gateway: false } },
@@ -103,14 +86,14 @@ const CASES: Array<[rule: string, culprit: string, scenario: string, input: Fact
     'challenge-unknown',
     'unknown',
     'challenge cannot load and nothing else answers',
-    facts({ page: { kind: 'challenge-failed', ...cf } }),
+    someFacts({ page: { kind: 'challenge-failed', ...cf } }),
   ],
-  ['challenge', 'blocked', 'a managed challenge', facts({ page: { kind: 'challenge', ...cf } })],
+  ['challenge', 'blocked', 'a managed challenge', someFacts({ page: { kind: 'challenge', ...cf } })],
   [
     'cdn-colo-incident',
     'cdn',
     '#2 branded 500, incident on ICN',
-    facts({
+    someFacts({
       page: { kind: 'edge-error', ...cf, code: 500 },
       vendorStatus: {
         ...operational,
@@ -123,13 +106,13 @@ const CASES: Array<[rule: string, culprit: string, scenario: string, input: Fact
     'cdn-service-incident',
     'cdn',
     'branded 500, CDN/Cache degraded',
-    facts({ page: { kind: 'edge-error', ...cf }, vendorStatus: { ...operational, explainingState: 'degraded' } }),
+    someFacts({ page: { kind: 'edge-error', ...cf }, vendorStatus: { ...operational, explainingState: 'degraded' } }),
   ],
   [
     'cdn-correlated',
     'cdn',
     '#3 18-Nov replay: status unreachable, three sites fail',
-    facts({
+    someFacts({
       page: { kind: 'edge-error', ...cf, code: 500 },
       correlation: { hosts: 3, sameColo: true },
       sources: { 'vendor-status': { state: 'failed', ms: 12, reason: 'connection refused' } },
@@ -139,28 +122,28 @@ const CASES: Array<[rule: string, culprit: string, scenario: string, input: Fact
     'cdn-edge-page',
     'cdn',
     'one branded 500, status operational',
-    facts({ page: { kind: 'edge-error', ...cf }, vendorStatus: operational }),
+    someFacts({ page: { kind: 'edge-error', ...cf }, vendorStatus: operational }),
   ],
-  ['site-config', 'site', 'error 1016 origin DNS', facts({ page: { kind: 'site-config', ...cf, code: 1016 } })],
+  ['site-config', 'site', 'error 1016 origin DNS', someFacts({ page: { kind: 'site-config', ...cf, code: 1016 } })],
   [
     'site-origin',
     'site',
     '#1 522 with status operational',
-    facts({ page: { kind: 'origin-error', ...cf, code: 522 }, vendorStatus: operational }),
+    someFacts({ page: { kind: 'origin-error', ...cf, code: 522 }, vendorStatus: operational }),
   ],
   [
     'now-failing-cdn',
     'cdn',
     '"Check this site" on a page that loaded: the fresh request gets a CDN error',
-    facts({ probes: { origin: 'cdn-error' } }),
+    someFacts({ probes: { origin: 'cdn-error' } }),
   ],
   [
     'now-failing-site',
     'site',
     '"Check this site": the fresh request gets no answer',
-    facts({ probes: { origin: 'unreachable' } }),
+    someFacts({ probes: { origin: 'unreachable' } }),
   ],
-  ['none', 'none', 'a normal page', facts()],
+  ['none', 'none', 'a normal page', someFacts()],
 ];
 
 describe('decision table', () => {
@@ -175,7 +158,7 @@ describe('decision table', () => {
   });
 
   it("#9: the origin's own 503 passed through Cloudflare is the site", () => {
-    const verdict = decide(facts({ page: { kind: 'origin-error', ...cf, code: 503 } }), NOW);
+    const verdict = decide(someFacts({ page: { kind: 'origin-error', ...cf, code: 503 } }), NOW);
     expect(verdict).toMatchObject({ culprit: 'site', vendor: 'cloudflare', rule: 'site-origin' });
   });
 
@@ -187,9 +170,9 @@ describe('decision table', () => {
 
   it("the site's own status page admitting an incident makes a site verdict surer", () => {
     const page = { kind: 'origin-error' as const, ...cf, code: 522 };
-    const plain = decide(facts({ page }), NOW);
+    const plain = decide(someFacts({ page }), NOW);
     const admitted = decide(
-      facts({ page, siteStatus: { indicator: 'major', incident: { title: 'Elevated errors', url: null } } }),
+      someFacts({ page, siteStatus: { indicator: 'major', incident: { title: 'Elevated errors', url: null } } }),
       NOW,
     );
     expect(admitted.confidence).toBeGreaterThan(plain.confidence);
@@ -198,7 +181,7 @@ describe('decision table', () => {
 
   it('a re-routed data centre is not an outage', () => {
     const verdict = decide(
-      facts({
+      someFacts({
         page: { kind: 'origin-error', ...cf, code: 522 },
         vendorStatus: { ...operational, coloState: 'rerouted' },
       }),
@@ -229,9 +212,9 @@ describe('decision table', () => {
 
   it('failed sources lower the confidence, and a failed status never reads as all clear', () => {
     const page = { kind: 'origin-error' as const, ...cf, code: 522 };
-    const fine = decide(facts({ page, vendorStatus: operational }), NOW);
+    const fine = decide(someFacts({ page, vendorStatus: operational }), NOW);
     const down = decide(
-      facts({
+      someFacts({
         page,
         sources: { 'vendor-status': { state: 'timeout', ms: 3000 }, 'trace-probe': { state: 'failed', ms: 5 } },
       }),

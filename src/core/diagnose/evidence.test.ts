@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { collectEvidence } from './evidence.ts';
-import type { Facts, PeerFacts } from './types.ts';
+import type { PeerFacts } from './types.ts';
+import { someFacts } from '../../../tests/support/builders.ts';
 
 const NOW = Date.UTC(2025, 10, 18, 11, 30);
-const facts = (peers: PeerFacts | null): Facts => ({
-  host: 'shop.co.kr',
-  page: { kind: 'edge-error', vendor: 'cloudflare', colo: 'ICN', code: 500, unconfirmed: false, network: null },
-  vendorStatus: null,
-  siteStatus: null,
-  probes: { origin: null, trace: null, control: null, connectivity: { ok: 0, failed: 0 }, doh: null },
-  correlation: { hosts: 1, sameColo: false },
-  peers,
-  sources: {},
-});
+const facts = (peers: PeerFacts | null) =>
+  someFacts({ host: 'shop.co.kr', page: { kind: 'edge-error', vendor: 'cloudflare', colo: 'ICN', code: 500 }, peers });
 const peerItem = (peers: PeerFacts | null) =>
   collectEvidence(facts(peers), NOW).find((item) => item.source === 'peers');
 

@@ -3,7 +3,7 @@ import type { VendorStatus } from '../status/types.ts';
 import { decide } from './decide.ts';
 import { gatherFacts, type GatherDeps } from './gather.ts';
 import { DEFAULT_PROBE_CONFIG } from './probe-config.ts';
-import type { PageFacts } from './types.ts';
+import { somePageFacts } from '../../../tests/support/builders.ts';
 
 type Route = Response | 'hang' | 'refuse';
 /** A fetch that answers from a table; 'hang' never answers (but honours abort), 'refuse' fails like a closed port. */
@@ -64,15 +64,6 @@ function deps(fetch: GatherDeps['fetch'], over: Partial<GatherDeps> = {}): Gathe
   };
 }
 
-const cfPage = (over: Partial<PageFacts>): PageFacts => ({
-  kind: 'origin-error',
-  vendor: 'cloudflare',
-  colo: 'ICN',
-  code: 522,
-  unconfirmed: false,
-  network: null,
-  ...over,
-});
 const trace = () => new Response('fl=1\nh=shop.example\ncolo=ICN\nwarp=off\ngateway=off\n');
 
 describe('gatherFacts', () => {
@@ -82,7 +73,7 @@ describe('gatherFacts', () => {
       'https://shop.example/': () => new Response('', { status: 522, headers: { server: 'cloudflare' } }),
       'https://www.cloudflare.com/': trace,
     });
-    const facts = await gatherFacts(deps(fetch), 'https://shop.example/cart', cfPage({}));
+    const facts = await gatherFacts(deps(fetch), 'https://shop.example/cart', somePageFacts());
     expect(facts.probes).toMatchObject({ origin: 'origin-error', trace: { colo: 'ICN' }, control: true });
     expect(decide(facts, 0)).toMatchObject({ culprit: 'site', rule: 'site-origin' });
   });
@@ -96,7 +87,7 @@ describe('gatherFacts', () => {
     const facts = await gatherFacts(
       deps(fetch),
       'https://shop.example/',
-      cfPage({ kind: 'challenge-failed', code: 403 }),
+      somePageFacts({ kind: 'challenge-failed', code: 403 }),
     );
     expect(decide(facts, 0)).toMatchObject({
       culprit: 'browser',
@@ -105,14 +96,7 @@ describe('gatherFacts', () => {
   });
 
   it("#7 and #7b: DoH tells the site's broken DNS from your resolver", async () => {
-    const page: PageFacts = {
-      kind: 'network-error',
-      vendor: null,
-      colo: null,
-      code: null,
-      unconfirmed: false,
-      network: 'dns',
-    };
+    const page = somePageFacts({ kind: 'network-error', vendor: null, colo: null, code: null, network: 'dns' });
     const up = {
       'https://www.gstatic.com/': () => new Response(null, { status: 204 }),
       'https://www.msftconnecttest.com/': () => new Response('ok'),
@@ -139,7 +123,7 @@ describe('gatherFacts', () => {
     const facts = await gatherFacts(
       deps(hang, { vendorStatus: () => new Promise(() => undefined), correlation: () => new Promise(() => undefined) }),
       'https://shop.example/',
-      cfPage({ kind: 'edge-error', code: 500 }),
+      somePageFacts({ kind: 'edge-error', code: 500 }),
     );
     expect(performance.now() - started).toBeLessThan(200 + 150 + 150);
     expect(facts.sources).toMatchObject({
@@ -154,14 +138,7 @@ describe('gatherFacts', () => {
   });
 
   it('connectivity checks that run out of time are a timeout that still counts 0 of 2 answered', async () => {
-    const page: PageFacts = {
-      kind: 'network-error',
-      vendor: null,
-      colo: null,
-      code: null,
-      unconfirmed: false,
-      network: 'timeout',
-    };
+    const page = somePageFacts({ kind: 'network-error', vendor: null, colo: null, code: null, network: 'timeout' });
     const facts = await gatherFacts(deps(fakeFetch({ https: () => 'hang' })), 'https://gone.example/', page);
     expect(facts.sources.connectivity).toMatchObject({ state: 'timeout' });
     expect(facts.probes.connectivity).toEqual({ ok: 0, failed: 2 });
@@ -174,7 +151,7 @@ describe('gatherFacts', () => {
         vendorStatus: async () => ({ state: 'timeout', reason: 'no answer within 3000 ms', ms: 3000 }),
       }),
       'https://shop.example/',
-      cfPage({ kind: 'edge-error', code: 500 }),
+      somePageFacts({ kind: 'edge-error', code: 500 }),
     );
     expect(facts.sources['vendor-status']).toMatchObject({ state: 'timeout', reason: 'no answer within 3000 ms' });
   });
@@ -185,7 +162,7 @@ describe('gatherFacts', () => {
         vendorStatus: async () => ({ state: 'failed', reason: 'HTML where JSON was expected', ms: 3 }),
       }),
       'https://shop.example/',
-      cfPage({ kind: 'edge-error', code: 500 }),
+      somePageFacts({ kind: 'edge-error', code: 500 }),
     );
     expect(facts.vendorStatus).toBeNull();
     expect(facts.sources['vendor-status']).toMatchObject({ state: 'failed', reason: expect.stringContaining('HTML') });
@@ -197,23 +174,16 @@ describe('gatherFacts', () => {
     const fetch = fakeFetch({}, seen);
     let statusCalls = 0;
     const d = deps(fetch, { vendorStatus: async () => (statusCalls++, { state: 'ok', status: status(), ms: 0 }) });
-    await gatherFacts(d, 'https://a.example/', cfPage({ kind: 'none', vendor: null, colo: null }));
-    await gatherFacts(d, 'https://a.example/', cfPage({ unconfirmed: true }));
-    await gatherFacts(d, 'https://a.example/', cfPage({ kind: 'blocked', vendor: 'akamai' }));
+    await gatherFacts(d, 'https://a.example/', somePageFacts({ kind: 'none', vendor: null, colo: null }));
+    await gatherFacts(d, 'https://a.example/', somePageFacts({ unconfirmed: true }));
+    await gatherFacts(d, 'https://a.example/', somePageFacts({ kind: 'blocked', vendor: 'akamai' }));
     expect(seen).toEqual([]);
     expect(statusCalls).toBe(0);
   });
 
   it('sends only the host name to DoH providers, never the path or query', async () => {
     const seen: string[] = [];
-    const page: PageFacts = {
-      kind: 'network-error',
-      vendor: null,
-      colo: null,
-      code: null,
-      unconfirmed: false,
-      network: 'dns',
-    };
+    const page = somePageFacts({ kind: 'network-error', vendor: null, colo: null, code: null, network: 'dns' });
     await gatherFacts(deps(fakeFetch({}, seen)), 'https://gone.example/secret/path?token=abc', page);
     const thirdParty = seen.filter((url) => !url.startsWith('https://gone.example/'));
     expect(thirdParty.length).toBeGreaterThan(0);
@@ -228,7 +198,7 @@ describe('gatherFacts', () => {
       'https://shop.example/': () => new Response('', { status: 522 }),
       'https://www.cloudflare.com/': trace,
     });
-    const facts = await gatherFacts(deps(fetch), 'https://shop.example/', cfPage({}), {
+    const facts = await gatherFacts(deps(fetch), 'https://shop.example/', somePageFacts(), {
       onSource: (name, state) => {
         if (state.state !== 'skipped' && requestsWhenFirstRan < 0) requestsWhenFirstRan = told.length;
         told.push([name, state.state]);
@@ -263,7 +233,7 @@ describe('gatherFacts', () => {
       correlation: async () => (correlations++, { hosts: 1, sameColo: false }),
       peers: async () => null,
     });
-    const page = cfPage({ kind: 'none', code: 200, colo: null });
+    const page = somePageFacts({ kind: 'none', code: 200, colo: null });
     await gatherFacts(d, 'https://shop.example/', page);
     expect(seen).toEqual([]);
     const facts = await gatherFacts(d, 'https://shop.example/', page, { onDemand: true });
@@ -284,9 +254,14 @@ describe('gatherFacts', () => {
 
   it('onDemand does not widen what a failed page asks', async () => {
     const seen: string[] = [];
-    await gatherFacts(deps(fakeFetch({}, seen)), 'https://a.example/', cfPage({ kind: 'blocked', vendor: 'akamai' }), {
-      onDemand: true,
-    });
+    await gatherFacts(
+      deps(fakeFetch({}, seen)),
+      'https://a.example/',
+      somePageFacts({ kind: 'blocked', vendor: 'akamai' }),
+      {
+        onDemand: true,
+      },
+    );
     expect(seen).toEqual([]);
   });
 });
