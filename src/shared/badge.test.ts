@@ -1,30 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Culprit, Verdict } from '../core/diagnose/types.ts';
+import type { Culprit } from '../core/diagnose/types.ts';
 import { badgeFor, badgeForVerdict } from './badge.ts';
-import type { TabKind, TabState } from './tab-state.ts';
+import type { TabKind } from './tab-state.ts';
+import { aDetection, aTabState, aVerdict } from '../../tests/support/builders.ts';
 
-const state = (kind: TabKind, unconfirmed = false): TabState => ({
-  tabId: 1,
-  url: 'https://a.example/',
-  host: 'a.example',
-  status: 500,
-  kind,
-  networkError: null,
-  updatedAt: 0,
-  detection:
-    kind === 'network-error'
-      ? null
-      : {
-          vendor: 'cloudflare',
-          kind: kind === 'none' ? 'none' : kind,
-          code: null,
-          colo: null,
-          rayId: null,
-          evidence: [],
-          unconfirmed,
-        },
-});
-const verdict = (culprit: Culprit) => ({ culprit }) as Verdict;
+// The badge reads only the kind and whether the page is unconfirmed.
+const state = (kind: TabKind, unconfirmed = false) =>
+  aTabState({
+    kind,
+    detection: kind === 'network-error' ? null : aDetection({ vendor: 'cloudflare', kind, unconfirmed }),
+  });
+const verdict = (culprit: Culprit) => aVerdict({ culprit });
 
 describe('badge after the verdict', () => {
   it.each<[TabKind, Culprit, string]>([
