@@ -5,7 +5,7 @@
 import { classify, extractPageMarkers } from '../core/detect/index.ts';
 import type { Detection, HeaderList } from '../core/detect/types.ts';
 import type { PageFacts } from '../core/diagnose/types.ts';
-import type { Fetch } from '../core/diagnose/probes.ts';
+import type { Fetch } from '../core/fetch.ts';
 import { PROBE_INIT } from '../core/diagnose/probes.ts';
 import type { NetworkErrorCategory } from '../core/network/network-error.ts';
 import { parseHtml } from './parse-html.ts';

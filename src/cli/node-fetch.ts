@@ -4,7 +4,7 @@
  * point at local fakes. `--insecure` accepts self-signed certificates.
  */
 import { Agent, buildConnector, fetch as undiciFetch, type RequestInit as UndiciInit } from 'undici';
-import type { Fetch } from '../core/diagnose/probes.ts';
+import type { Fetch } from '../core/fetch.ts';
 
 export interface NodeFetchOptions {
   resolve: ReadonlyMap<string, { ip: string; port: number }>;

@@ -4,6 +4,7 @@
  * then (PRIVACY.md). The answer is hostile input: validated, and only a web.archive.org address is ever opened.
  */
 import * as v from 'valibot';
+import type { Fetch } from '../fetch.ts';
 
 export const WAYBACK_API = 'https://archive.org/wayback/available';
 /** Long enough for archive.org on a slow day, short enough that the person is not left waiting. */
@@ -28,8 +29,6 @@ export interface Snapshot {
   /** When the copy was saved, epoch ms. */
   savedAt: number;
 }
-
-export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
 /**
  * @returns the closest saved copy, or null when the archive has none.

@@ -5,7 +5,8 @@
 import type { Vendor } from '../detect/types.ts';
 import type { SourceResult } from '../status/types.ts';
 import type { ProbeConfig } from './probe-config.ts';
-import { probeDoh, probeOrigin, probeReachable, probeTrace, type Fetch } from './probes.ts';
+import type { Fetch } from '../fetch.ts';
+import { probeDoh, probeOrigin, probeReachable, probeTrace } from './probes.ts';
 import {
   runSource,
   skipped,

@@ -5,9 +5,8 @@
 import { classify } from '../detect/index.ts';
 import type { HeaderList } from '../detect/types.ts';
 import type { ProbeFacts } from './types.ts';
+import type { Fetch } from '../fetch.ts';
 import { parseTrace, type TraceFacts } from './trace.ts';
-
-export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
 /** No cookies, no cache, no referrer: the probe must not look like the person and must not leak where they were. */
 export const PROBE_INIT: RequestInit = {

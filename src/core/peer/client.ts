@@ -5,7 +5,7 @@
  */
 import { getDomain, parse } from 'tldts';
 import * as v from 'valibot';
-import type { Fetch } from '../diagnose/probes.ts';
+import type { Fetch } from '../fetch.ts';
 import type { PeerFacts } from '../diagnose/types.ts';
 import { readBounded } from '../status/read-bounded.ts';
 import { apiUrl, firstAnswer } from './failover.ts';

@@ -11,11 +11,12 @@
  *   own copy (a 200 we must re-parse) and store a second copy of every payload.
  * The cache lives in this closure: a worker restart loses it, which only costs one refetch.
  */
+import type { Fetch } from '../fetch.ts';
 import { readBounded } from './read-bounded.ts';
 import { MAX_BODY_BYTES, type SourceResult, type StatusSource, type VendorStatus } from './types.ts';
 
 export interface StatusFetcherDeps {
-  fetch: (url: string, init: RequestInit) => Promise<Response>;
+  fetch: Fetch;
   now: () => number;
   /** An AbortSignal that fires after `ms` (AbortSignal.timeout in production). */
   timeout: (ms: number) => AbortSignal;
