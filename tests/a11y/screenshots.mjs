@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assertTextRendered } from '../e2e/rendered-text.mjs';
 import { launch, openExtensionPage, openSite, setLanguage, SITES, startFakeWeb } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -44,6 +45,7 @@ try {
     // A short viewport: the full-page capture is then as tall as the popup's content, like the real popup.
     const page = await openExtensionPage(browser, `popup.html?tab=${tabs[name]}`, { colorScheme, height: 120 });
     await act?.(page);
+    await assertTextRendered(page, `popup ${shot}`);
     const file = `popup-${shot}.png`;
     await page.screenshot({ path: path.join(ALL, file), fullPage: true });
     await page.close();

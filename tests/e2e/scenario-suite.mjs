@@ -8,6 +8,7 @@ import { expectedPopup, pickKeys, popupView } from './expectations.mjs';
 import { findClosedPort, mappedHosts, startFakeServers } from './fake-servers.mjs';
 import { statusSummary } from './fake-status.mjs';
 import { LANGUAGES, SHOTS, shootPopups } from './popup-shots.mjs';
+import { findMissingGlyphs } from './rendered-text.mjs';
 import { checkTab, checkVerdict, failureLog, isDeepEqual, isolate, VERDICT_TIMEOUT } from './scenario-checks.mjs';
 import { SCENARIOS, STATUS_HOST, WARMUP_URL } from './scenarios.mjs';
 import { pollUntil, waitFor } from './wait.mjs';
@@ -154,6 +155,25 @@ export function browserSuite(name, launch) {
         } finally {
           await opened.close().catch(() => undefined);
         }
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    });
+
+    it('the tofu check reports exactly the characters no installed font has', { timeout: 20_000 }, async () => {
+      const { page } = await driver.open(WARMUP_URL);
+      try {
+        // U+0380 and U+0381 are unassigned, so every machine draws them as boxes; the Hangul needs a CJK font.
+        await page.evaluate(() => {
+          document.body.replaceChildren(
+            Object.assign(document.createElement('p'), { textContent: 'Café 사이트 \u0380\u0381' }),
+          );
+        });
+        const missing = await page.evaluate(findMissingGlyphs);
+        assert.deepEqual(
+          missing.map((m) => m.char),
+          ['\u0380', '\u0381'],
+        );
       } finally {
         await page.close().catch(() => undefined);
       }
