@@ -1,21 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Verdict } from '../core/diagnose/types.ts';
 import type { TabState } from '../shared/tab-state.ts';
 import { createTabStore } from './tab-store.ts';
 import { createVerdictBadge } from './verdict-badge.ts';
 import { memoryArea } from './memory-area.test-support.ts';
+import { aTabState, aVerdict } from '../../tests/support/builders.ts';
 
-const state = (url: string, kind: TabState['kind'], status: number): TabState => ({
-  tabId: 3,
-  url,
-  host: new URL(url).hostname,
-  status,
-  kind,
-  detection: null,
-  networkError: null,
-  updatedAt: 0,
-});
-const verdict = { culprit: 'site', rule: 'site-origin' } as Verdict; // the render stand-in only passes it on
+const state = (url: string, kind: TabState['kind'], status: number) =>
+  aTabState({ tabId: 3, url, host: new URL(url).hostname, status, kind, detection: null });
+const verdict = aVerdict();
 
 describe("a verdict's badge", () => {
   it('is drawn while the tab still shows the page it is about', async () => {

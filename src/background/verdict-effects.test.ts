@@ -1,29 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PROBE_CONFIG } from '../core/diagnose/probe-config.ts';
-import type { Verdict } from '../core/diagnose/types.ts';
 import type { TabState } from '../shared/tab-state.ts';
 import { createDiagnoser, type OnVerdict } from './diagnosis.ts';
 import { createVerdictEffects } from './verdict-effects.ts';
 import { memoryArea } from './memory-area.test-support.ts';
+import { aTabState, aVerdict } from '../../tests/support/builders.ts';
 
-const failing: TabState = {
-  tabId: 1,
-  url: 'https://shop.example/',
-  host: 'shop.example',
-  status: 522,
-  kind: 'origin-error',
-  networkError: null,
-  updatedAt: 0,
-  detection: {
-    vendor: 'cloudflare',
-    kind: 'origin-error',
-    code: 522,
-    colo: 'ICN',
-    rayId: null,
-    evidence: [],
-    unconfirmed: false,
-  },
-};
+const failing = aTabState();
 
 function diagnoserWith(onVerdict: OnVerdict, states: Map<number, TabState>) {
   return createDiagnoser({
@@ -75,7 +58,7 @@ describe('verdict effects', () => {
     };
     return { deps, effects: createVerdictEffects(deps) };
   }
-  const verdict = { culprit: 'site', rule: 'site-origin' } as Verdict;
+  const verdict = aVerdict();
 
   it('a fresh verdict is shown, logged and considered for a notification; a reused one is only shown', async () => {
     const { deps, effects } = setup();
