@@ -2,9 +2,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Verdict } from '../core/diagnose/types.ts';
 import type { TabReport } from '../shared/messages.ts';
-import type { TabState } from '../shared/tab-state.ts';
+import { aDetection, aTabState, aVerdict } from '../../tests/support/builders.ts';
 
 vi.mock('../shared/browser.ts', () => ({
   browser: { i18n: { getMessage: () => '', getUILanguage: () => 'en' }, tabs: { create: vi.fn() } },
@@ -19,51 +18,31 @@ const send = vi.fn(async (type: string, _payload?: unknown): Promise<unknown> =>
 vi.mock('../shared/messages.ts', () => ({ send: (type: string, payload: unknown) => send(type, payload) }));
 const { Popup } = await import('./Popup.tsx');
 
-const normal: TabState = {
+const normal = aTabState({ tabId: 4, status: 200, kind: 'none', detection: aDetection({ vendor: 'cloudflare' }) });
+const failed = aTabState({
   tabId: 4,
-  url: 'https://shop.example/',
-  host: 'shop.example',
-  status: 200,
-  kind: 'none',
-  networkError: null,
-  updatedAt: 0,
-  detection: {
+  detection: aDetection({
     vendor: 'cloudflare',
-    kind: 'none',
-    code: null,
-    colo: null,
-    rayId: null,
-    evidence: [],
-    unconfirmed: false,
-  },
-};
-const failed: TabState = {
-  ...normal,
-  status: 522,
-  kind: 'origin-error',
-  detection: { ...normal.detection!, kind: 'origin-error', code: 522, colo: 'ICN', rayId: '8a1b2c3d4e5f6789-ICN' },
-};
-const verdict = (over: Partial<Verdict> = {}): Verdict => ({
+    kind: 'origin-error',
+    code: 522,
+    colo: 'ICN',
+    rayId: '8a1b2c3d4e5f6789-ICN',
+  }),
+});
+/** What a check of a normal page ends with: nothing wrong, three sources answered. */
+const nothingWrong = aVerdict({
   culprit: 'none',
-  vendor: 'cloudflare',
-  colo: null,
-  component: null,
-  confidence: 0.8,
   rule: 'none',
+  colo: null,
+  confidence: 0.8,
   headline: { key: 'verdict_none', params: {} },
   explanation: { key: 'explain_none', params: {} },
-  evidence: [],
-  advice: [],
   sources: {
     page: { state: 'ok', ms: 0 },
     'origin-probe': { state: 'ok', ms: 40 },
     'vendor-status': { state: 'ok', ms: 90 },
     doh: { state: 'skipped', ms: 0 },
   },
-  acknowledged: 'not-applicable',
-  incident: null,
-  decidedAt: 0,
-  ...over,
 });
 const links = { vendor: 'https://www.cloudflarestatus.com/', site: null };
 
@@ -105,7 +84,7 @@ describe('popup', () => {
     reports = [
       { state: normal, verdict: null, pending: true, progress: { page: partial.page, doh: partial.doh }, links },
       { state: normal, verdict: null, pending: true, progress: partial, links },
-      { state: normal, verdict: verdict(), pending: false, progress: null, links },
+      { state: normal, verdict: nothingWrong, pending: false, progress: null, links },
     ];
     const button = $('[data-action="check-site"]')!;
     button.click();
@@ -125,7 +104,7 @@ describe('popup', () => {
   });
 
   it('a failed page shows the Ray ID with Copy, the archive button and the CDN status page', async () => {
-    reports = [{ state: failed, verdict: verdict({ culprit: 'site', rule: 'site-origin' }), pending: false, links }];
+    reports = [{ state: failed, verdict: aVerdict(), pending: false, links }];
     await show();
     expect($('[data-fact="ray-id"] code')?.textContent).toBe('8a1b2c3d4e5f6789-ICN');
     const writeText = vi.fn(async () => undefined);
@@ -156,7 +135,7 @@ describe('popup', () => {
   });
 
   it('"Report this problem" exists only with peer reports on, sends once, then says when it was reported', async () => {
-    const siteDown = verdict({ culprit: 'site', rule: 'site-origin' });
+    const siteDown = aVerdict();
     reports = [{ state: failed, verdict: siteDown, pending: false, links }];
     await show();
     expect($('[data-action="report-problem"]')).toBeNull();
@@ -177,7 +156,7 @@ describe('popup', () => {
   });
 
   it('a failure that may not be reported shows no button, and a report no server took is said', async () => {
-    reports = [{ state: failed, verdict: verdict({ culprit: 'site', rule: 'site-origin' }), pending: false, links }];
+    reports = [{ state: failed, verdict: aVerdict(), pending: false, links }];
     peerAnswers = { 'peer/status': { canReport: false, reportedAt: null } };
     await show({ peerReports: true });
     expect($('[data-action="report-problem"]')).toBeNull();

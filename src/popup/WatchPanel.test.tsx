@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Verdict } from '../core/diagnose/types.ts';
 import type { Watch } from '../core/watch/schedule.ts';
+import { aVerdict } from '../../tests/support/builders.ts';
 
 vi.mock('../shared/browser.ts', () => ({ browser: { i18n: { getMessage: () => '', getUILanguage: () => 'en' } } }));
 let watches: Watch[] = [];
@@ -29,7 +30,7 @@ const { WatchPanel } = await import('./WatchPanel.tsx');
 let root: HTMLElement;
 const settle = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
 const show = async (culprit: Verdict['culprit']) => {
-  await act(() => render(<WatchPanel tabId={4} host="shop.example" verdict={{ culprit } as Verdict} />, root));
+  await act(() => render(<WatchPanel tabId={4} host="shop.example" verdict={aVerdict({ culprit })} />, root));
   await settle();
 };
 
