@@ -2,6 +2,8 @@
  * Server settings from environment variables, validated like any other input. index.ts passes `process.env` in.
  */
 import * as v from 'valibot';
+import { describeIssues } from '../src/core/validation-issues.ts';
+import type { SaltedRateLimiterOptions } from './rate-limit.ts';
 
 const integerFrom = (fallback: number, min: number, max: number) =>
   v.pipe(v.optional(v.string(), String(fallback)), v.transform(Number), v.integer(), v.minValue(min), v.maxValue(max));
@@ -30,9 +32,25 @@ export type Config = v.InferOutput<typeof ConfigSchema>;
  */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = v.safeParse(ConfigSchema, env);
-  if (!result.success) {
-    const problems = result.issues.map((issue) => `${v.getDotPath(issue) ?? '?'}: ${issue.message}`);
-    throw new Error(`invalid configuration: ${problems.join('; ')}`);
-  }
+  if (!result.success) throw new Error(`invalid configuration: ${describeIssues(result.issues, Infinity)}`);
   return result.output;
+}
+
+/** What an empty environment gives: the defaults `createApp` falls back on, so they are written only above. */
+export const DEFAULT_CONFIG: Config = parseConfig({});
+
+/** How old the lookup snapshot may get before a refresh. */
+export const SNAPSHOT_MAX_AGE_MS = 5000;
+
+/**
+ * The per-client limit a configuration asks for. Not configurable: the memory bound (a full bucket for anyone
+ * forgotten, so it fails open) and the daily salt rotation, which keeps no pseudonym of an address for long.
+ */
+export function rateLimitOf(config: Config): Omit<SaltedRateLimiterOptions, 'now'> {
+  return {
+    capacity: config.RATE_LIMIT_BURST,
+    refillPerSecond: config.RATE_LIMIT_RPS,
+    maxKeys: 100_000,
+    rotateMs: 24 * 60 * 60 * 1000,
+  };
 }

@@ -6,7 +6,7 @@ import type { AppEnv, ResolvedDeps } from '../app.ts';
 import { buildPrefixBody } from '../prefix-body.ts';
 import type { HostCounts } from '../store/report-store.ts';
 import { describeError, fail } from '../respond.ts';
-import { describeIssues } from './validation.ts';
+import { describeIssues } from '../../src/core/validation-issues.ts';
 
 /** The same object every time, so @hono/node-server passes it to writeHead without copying Headers around. */
 const PREFIX_HEADERS = {

@@ -4,7 +4,7 @@ import { ReportSchema, type ApiResult, type ReportAccepted } from '../../src/cor
 import type { AppEnv, ResolvedDeps } from '../app.ts';
 import { readJsonBody } from '../read-json.ts';
 import { describeError, fail } from '../respond.ts';
-import { describeIssues } from './validation.ts';
+import { describeIssues } from '../../src/core/validation-issues.ts';
 
 /** Reports are ~200 bytes; anything near this is not one of ours. */
 export const MAX_REPORT_BYTES = 2048;

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
 import { DEFAULT_PROBE_CONFIG, type ProbeConfig } from '../core/diagnose/probe-config.ts';
 import { VENDORS } from '../core/detect/types.ts';
+import { describeIssues } from '../core/validation-issues.ts';
 
 const Url = v.pipe(v.string(), v.url());
 
@@ -31,7 +32,7 @@ export function loadCheckConfig(path: string | undefined): CheckConfig {
     throw new Error(`cannot read config ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const parsed = v.safeParse(ConfigSchema, raw);
-  if (!parsed.success) throw new Error(`invalid config ${path}: ${v.summarize(parsed.issues)}`);
+  if (!parsed.success) throw new Error(`invalid config ${path}: ${describeIssues(parsed.issues, Infinity)}`);
   const c = parsed.output;
   return {
     statusBaseUrls: c.statusBaseUrls ?? {},

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import { parseHeaderLines } from '../core/detect/index.ts';
+import { describeIssues } from '../core/validation-issues.ts';
 import { classifyFile } from './classify-file.ts';
 
 const USAGE = 'usage: classify FILE --url URL [--status N] [--header "name: value"]...';
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
     status: parsed.values.status ?? null,
     headers: parsed.values.header ?? null,
   });
-  if (!result.success) fail(result.issues.map((issue) => issue.message).join('; '));
+  if (!result.success) fail(describeIssues(result.issues, Infinity));
   const { file, url, status, headers } = result.output;
   const headerList = headers ? parseHeaderLines(headers) : null;
   try {

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { DETECTION_KINDS, VENDORS, type Detection, type DetectionKind, type Vendor } from '../core/detect/types.ts';
+import { describeIssues } from '../core/validation-issues.ts';
 
 /** One page row of a real-world corpus MANIFEST.tsv (status-API rows, whose kind is `-`, are skipped). */
 export interface CorpusRow {
@@ -44,7 +45,7 @@ export function parseCorpusManifest(tsv: string): { rows: CorpusRow[]; skipped: 
     }
     const parsed = v.safeParse(RowSchema, record);
     if (!parsed.success) {
-      throw new Error(`MANIFEST.tsv line ${index + 2}: ${parsed.issues.map((issue) => issue.message).join('; ')}`);
+      throw new Error(`MANIFEST.tsv line ${index + 2}: ${describeIssues(parsed.issues, Infinity)}`);
     }
     const row = parsed.output;
     rows.push({

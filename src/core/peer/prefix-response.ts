@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { PeerFacts } from '../diagnose/types.ts';
+import { describeIssues } from '../validation-issues.ts';
 import { HostHashSchema, OUTAGE_STATES, PREFIX_ENTRY_COUNT, PREFIX_RESPONSE_BYTES } from './wire.ts';
 
 /** The contract says exactly PREFIX_RESPONSE_BYTES; twice that leaves room for a differently spaced server. */
@@ -36,7 +37,7 @@ const PrefixResponseSchema = v.object({
  */
 export function matchOwnHost(body: unknown, prefix: string, ownHash: string): PeerFacts | null {
   const parsed = v.safeParse(PrefixResponseSchema, body);
-  if (!parsed.success) throw new Error(`invalid prefix answer: ${v.summarize(parsed.issues).slice(0, 120)}`);
+  if (!parsed.success) throw new Error(`invalid prefix answer: ${describeIssues(parsed.issues, 1).slice(0, 120)}`);
   const { data } = parsed.output;
   if (data.prefix !== prefix) throw new Error('prefix answer is for another bucket');
   if (data.entries.some((entry) => !entry.hostHash.startsWith(prefix)))

@@ -8,7 +8,7 @@
  */
 import * as v from 'valibot';
 import { readJsonBody } from './decode-body.ts';
-import { describeIssue } from './statuspage-schema.ts';
+import { describeIssues } from '../validation-issues.ts';
 import type { ComponentState, Incident, Indicator, ParseMeta, ParseResult } from './types.ts';
 
 const CODE = v.union([v.string(), v.number()]);
@@ -95,7 +95,7 @@ export function parseAwsCurrentEvents(body: Uint8Array | string, meta: ParseMeta
   const json = readJsonBody(body, meta);
   if (!json.ok) return { state: 'failed', reason: json.reason };
   const parsed = v.safeParse(EVENTS, json.value);
-  if (!parsed.success) return { state: 'failed', reason: `not AWS currentevents: ${describeIssue(parsed.issues)}` };
+  if (!parsed.success) return { state: 'failed', reason: `not AWS currentevents: ${describeIssues(parsed.issues, 1)}` };
   const incidents: Incident[] = [];
   let worst: Level = 0;
   for (const event of parsed.output) {

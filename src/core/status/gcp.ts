@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { readJsonBody, parseTime } from './decode-body.ts';
 import { explainComponent } from './explains.ts';
-import { describeIssue } from './statuspage-schema.ts';
+import { describeIssues } from '../validation-issues.ts';
 import type { ComponentState, ComponentStatus, Incident, Indicator, ParseMeta, ParseResult } from './types.ts';
 
 /** incidents.json is the full history (several MB); larger than the default cap on purpose. */
@@ -80,7 +80,8 @@ export function parseGcpIncidents(body: Uint8Array | string, meta: ParseMeta): P
   const json = readJsonBody(body, meta, GCP_MAX_BYTES);
   if (!json.ok) return { state: 'failed', reason: json.reason };
   const parsed = v.safeParse(INCIDENTS, json.value);
-  if (!parsed.success) return { state: 'failed', reason: `not GCP incidents.json: ${describeIssue(parsed.issues)}` };
+  if (!parsed.success)
+    return { state: 'failed', reason: `not GCP incidents.json: ${describeIssues(parsed.issues, 1)}` };
   const incidents: Incident[] = [];
   const worst = new Map<string, Indicator>(PRODUCTS.map((p) => [p, 'none']));
   for (const raw of parsed.output) {

@@ -67,11 +67,3 @@ export const STATUS_ONLY_SCHEMA = v.looseObject({ page: PAGE, status: STATUS });
 
 export type SummaryPayload = v.InferOutput<typeof SUMMARY_SCHEMA>;
 export type IncidentPayload = v.InferOutput<typeof INCIDENT>;
-
-/** First issue of a failed valibot parse, as `path: message`, for a readable failure reason. */
-export function describeIssue(issues: readonly v.BaseIssue<unknown>[]): string {
-  const issue = issues[0];
-  if (!issue) return 'unexpected shape';
-  const path = v.getDotPath(issue);
-  return `${path ?? '(root)'}: ${issue.message}`;
-}

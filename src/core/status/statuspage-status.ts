@@ -5,7 +5,8 @@
  */
 import * as v from 'valibot';
 import { readJsonBody } from './decode-body.ts';
-import { STATUS_ONLY_SCHEMA, describeIssue } from './statuspage-schema.ts';
+import { describeIssues } from '../validation-issues.ts';
+import { STATUS_ONLY_SCHEMA } from './statuspage-schema.ts';
 import { toIndicator } from './statuspage.ts';
 import type { ParseMeta, ParseResult, StatusSubject } from './types.ts';
 
@@ -14,7 +15,8 @@ export function parseStatuspageStatus(body: Uint8Array | string, meta: ParseMeta
   const json = readJsonBody(body, meta);
   if (!json.ok) return { state: 'failed', reason: json.reason };
   const parsed = v.safeParse(STATUS_ONLY_SCHEMA, json.value);
-  if (!parsed.success) return { state: 'failed', reason: `not a Statuspage status: ${describeIssue(parsed.issues)}` };
+  if (!parsed.success)
+    return { state: 'failed', reason: `not a Statuspage status: ${describeIssues(parsed.issues, 1)}` };
   const { page, status } = parsed.output;
   return {
     state: 'ok',

@@ -5,7 +5,8 @@
 import * as v from 'valibot';
 import { readJsonBody, parseTime } from './decode-body.ts';
 import { explainComponent } from './explains.ts';
-import { SUMMARY_SCHEMA, describeIssue, type IncidentPayload, type SummaryPayload } from './statuspage-schema.ts';
+import { describeIssues } from '../validation-issues.ts';
+import { SUMMARY_SCHEMA, type IncidentPayload, type SummaryPayload } from './statuspage-schema.ts';
 import type {
   ComponentState,
   ComponentStatus,
@@ -117,7 +118,8 @@ export function parseStatuspageSummary(
   const json = readJsonBody(body, meta);
   if (!json.ok) return { state: 'failed', reason: json.reason };
   const parsed = v.safeParse(SUMMARY_SCHEMA, json.value);
-  if (!parsed.success) return { state: 'failed', reason: `not a Statuspage summary: ${describeIssue(parsed.issues)}` };
+  if (!parsed.success)
+    return { state: 'failed', reason: `not a Statuspage summary: ${describeIssues(parsed.issues, 1)}` };
   const payload = parsed.output;
   const incidents = [
     ...(payload.incidents ?? []).map((i) => mapIncident(i, false, options)),
