@@ -2,12 +2,12 @@
 // dark mode, 420 px wide: all of them in artifacts/screenshots/ (to look at), the ones README shows also in
 // docs/screenshots/ (committed). Needs `npm run build:e2e` first. Run: npm run screenshots
 // `npm run screenshots -- firefox`: Firefox's come from the e2e scenario suite, which shoots every culprit in both
-// languages in each browser anyway (tests/e2e/popup-shots.mjs); this runs it and has it copy README's Firefox ones.
+// languages in each browser anyway (tests/e2e/scenarios/popup-shots.mjs); this runs it and has it copy README's Firefox ones.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assertTextRendered } from '../e2e/rendered-text.mjs';
+import { assertTextRendered } from '../e2e/harness/rendered-text.mjs';
 import { launch, openExtensionPage, openSite, setLanguage, SITES, startFakeWeb } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

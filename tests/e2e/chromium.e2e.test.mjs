@@ -1,4 +1,4 @@
-import { launchChromium } from './chromium.mjs';
-import { browserSuite } from './scenario-suite.mjs';
+import { launchChromium } from './harness/launch-chromium.mjs';
+import { browserSuite } from './scenarios/suite.mjs';
 
 browserSuite('chromium', launchChromium);

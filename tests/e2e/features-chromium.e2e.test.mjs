@@ -1,4 +1,4 @@
-import { launchChromium } from './chromium.mjs';
-import { featureSuite } from './feature-suite.mjs';
+import { launchChromium } from './harness/launch-chromium.mjs';
+import { featureSuite } from './features/suite.mjs';
 
 featureSuite('chromium', launchChromium);

@@ -1,4 +1,4 @@
-import { launchFirefox } from './firefox.mjs';
-import { featureSuite } from './feature-suite.mjs';
+import { launchFirefox } from './harness/launch-firefox.mjs';
+import { featureSuite } from './features/suite.mjs';
 
 featureSuite('firefox', launchFirefox);

@@ -1,4 +1,4 @@
-import { launchFirefox } from './firefox.mjs';
-import { browserSuite } from './scenario-suite.mjs';
+import { launchFirefox } from './harness/launch-firefox.mjs';
+import { browserSuite } from './scenarios/suite.mjs';
 
 browserSuite('firefox', launchFirefox);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { it } from 'node:test';
 import { promisify } from 'node:util';
-import { BROWSERS, ROOT } from './browsers.mjs';
+import { BROWSERS, ROOT } from './harness/browsers.mjs';
 
 // preact's DOM renderer assigns innerHTML for dangerouslySetInnerHTML; we never use that prop, but the code path
 // ships in the bundle. Any other warning is ours and must be fixed, not allow-listed here without a reason.

@@ -4,7 +4,7 @@
 // CULPRIT_E2E_TAP=<file> also writes a TAP report there, which tests/tools/test-all.mjs counts.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { ROOT } from './browsers.mjs';
+import { ROOT } from './harness/browsers.mjs';
 
 const SUITES = ['table', 'lint', 'chromium', 'features-chromium', 'firefox', 'features-firefox'];
 const args = process.argv.slice(2);

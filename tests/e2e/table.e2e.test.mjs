@@ -5,8 +5,8 @@ import { it } from 'node:test';
 import { getDomain } from 'tldts';
 import { DECISION_TABLE } from '../../src/core/diagnose/decision-table.ts';
 import { SOURCE_NAMES } from '../../src/core/diagnose/types.ts';
-import { DEFAULT_WORLD } from './fake-faults.mjs';
-import { SCENARIOS } from './scenarios.mjs';
+import { DEFAULT_WORLD } from './fakes/faults.mjs';
+import { SCENARIOS } from './scenarios/table.mjs';
 
 const hostOf = (url) => new URL(url.replace('{{closedPort}}', '1')).hostname;
 const duplicates = (list) => list.filter((x, i) => list.indexOf(x) !== i);

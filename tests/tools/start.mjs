@@ -7,9 +7,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BROWSERS, ROOT } from '../e2e/browsers.mjs';
-import { findClosedPort, mappedHosts, startFakeServers } from '../e2e/fake-servers.mjs';
-import { REFUSED_HOST } from '../e2e/scenarios.mjs';
+import { BROWSERS, ROOT } from '../e2e/harness/browsers.mjs';
+import { findClosedPort, mappedHosts, startFakeServers } from '../e2e/fakes/servers.mjs';
+import { REFUSED_HOST } from '../e2e/scenarios/table.mjs';
 
 const argv = process.argv.slice(2);
 const browser = argv.includes('firefox') ? 'firefox' : 'chromium';

@@ -1,16 +1,16 @@
 // The e2e scenario table: one registrable domain per scenario, what the fake server answers for it, and what the
 // extension must conclude. Both browsers run the same table. Colos differ per scenario so a value leaking from one
-// tab into another shows up as a wrong colo. Rows named "issue 3 #n" are that issue's verdict table; the ones needing a
-// misbehaving outside world are in scenarios-issue3.mjs.
+// tab into another shows up as a wrong colo. The rows here need no more than a calm outside world (or one that is
+// simply down); the ones where status pages, public DNS or every remote source misbehave are in hostile-world.mjs.
 
-import { CHALLENGE_HEADERS, cloudflare } from './cf-headers.mjs';
-import { ISSUE3_SCENARIOS } from './scenarios-issue3.mjs';
+import { CHALLENGE_HEADERS, cloudflare } from '../fakes/cf-headers.mjs';
+import { HOSTILE_WORLD_SCENARIOS } from './hostile-world.mjs';
 
 /**
  * `kind`..`status` are the tab state; `badge` is the final badge, which follows the verdict once it is in (a DNS
  * error that public DNS confirms is the site's fault: SITE, not NET); `culprit` is the popup's data-culprit.
- * Each scenario starts with a fresh background and an empty failure log (see scenario-suite), so verdicts do not
- * depend on table order. `world` sets the fakes' faults for it (fake-faults.mjs: status page, egress, DoH, site
+ * Each scenario starts with a fresh background and an empty failure log (see suite.mjs), so verdicts do not
+ * depend on table order. `world` sets the fakes' faults for it (../fakes/faults.mjs: status page, egress, DoH, site
  * probes); `preload` pages are opened first, left open, and must reach `kind` first.
  * `verdict` is checked on the stored verdict and the popup: the decision-table `rule`, `acknowledged`, the open
  * `incident` title, `advice` keys it must include, the state of named `sources`, and `withinMs` from navigation.
@@ -20,13 +20,13 @@ import { ISSUE3_SCENARIOS } from './scenarios-issue3.mjs';
  *   sources?: Record<string, 'ok' | 'failed' | 'timeout' | 'skipped'>, withinMs?: number }} VerdictExpectation
  * @typedef {{ status: number, headers: Record<string, string>, page: string, vars?: Record<string, string> }} Route
  * @typedef {{ name: string, url: string, route?: Route, expect: Expectation, verdict?: VerdictExpectation,
- *   world?: Partial<import('./fake-faults.mjs').World>, preload?: { url: string, route: Route, kind: string }[] }} Scenario
+ *   world?: Partial<import('../fakes/faults.mjs').World>, preload?: { url: string, route: Route, kind: string }[] }} Scenario
  */
 
 /** @type {Scenario[]} */
 export const SCENARIOS = [
   {
-    name: 'issue 3 #1: Cloudflare 522 (the origin timed out) while Cloudflare is all operational',
+    name: 'Cloudflare 522 (the origin timed out) while Cloudflare is all operational',
     url: 'https://shop-522.test/checkout',
     route: {
       status: 522,
@@ -67,7 +67,7 @@ export const SCENARIOS = [
     verdict: { rule: 'cdn-edge-page', acknowledged: 'no' },
   },
   {
-    name: 'issue 3 #6: Cloudflare 1020: a firewall rule blocks me',
+    name: 'Cloudflare 1020: a firewall rule blocks me',
     url: 'https://forum-1020.test/thread/42',
     route: { status: 403, headers: cloudflare('8a1b2c3d4e5f1020', 'LAX'), page: 'cf-1020.html' },
     expect: {
@@ -93,7 +93,7 @@ export const SCENARIOS = [
     verdict: { rule: 'challenge' },
   },
   {
-    name: 'issue 3 #4: "Please unblock challenges.cloudflare.com", trace answers, challenge components operational',
+    name: '"Please unblock challenges.cloudflare.com", trace answers, challenge components operational',
     url: 'https://tickets-unblock.test/',
     route: {
       status: 403,
@@ -116,7 +116,7 @@ export const SCENARIOS = [
     },
   },
   {
-    name: "issue 3 #9: the origin's own 503 passed through Cloudflare (plain origin page)",
+    name: "the origin's own 503 passed through Cloudflare (plain origin page)",
     url: 'http://api-503.test/status',
     route: {
       status: 503,
@@ -166,7 +166,7 @@ export const SCENARIOS = [
     expect: { kind: 'none', badge: '', status: 404 },
   },
   {
-    name: 'issue 3 #7: one host fails DNS while the controls answer, and public DNS cannot resolve it either',
+    name: 'one host fails DNS while the controls answer, and public DNS cannot resolve it either',
     url: 'http://expired-domain.invalid/',
     // Connectivity works and public DNS (the fake DoH) says NXDOMAIN too: the name is broken, not my network.
     expect: { kind: 'network-error', category: 'dns', badge: 'SITE', culprit: 'site' },
@@ -179,20 +179,20 @@ export const SCENARIOS = [
     verdict: { rule: 'net-site-unreachable' },
   },
   {
-    name: 'issue 3 #8: my network is down: DNS fails and every outside host drops the connection',
+    name: 'my network is down: DNS fails and every outside host drops the connection',
     url: 'http://offline.invalid/',
     world: { egress: 'down' },
     expect: { kind: 'network-error', category: 'dns', badge: 'NET', culprit: 'network' },
     verdict: { rule: 'net-offline' },
   },
-  ...ISSUE3_SCENARIOS,
+  ...HOSTILE_WORLD_SCENARIOS,
 ];
 
 /** Used to warm the extension up (MV3 listener race) before any assertion; same answer as the 522 scenario. */
 export const WARMUP_URL = 'https://warmup.test/';
 /** A plain page the Firefox driver uses to ask the extension (through the E2E bridge) to open its control tab. */
 export const CONTROL_URL = 'http://control.test/';
-/** Later issues fetch vendor status; the fake answers here so nothing leaves loopback. */
+/** Where the extension asks for Cloudflare's status; the fake answers here so nothing leaves loopback. */
 export const STATUS_HOST = 'www.cloudflarestatus.com';
 /** Resolves to the fake server but the driver points its port at a closed one. */
 export const REFUSED_HOST = 'refused.test';

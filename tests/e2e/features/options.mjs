@@ -3,12 +3,10 @@
 // Reset brings back the defaults.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { ARCHIVE_HOST, SITES } from './feature-sites.mjs';
+import { ARCHIVE_HOST, SITES } from './sites.mjs';
 import {
   clickText,
   closeAll,
-  en,
-  ko,
   openExtensionPage,
   openFailing,
   QUIET_AFTER_VERDICT_MS,
@@ -18,8 +16,9 @@ import {
   texts,
   waitTexts,
   waitVerdict,
-} from './feature-helpers.mjs';
-import { sleep, waitFor } from './wait.mjs';
+} from './helpers.mjs';
+import { en, ko } from '../harness/messages.mjs';
+import { sleep, waitFor } from '../harness/wait.mjs';
 
 const ARCHIVE_BOX = 'input[aria-describedby="archive-hint"]';
 

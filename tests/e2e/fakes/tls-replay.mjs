@@ -1,4 +1,4 @@
-// Handing a sniffed socket to Node's TLS server (fake-servers.mjs reads the first bytes to pick HTTP or HTTPS).
+// Handing a sniffed socket to Node's TLS server (servers.mjs reads the first bytes to pick HTTP or HTTPS).
 import { Duplex } from 'node:stream';
 
 /**

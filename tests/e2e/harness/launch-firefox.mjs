@@ -5,7 +5,7 @@ import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { BROWSERS } from './browsers.mjs';
 import { createDriver } from './driver.mjs';
-import { CONTROL_URL } from './scenarios.mjs';
+import { CONTROL_URL } from '../scenarios/table.mjs';
 import { waitFor, withTimeout } from './wait.mjs';
 
 export const GECKO_ID = 'culprit@culprit-ext.org';

@@ -3,10 +3,11 @@
 // and onButtonClicked, refusing if they are not the registered ones; what they do is then observed in the browser.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { alarm, closeAll, en, openFailing, send, texts, waitTexts, waitVerdict } from './feature-helpers.mjs';
-import { expectSiteDown } from './feature-notify.mjs';
-import { SITES } from './feature-sites.mjs';
-import { waitFor } from './wait.mjs';
+import { alarm, closeAll, openFailing, send, texts, waitTexts, waitVerdict } from './helpers.mjs';
+import { en } from '../harness/messages.mjs';
+import { expectSiteDown } from './notify.mjs';
+import { SITES } from './sites.mjs';
+import { waitFor } from '../harness/wait.mjs';
 
 /** Opens a failing site and waits for its (site-origin) notification; returns the opened tab, its host and the id. */
 async function failAndNotify({ driver, spy }, site) {
@@ -29,7 +30,7 @@ async function expectCleared({ driver, spy }, id) {
 }
 
 /**
- * @param {{ driver: any, spy: ReturnType<typeof import('./notify-spy.mjs').notificationSpy> }} ctx
+ * @param {{ driver: any, spy: ReturnType<typeof import('../harness/notify-spy.mjs').notificationSpy> }} ctx
  * @param {'chromium' | 'firefox'} browserName
  */
 export function notificationClickTests(ctx, browserName) {

@@ -1,7 +1,7 @@
 // The per-scenario steps of the suite: isolate a scenario from the last one, then check the tab, the stored verdict.
 import assert from 'node:assert/strict';
 import { expected, observed, verdictView } from './expectations.mjs';
-import { pollUntil } from './wait.mjs';
+import { pollUntil } from '../harness/wait.mjs';
 
 // A quiet page must stay quiet this long after load; the content script runs at document_idle, well within it.
 const QUIET_WINDOW = 2_500;
@@ -52,7 +52,7 @@ export async function checkTab(driver, tabId, expect) {
  * Checks the stored verdict against the scenario's verdict expectation (call once the popup shows the expected
  * culprit, so the verdict about the tab's final page reading is in). Returns its timing for the results log:
  * `afterNavigationMs` (from just before the navigation) and `afterPageMs` (from the tab state's last update).
- * @param {import('./scenarios.mjs').VerdictExpectation} want
+ * @param {import('./table.mjs').VerdictExpectation} want
  */
 export async function checkVerdict(driver, tabId, want, navigatedAt) {
   const [stored, state] = await Promise.all([driver.verdict(tabId), driver.state(tabId)]);

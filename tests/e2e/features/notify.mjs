@@ -2,18 +2,18 @@
 // failure, none for a challenge or a spoof page, one per host per 30 minutes, and held back for a tab never looked at.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { SITES } from './feature-sites.mjs';
+import { SITES } from './sites.mjs';
 import {
   closeAll,
-  en,
   local,
   openBackgroundTab,
   QUIET_AFTER_VERDICT_MS,
   session,
   waitVerdict,
   openFailing,
-} from './feature-helpers.mjs';
-import { sleep, waitFor } from './wait.mjs';
+} from './helpers.mjs';
+import { en } from '../harness/messages.mjs';
+import { sleep, waitFor } from '../harness/wait.mjs';
 
 const tabNote = (tabId) => `culprit:tab:${tabId}`;
 const hostOf = (url) => new URL(url).hostname;
@@ -28,7 +28,7 @@ export function expectSiteDown(note, driver, host) {
   assert.deepEqual(note.buttons, driver.name === 'chromium' ? [{ title: en('notify_watch') }] : undefined);
 }
 
-/** @param {{ driver: any, spy: ReturnType<typeof import('./notify-spy.mjs').notificationSpy> }} ctx */
+/** @param {{ driver: any, spy: ReturnType<typeof import('../harness/notify-spy.mjs').notificationSpy> }} ctx */
 export function notificationTests(ctx) {
   it('notifications: a corroborated 522 notifies with its verdict; a challenge and a spoof page stay quiet', async () => {
     const { driver, spy } = ctx;

@@ -3,11 +3,10 @@
 // goes out and the watch ends. The alarms are fired early (fireWatchAlarm) instead of waiting 30 s and 60 s.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { cfOk, SITES } from './feature-sites.mjs';
+import { cfOk, SITES } from './sites.mjs';
 import {
   alarm,
   closeAll,
-  en,
   fireWatchAlarm,
   local,
   openExtensionPage,
@@ -15,8 +14,9 @@ import {
   waitTexts,
   waitVerdict,
   openFailing,
-} from './feature-helpers.mjs';
-import { waitFor } from './wait.mjs';
+} from './helpers.mjs';
+import { en } from '../harness/messages.mjs';
+import { waitFor } from '../harness/wait.mjs';
 
 const SECOND = 1000;
 

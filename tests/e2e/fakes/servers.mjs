@@ -6,14 +6,14 @@ import https from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeSelfSignedCert } from '../tools/certs.mjs';
+import { makeSelfSignedCert } from '../../tools/certs.mjs';
 import { EGRESS_HOSTS, probeAnswer } from './egress.mjs';
-import { faultFor, refusesHandshake, serverNameOf, tlsRecordShortfall, worldOf } from './fake-faults.mjs';
-import { statusSummary } from './fake-status.mjs';
+import { faultFor, refusesHandshake, serverNameOf, tlsRecordShortfall, worldOf } from './faults.mjs';
+import { statusSummary } from './status-page.mjs';
 import { replay } from './tls-replay.mjs';
-import { CONTROL_URL, fakeHosts, SCENARIOS, STATUS_HOST, WARMUP_URL } from './scenarios.mjs';
+import { CONTROL_URL, fakeHosts, SCENARIOS, STATUS_HOST, WARMUP_URL } from '../scenarios/table.mjs';
 
-const PAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pages');
+const PAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'pages');
 const TLS_HANDSHAKE = 0x16;
 /** The harness's own pages: never part of a scenario's faults. */
 const HARNESS_HOSTS = new Set([new URL(WARMUP_URL).hostname, new URL(CONTROL_URL).hostname]);
@@ -44,13 +44,13 @@ function routeTable() {
 
 /**
  * @param {string[]} hosts names the certificate covers
- * @param {{ routes?: Record<string, import('./scenarios.mjs').Route>,
+ * @param {{ routes?: Record<string, import('../scenarios/table.mjs').Route>,
  *   forward?: { hosts: Set<string>, handle: (req: http.IncomingMessage, res: http.ServerResponse) => void } }} [extra]
  * `routes` adds sites beyond the scenario table; `forward` hands every request for its hosts to another server.
- * @returns {Promise<{ port: number, hits: Map<string, number>, setWorld: (world?: Partial<import('./fake-faults.mjs').World>) => void,
- *   setRoute: (host: string, route: import('./scenarios.mjs').Route) => void, close: () => Promise<void> }>}
+ * @returns {Promise<{ port: number, hits: Map<string, number>, setWorld: (world?: Partial<import('./faults.mjs').World>) => void,
+ *   setRoute: (host: string, route: import('../scenarios/table.mjs').Route) => void, close: () => Promise<void> }>}
  * `hits` counts requests per `host + path` so tests can tell whether the extension called a fake.
- * `setWorld` sets the scenario's faults (fake-faults.mjs) and lets go of connections the last one left hanging.
+ * `setWorld` sets the scenario's faults (faults.mjs) and lets go of connections the last one left hanging.
  * `setRoute` changes what a site answers from the next request on (a site coming back).
  */
 export async function startFakeServers(hosts, { routes: extraRoutes = {}, forward } = {}) {

@@ -2,8 +2,9 @@
 // gets exactly the Ray ID the failing page showed, and the button's live status says it was copied.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { closeAll, en, openExtensionPage, openFailing, texts, waitTexts, waitVerdict } from './feature-helpers.mjs';
-import { SITES } from './feature-sites.mjs';
+import { closeAll, openExtensionPage, openFailing, texts, waitTexts, waitVerdict } from './helpers.mjs';
+import { en } from '../harness/messages.mjs';
+import { SITES } from './sites.mjs';
 
 const COPY = '[data-action="copy-ray"]';
 const STATUS = '[data-fact="ray-id"] [role="status"]';

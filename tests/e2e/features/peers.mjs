@@ -1,15 +1,14 @@
-// Peer reports (src/background/peers.ts, src/core/peer/client.ts) against the real service (server/, peer-service.mjs):
+// Peer reports (src/background/peers.ts, src/core/peer/client.ts) against the real service (server/, ../fakes/peer-service.mjs):
 // turned on in the options page (on Firefox that click also asks Firefox's data-collection consent, granted without
 // a prompt by the launch pref extensions.webextOptionalPermissionPrompts=false), a corroborated 522 is reported and
 // stored, a later check shows it as evidence, and the popup's "Report this problem" sends a report with a real click;
 // turned off, the service hears nothing at all and the popup offers no button.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { PEER_ENDPOINT, siteHash } from './peer-service.mjs';
-import { SITES } from './feature-sites.mjs';
+import { PEER_ENDPOINT, siteHash } from '../fakes/peer-service.mjs';
+import { SITES } from './sites.mjs';
 import {
   closeAll,
-  en,
   openExtensionPage,
   reloadPage,
   storedSettings,
@@ -17,8 +16,9 @@ import {
   waitTexts,
   waitVerdict,
   openFailing,
-} from './feature-helpers.mjs';
-import { pollUntil, sleep, waitFor } from './wait.mjs';
+} from './helpers.mjs';
+import { en } from '../harness/messages.mjs';
+import { pollUntil, sleep, waitFor } from '../harness/wait.mjs';
 
 const PEER_BOX = 'input[aria-describedby="peer-hint"]';
 const PLACEHOLDER = 'https://peers.culprit-ext.org/v1';
@@ -32,7 +32,7 @@ const consent = (driver) =>
       )
     : Promise.resolve(true);
 
-/** @param {{ driver: any, peers: Awaited<ReturnType<typeof import('./peer-service.mjs').startPeerService>> }} ctx */
+/** @param {{ driver: any, peers: Awaited<ReturnType<typeof import('../fakes/peer-service.mjs').startPeerService>> }} ctx */
 export function peerTests(ctx) {
   it('peers on: set up in the options page, a corroborated 522 is reported to the service and shown as evidence later', async () => {
     const { driver, peers } = ctx;

@@ -1,5 +1,5 @@
 // Turns what the browser shows into the same shape as a scenario's expectation, so a failure prints one readable diff.
-import { badgeForVerdict } from '../../src/shared/badge.ts';
+import { badgeForVerdict } from '../../../src/shared/badge.ts';
 
 /** The parts of a tab snapshot a scenario can assert on; only the keys the expectation names are kept. */
 export function observed({ state, badge, color }, expect) {
@@ -39,7 +39,7 @@ export function expected(expect) {
  * What the popup must show for a scenario: its data-* attributes (strings; absent values are ''), and with a
  * `verdict` expectation the rule, the incident title, the listed sources' states and at least one advice item per
  * expected advice key. Compare with popupView(read, want).
- * @param {import('./scenarios.mjs').Expectation} expect @param {import('./scenarios.mjs').VerdictExpectation} [verdict]
+ * @param {import('./table.mjs').Expectation} expect @param {import('./table.mjs').VerdictExpectation} [verdict]
  */
 export function expectedPopup(expect, verdict) {
   const attrs = { kind: expect.kind };
@@ -67,7 +67,7 @@ export function popupView(read, want) {
 
 /**
  * The stored verdict in the shape of a scenario's verdict expectation, so a mismatch prints one diff.
- * @param {any} verdict @param {import('./scenarios.mjs').VerdictExpectation} want @param {number} navigatedAt
+ * @param {any} verdict @param {import('./table.mjs').VerdictExpectation} want @param {number} navigatedAt
  */
 export function verdictView(verdict, want, navigatedAt) {
   const view = { rule: verdict?.rule };

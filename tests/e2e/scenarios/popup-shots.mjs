@@ -1,16 +1,16 @@
-// Issue #4 "what a person sees": the popup for each culprit the scenario table produces, in English and Korean, saved
+// What a person sees: the popup for each culprit the scenario table produces, in English and Korean, saved
 // as artifacts/screenshots/<browser>/popup-<culprit>-<lang>.png by the e2e run in both browsers. A shot is taken only
 // once the headline reads the expected message in that language, and the file is then checked to be a real PNG of a
-// popup-sized page, and every character on it must have drawn with a real glyph (rendered-text.mjs), so a blank,
+// popup-sized page, and every character on it must have drawn with a real glyph (../harness/rendered-text.mjs), so a blank,
 // untranslated, wrong-culprit or tofu render fails the scenario instead of being saved.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { vendorName } from '../../src/shared/vendor-names.ts';
-import { ROOT } from './browsers.mjs';
-import { messages } from './feature-helpers.mjs';
-import { assertTextRendered } from './rendered-text.mjs';
-import { waitFor, withTimeout } from './wait.mjs';
+import { vendorName } from '../../../src/shared/vendor-names.ts';
+import { ROOT } from '../harness/browsers.mjs';
+import { messages } from '../harness/messages.mjs';
+import { assertTextRendered } from '../harness/rendered-text.mjs';
+import { waitFor, withTimeout } from '../harness/wait.mjs';
 
 /** The scenario (by URL) that shows each culprit, and its headline's message key (the decision-table row's key). */
 export const SHOTS = {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { BROWSERS } from './browsers.mjs';
 import { createDriver } from './driver.mjs';
-import { REFUSED_HOST } from './scenarios.mjs';
+import { REFUSED_HOST } from '../scenarios/table.mjs';
 import { waitFor, withTimeout } from './wait.mjs';
 
 /**
@@ -26,7 +26,7 @@ export async function launchChromium({ port, closedPort, hosts }) {
     headless: true,
     timeout: 30_000,
     // Playwright turns the back/forward cache off by default; real browsers have it on, and the extension must
-    // handle pages restored from it (feature-bfcache.mjs).
+    // handle pages restored from it (../features/bfcache.mjs).
     ignoreDefaultArgs: ['--disable-back-forward-cache'],
     args: [
       '--headless=new',

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from './browsers.mjs';
-import { withTimeout } from './wait.mjs';
+import { ROOT } from '../harness/browsers.mjs';
+import { withTimeout } from '../harness/wait.mjs';
 
 export const PEER_HOST = 'peers.culprit.test';
 export const PEER_ENDPOINT = `https://${PEER_HOST}/v1`;

@@ -2,16 +2,16 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { artifactPath, isCi, unavailableReason } from './browsers.mjs';
-import { warmUp } from './driver.mjs';
+import { artifactPath, isCi, unavailableReason } from '../harness/browsers.mjs';
+import { warmUp } from '../harness/driver.mjs';
 import { expectedPopup, pickKeys, popupView } from './expectations.mjs';
-import { findClosedPort, mappedHosts, startFakeServers } from './fake-servers.mjs';
-import { statusSummary } from './fake-status.mjs';
+import { findClosedPort, mappedHosts, startFakeServers } from '../fakes/servers.mjs';
+import { statusSummary } from '../fakes/status-page.mjs';
 import { LANGUAGES, SHOTS, shootPopups } from './popup-shots.mjs';
-import { findMissingGlyphs } from './rendered-text.mjs';
-import { checkTab, checkVerdict, failureLog, isDeepEqual, isolate, VERDICT_TIMEOUT } from './scenario-checks.mjs';
-import { SCENARIOS, STATUS_HOST, WARMUP_URL } from './scenarios.mjs';
-import { pollUntil, waitFor } from './wait.mjs';
+import { findMissingGlyphs } from '../harness/rendered-text.mjs';
+import { checkTab, checkVerdict, failureLog, isDeepEqual, isolate, VERDICT_TIMEOUT } from './checks.mjs';
+import { SCENARIOS, STATUS_HOST, WARMUP_URL } from './table.mjs';
+import { pollUntil, waitFor } from '../harness/wait.mjs';
 
 /** @param {'chromium' | 'firefox'} name @param {(net: object) => Promise<any>} launch */
 export function browserSuite(name, launch) {

@@ -1,29 +1,10 @@
 // Small steps the feature tests share: waiting for a verdict, opening extension pages and background tabs, clicking
-// by visible text, reading settings and messages, firing a watch's alarm now. Every wait is bounded and named.
-import fs from 'node:fs';
-import path from 'node:path';
-import { ROOT } from './browsers.mjs';
-import { sleep, waitFor, withTimeout } from './wait.mjs';
+// by visible text, reading settings, firing a watch's alarm now. Every wait is bounded and named.
+import { sleep, waitFor, withTimeout } from '../harness/wait.mjs';
 
 export const VERDICT_TIMEOUT = 10_000;
 /** After a verdict, how long a notification would take at most to follow it (same onVerdict chain). */
 export const QUIET_AFTER_VERDICT_MS = 1_500;
-
-/** The extension's message catalogue, to compare page text with the real strings (plural variants as src/shared/i18n.ts picks them). */
-export function messages(lang) {
-  const file = path.join(ROOT, 'public/_locales', lang, 'messages.json');
-  const all = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const plural = new Intl.PluralRules(lang);
-  return (key, params = {}) => {
-    const n = typeof params.count === 'number' ? params.count : typeof params.total === 'number' ? params.total : null;
-    const variant = n === null ? undefined : all[`${key}_${plural.select(n)}`]?.message;
-    const m = variant ?? all[key]?.message;
-    if (m === undefined) throw new Error(`no ${lang} message ${key}`);
-    return m.replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? `{${k}}`));
-  };
-}
-export const en = messages('en');
-export const ko = messages('ko');
 
 /** The stored verdict of a tab once `done(verdict)` holds. */
 export function waitVerdict(driver, tabId, done, what) {

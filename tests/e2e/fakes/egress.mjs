@@ -1,8 +1,8 @@
 // Every outside host the extension itself may call (connectivity checks, CDN control hosts, DNS-over-HTTPS, vendor
 // status pages), read from the extension's own config so this list cannot drift. The browsers map all of them to
 // the fakes: verdicts must not depend on whether the test machine has internet access.
-import { DEFAULT_PROBE_CONFIG } from '../../src/core/diagnose/probe-config.ts';
-import { VENDOR_STATUS_ORIGINS } from '../../src/core/status/vendors.ts';
+import { DEFAULT_PROBE_CONFIG } from '../../../src/core/diagnose/probe-config.ts';
+import { VENDOR_STATUS_ORIGINS } from '../../../src/core/status/vendors.ts';
 
 const { connectivityUrls, controlUrls, dohUrls } = DEFAULT_PROBE_CONFIG;
 

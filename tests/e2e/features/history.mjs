@@ -2,12 +2,11 @@
 // it, the JSON and CSV exports (real downloads) hold exactly what is shown, and Clear empties it after a confirmation.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { downloadOf } from './downloads.mjs';
-import { SITES } from './feature-sites.mjs';
+import { downloadOf } from '../harness/downloads.mjs';
+import { SITES } from './sites.mjs';
 import {
   clickText,
   closeAll,
-  en,
   openExtensionPage,
   selectOption,
   send,
@@ -15,8 +14,9 @@ import {
   waitTexts,
   waitVerdict,
   openFailing,
-} from './feature-helpers.mjs';
-import { waitFor } from './wait.mjs';
+} from './helpers.mjs';
+import { en } from '../harness/messages.mjs';
+import { waitFor } from '../harness/wait.mjs';
 
 const today = () => new Date().toISOString().slice(0, 10);
 

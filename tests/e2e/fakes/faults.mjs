@@ -1,10 +1,10 @@
 // Per-scenario faults of the fake outside world: which hosts refuse connections, which accept and never answer,
 // what the status page and DNS-over-HTTPS say. The suite sets one world per scenario and resets it afterwards.
 import { EGRESS_HOSTS } from './egress.mjs';
-import { STATUS_HOST } from './scenarios.mjs';
+import { STATUS_HOST } from '../scenarios/table.mjs';
 
 /**
- * `status`: a summary from fake-status.mjs, or `refuse` (TCP reset as soon as the TLS hello names the host: the
+ * `status`: a summary from status-page.mjs, or `refuse` (TCP reset as soon as the TLS hello names the host: the
  * 18 Nov 2025 status page) or `hang` (accepted, never answered).
  * `egress`: the extension's outside probes (connectivity, control hosts, DoH, status) answer, are `down` (the
  * connection is dropped: "my internet is down") or `hang`.

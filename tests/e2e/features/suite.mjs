@@ -1,26 +1,26 @@
 // The feature suite: notifications, the watch, the history page, the options page and peer reports, in one browser
 // against the same fakes as the scenario table plus the real peer-report service. One browser launch for all of it;
-// each test uses its own sites (feature-sites.mjs), so the notification dedupe and the log cannot leak between them.
+// each test uses its own sites (sites.mjs), so the notification dedupe and the log cannot leak between them.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe } from 'node:test';
-import { isCi, unavailableReason } from './browsers.mjs';
-import { firefoxDownloadPrefs } from './downloads.mjs';
-import { warmUp } from './driver.mjs';
-import { bfcacheTests } from './feature-bfcache.mjs';
-import { historyTests } from './feature-history.mjs';
-import { notificationTests } from './feature-notify.mjs';
-import { notificationClickTests } from './feature-notify-clicks.mjs';
-import { optionsTests } from './feature-options.mjs';
-import { peerTests } from './feature-peers.mjs';
-import { popupTests } from './feature-popup.mjs';
-import { featureHosts, featureRoutes } from './feature-sites.mjs';
-import { watchTests } from './feature-watch.mjs';
-import { findClosedPort, mappedHosts, startFakeServers } from './fake-servers.mjs';
-import { notificationSpy } from './notify-spy.mjs';
-import { startPeerService } from './peer-service.mjs';
-import { WARMUP_URL } from './scenarios.mjs';
+import { isCi, unavailableReason } from '../harness/browsers.mjs';
+import { firefoxDownloadPrefs } from '../harness/downloads.mjs';
+import { warmUp } from '../harness/driver.mjs';
+import { bfcacheTests } from './bfcache.mjs';
+import { historyTests } from './history.mjs';
+import { notificationTests } from './notify.mjs';
+import { notificationClickTests } from './notify-clicks.mjs';
+import { optionsTests } from './options.mjs';
+import { peerTests } from './peers.mjs';
+import { popupTests } from './popup.mjs';
+import { featureHosts, featureRoutes } from './sites.mjs';
+import { watchTests } from './watch.mjs';
+import { findClosedPort, mappedHosts, startFakeServers } from '../fakes/servers.mjs';
+import { notificationSpy } from '../harness/notify-spy.mjs';
+import { startPeerService } from '../fakes/peer-service.mjs';
+import { WARMUP_URL } from '../scenarios/table.mjs';
 
 /** @param {'chromium' | 'firefox'} name @param {(net: object) => Promise<any>} launch */
 export function featureSuite(name, launch) {

@@ -2,8 +2,8 @@
 // so the 30-minute notification dedupe and the incident log of one test cannot leak into another.
 // Peer reports only cover public sites (src/core/peer/client.ts publicSiteOf), so the peer sites sit under the
 // IANA-reserved example.com / example.net: real public suffixes, nobody's site, and mapped to loopback like the rest.
-import { CHALLENGE_HEADERS, cloudflare } from './cf-headers.mjs';
-import { PEER_HOST } from './peer-service.mjs';
+import { CHALLENGE_HEADERS, cloudflare } from '../fakes/cf-headers.mjs';
+import { PEER_HOST } from '../fakes/peer-service.mjs';
 
 /** A Cloudflare 522 (origin timed out): the extension's own re-fetch gets the same 522, which corroborates it. */
 export const cf522 = (rayHex, colo) => ({

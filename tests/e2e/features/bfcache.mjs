@@ -3,9 +3,9 @@
 // it came back from. The working page is served without `no-store` so that both browsers keep it in the cache.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { SITES } from './feature-sites.mjs';
-import { closeAll, openFailing } from './feature-helpers.mjs';
-import { waitFor } from './wait.mjs';
+import { SITES } from './sites.mjs';
+import { closeAll, openFailing } from './helpers.mjs';
+import { waitFor } from '../harness/wait.mjs';
 
 /** @param {{ driver: any }} ctx */
 export function bfcacheTests(ctx) {

@@ -1,17 +1,17 @@
-// Issue 3's verdict scenarios that need the outside world to misbehave: the status page in an incident, refusing or
-// hanging; public DNS resolving what the local resolver cannot; every remote source hanging. The rows the default
-// world already covers (#1, #4, #6, #7, #8, #9) are in scenarios.mjs. Numbers are the issue's.
-import { CHALLENGE_HEADERS, cloudflare, edge500 } from './cf-headers.mjs';
-import { ICN_INCIDENT_TITLE } from './fake-status.mjs';
+// Verdict scenarios in a hostile outside world: the status page in an incident, refusing connections or hanging;
+// public DNS resolving what the local resolver cannot; every remote source hanging. Each row sets the fakes' `world`
+// (fake faults, ../fakes/faults.mjs); the rows a calm world decides are in table.mjs.
+import { CHALLENGE_HEADERS, cloudflare, edge500 } from '../fakes/cf-headers.mjs';
+import { ICN_INCIDENT_TITLE } from '../fakes/status-page.mjs';
 
-/** The extension's bound per source is 3 s (+150 ms grace); the issue allows 4 s from page load to verdict. */
+/** Each source is bounded at 3 s (+150 ms grace), so a verdict must follow page load within 4 s even if all hang. */
 const VERDICT_BUDGET_MS = 4_000;
 const EVERYTHING_HANGS = { status: 'hang', egress: 'hang', site: 'hang' };
 
-/** @type {import('./scenarios.mjs').Scenario[]} */
-export const ISSUE3_SCENARIOS = [
+/** @type {import('./table.mjs').Scenario[]} */
+export const HOSTILE_WORLD_SCENARIOS = [
   {
-    name: 'issue 3 #2: Cloudflare-branded 500 while the status page has an incident on my colo (ICN)',
+    name: 'Cloudflare-branded 500 while the status page has an incident on my colo (ICN)',
     url: 'https://webtoon-500.test/episode/7',
     world: { status: 'colo-incident' },
     route: edge500('8a1b2c3d4e5f2002', 'ICN', 'Seoul'),
@@ -32,7 +32,7 @@ export const ISSUE3_SCENARIOS = [
     },
   },
   {
-    name: 'issue 3 #3: 18 Nov replay: status page refuses connections, three unrelated Cloudflare sites give branded 500s',
+    name: '18 Nov replay: status page refuses connections, three unrelated Cloudflare sites give branded 500s',
     url: 'https://chatbot-500.test/',
     world: { status: 'refuse' },
     preload: [
@@ -64,7 +64,7 @@ export const ISSUE3_SCENARIOS = [
     },
   },
   {
-    name: 'issue 3 #5: "Please unblock challenges.cloudflare.com" while Turnstile and Challenge Platform are down',
+    name: '"Please unblock challenges.cloudflare.com" while Turnstile and Challenge Platform are down',
     url: 'https://concert-turnstile.test/',
     world: { status: 'challenge-outage' },
     route: {
@@ -77,7 +77,7 @@ export const ISSUE3_SCENARIOS = [
     verdict: { rule: 'challenge-cdn-down', acknowledged: 'yes', sources: { 'vendor-status': 'ok' } },
   },
   {
-    name: 'issue 3 #7b: the local resolver fails a name that public DNS resolves',
+    name: 'the local resolver fails a name that public DNS resolves',
     url: 'http://filtered-by-resolver.invalid/',
     world: { doh: 'resolves' },
     expect: { kind: 'network-error', category: 'dns', badge: 'NET', culprit: 'network' },
@@ -86,7 +86,7 @@ export const ISSUE3_SCENARIOS = [
   {
     // status.<site> hangs too; the extension reads an unanswered status.<site> of an unknown site as "no status
     // page" (skipped, src/core/status/site-status.ts fetchSiteStatus), so it is not asserted.
-    name: 'issue 3 #10: every remote source hangs behind a Cloudflare 522 (status, re-fetch, trace, control)',
+    name: 'every remote source hangs behind a Cloudflare 522 (status, re-fetch, trace, control)',
     url: 'https://everything-hangs.test/',
     world: EVERYTHING_HANGS,
     route: {
@@ -118,7 +118,7 @@ export const ISSUE3_SCENARIOS = [
   {
     // The page report (the Cloudflare box marked) turns the header-only reading into edge-error, so the diagnosis
     // runs twice and the second run shares the first one's status request.
-    name: 'issue 3 #10: every remote source hangs behind a Cloudflare-branded 500 (the diagnosis re-runs on the page report)',
+    name: 'every remote source hangs behind a Cloudflare-branded 500 (the diagnosis re-runs on the page report)',
     url: 'https://everything-hangs-500.test/',
     world: EVERYTHING_HANGS,
     route: edge500('8a1b2c3d4e5f1011', 'SIN', 'Singapore'),
@@ -144,7 +144,7 @@ export const ISSUE3_SCENARIOS = [
     },
   },
   {
-    name: 'issue 3 #10: every remote source hangs after a DNS error (connectivity checks, public DNS)',
+    name: 'every remote source hangs after a DNS error (connectivity checks, public DNS)',
     url: 'http://hangs-dns.invalid/',
     world: EVERYTHING_HANGS,
     // README: net-offline is "the page never arrived and no connectivity check answers"; a hang is no answer.
