@@ -10,7 +10,8 @@ import { applyCors } from './cors.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createPrefixSnapshot, type PrefixSnapshot } from './prefix-snapshot.ts';
 import { createRandomHex } from './random-hex.ts';
-import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimiter } from './rate-limit.ts';
+import { DEFAULT_CONFIG, rateLimitOf, SNAPSHOT_MAX_AGE_MS } from './config.ts';
+import { createSaltedRateLimiter, type SaltedRateLimiter } from './rate-limit.ts';
 import { codeForStatus, describeError, fail } from './respond.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricsRoutes } from './routes/metrics.ts';
@@ -22,18 +23,18 @@ import type { BucketReport, ReportStore } from './store/report-store.ts';
 
 export interface AppDeps {
   store: ReportStore;
-  /** Defaults to a group-commit writer (next-turn, 256 items) over `store`; pass your own to drain it on shutdown. */
+  /** Defaults to a group-commit writer over `store` (config.ts's batch defaults); pass your own to drain it on shutdown. */
   writer?: BatchWriter<BucketReport, boolean>;
-  limiter?: RateLimiter;
+  limiter?: SaltedRateLimiter;
   metrics?: Metrics;
   /** Milliseconds since the epoch. */
   now?: () => number;
   /** The address to rate-limit by; defaults to the socket's peer address. */
   clientIp?: (c: Context) => string;
   randomHex?: (chars: number) => string;
-  /** How old the lookup snapshot may get before a refresh (default 5 s; 0 = read through, for tests). */
+  /** How old the lookup snapshot may get before a refresh (default SNAPSHOT_MAX_AGE_MS; 0 = read through, for tests). */
   snapshotMaxAgeMs?: number;
-  /** Most prefix answers kept built (6 KiB each); default 16,384. */
+  /** Most prefix answers kept built (6 KiB each); default PREFIX_CACHE_ENTRIES in config.ts. */
   prefixCacheEntries?: number;
 }
 
@@ -53,25 +54,25 @@ export type ResolvedDeps = Required<Omit<AppDeps, 'snapshotMaxAgeMs'>> & {
  */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const now = deps.now ?? Date.now;
-  const snapshotMaxAgeMs = deps.snapshotMaxAgeMs ?? 5000;
+  const snapshotMaxAgeMs = deps.snapshotMaxAgeMs ?? SNAPSHOT_MAX_AGE_MS;
   const resolved: ResolvedDeps = {
     store: deps.store,
     writer:
       deps.writer ??
       createBatchWriter({
         commit: (reports) => deps.store.commitReports(reports),
-        maxItems: 256,
-        maxWaitMs: 0,
-        maxInFlight: 1,
+        maxItems: DEFAULT_CONFIG.BATCH_MAX_ITEMS,
+        maxWaitMs: DEFAULT_CONFIG.BATCH_MAX_WAIT_MS,
+        maxInFlight: DEFAULT_CONFIG.BATCH_MAX_IN_FLIGHT,
         schedule: scheduleBatch,
       }),
-    limiter: deps.limiter ?? createRateLimiter({ ...DEFAULT_RATE_LIMIT, now }),
+    limiter: deps.limiter ?? createSaltedRateLimiter({ ...rateLimitOf(DEFAULT_CONFIG), now }),
     metrics: deps.metrics ?? createMetrics({ withProcessMetrics: false }),
     now,
     clientIp:
       deps.clientIp ?? ((c) => (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket.remoteAddress ?? 'local'),
     randomHex: deps.randomHex ?? createRandomHex(),
-    prefixCacheEntries: deps.prefixCacheEntries ?? 16_384,
+    prefixCacheEntries: deps.prefixCacheEntries ?? DEFAULT_CONFIG.PREFIX_CACHE_ENTRIES,
     snapshot: createPrefixSnapshot({
       readActive: (minute) => deps.store.readActive(minute),
       now,
@@ -96,8 +97,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const preflight = applyCors(c);
     if (preflight) return preflight;
     const decision = resolved.limiter.take(resolved.clientIp(c), c.env?.incoming?.socket);
-    if (!decision.isAllowed) {
-      c.header('Retry-After', String(decision.retryAfterSeconds));
+    if (!decision.ok) {
+      c.header('Retry-After', String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000))));
       return fail(c, 429, 'rate_limited', 'too many requests');
     }
     await next();

@@ -4,10 +4,10 @@
 import { serve } from '@hono/node-server';
 import type { Context } from 'hono';
 import { createApp } from './app.ts';
-import { parseConfig } from './config.ts';
+import { parseConfig, rateLimitOf } from './config.ts';
 import { createMetrics } from './metrics.ts';
 import { openStore } from './open-store.ts';
-import { createRateLimiter, DEFAULT_RATE_LIMIT } from './rate-limit.ts';
+import { createSaltedRateLimiter } from './rate-limit.ts';
 import { startRetention } from './retention.ts';
 import { createBatchWriter, scheduleBatch } from './store/batch-writer.ts';
 import type { BucketReport } from './store/report-store.ts';
@@ -37,12 +37,7 @@ const app = createApp({
   store,
   writer,
   metrics,
-  limiter: createRateLimiter({
-    ...DEFAULT_RATE_LIMIT,
-    ratePerSecond: config.RATE_LIMIT_RPS,
-    burst: config.RATE_LIMIT_BURST,
-    now: Date.now,
-  }),
+  limiter: createSaltedRateLimiter({ ...rateLimitOf(config), now: Date.now }),
   clientIp: config.TRUST_PROXY === '1' ? forwardedAddress : socketAddress,
   prefixCacheEntries: config.PREFIX_CACHE_ENTRIES,
 });

@@ -11,7 +11,8 @@ import Fastify from 'fastify';
 import { createApp } from '../../server/app.ts';
 import { createMetrics } from '../../server/metrics.ts';
 import { openStore } from '../../server/open-store.ts';
-import { createRateLimiter, DEFAULT_RATE_LIMIT } from '../../server/rate-limit.ts';
+import { DEFAULT_CONFIG, rateLimitOf } from '../../server/config.ts';
+import { createSaltedRateLimiter } from '../../server/rate-limit.ts';
 import { createBatchWriter, scheduleBatch } from '../../server/store/batch-writer.ts';
 import type { BucketReport } from '../../server/store/report-store.ts';
 import { PREFIX_RESPONSE_BYTES } from '../../src/core/peer/wire.ts';
@@ -53,9 +54,9 @@ if (process.argv[2] === 'fastify') {
       process.env.BENCH_NOOP_COMMIT === '1'
         ? (reports) => new Promise((resolve) => setImmediate(() => resolve(reports.map(() => true))))
         : (reports) => store.commitReports(reports),
-    maxItems: 256,
+    maxItems: DEFAULT_CONFIG.BATCH_MAX_ITEMS,
     // Overridable to tune the writer: BENCH_MAX_WAIT_MS=5 BENCH_MAX_IN_FLIGHT=2 npm run bench:server
-    maxWaitMs: Number(process.env.BENCH_MAX_WAIT_MS ?? 0),
+    maxWaitMs: Number(process.env.BENCH_MAX_WAIT_MS ?? DEFAULT_CONFIG.BATCH_MAX_WAIT_MS),
     maxInFlight: Number(process.env.BENCH_MAX_IN_FLIGHT ?? maxInFlight),
     schedule: scheduleBatch,
     onCommit: (size, milliseconds, isOk) => metrics.observeBatch(size, milliseconds, isOk),
@@ -65,7 +66,12 @@ if (process.argv[2] === 'fastify') {
     writer,
     metrics,
     // Still on the request path, so its cost is measured; the limit is just out of autocannon's reach.
-    limiter: createRateLimiter({ ...DEFAULT_RATE_LIMIT, ratePerSecond: 1e9, burst: 1e9, now: Date.now }),
+    limiter: createSaltedRateLimiter({
+      ...rateLimitOf(DEFAULT_CONFIG),
+      capacity: 1e9,
+      refillPerSecond: 1e9,
+      now: Date.now,
+    }),
   });
   app.get('/bare', (c) => c.json(BARE_BODY));
   const padded = JSON.stringify({ ...BARE_BODY, pad: ' '.repeat(PREFIX_RESPONSE_BYTES - 50) });

@@ -3,7 +3,7 @@
  * Shared by the route tests; not part of the running server.
  */
 import { createApp, type AppDeps } from '../../server/app.ts';
-import { createRateLimiter } from '../../server/rate-limit.ts';
+import { createSaltedRateLimiter } from '../../server/rate-limit.ts';
 import { openPgliteClient } from '../../server/store/pglite-client.ts';
 import { createReportStore, type ReportStore } from '../../server/store/report-store.ts';
 import type { SqlClient } from '../../server/store/sql-client.ts';
@@ -31,7 +31,13 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}, burst = 1_
   const app = createApp({
     store,
     now: () => clock.now,
-    limiter: createRateLimiter({ ratePerSecond: 1, burst, maxKeys: 1000, rotateMs: 86_400_000, now: () => clock.now }),
+    limiter: createSaltedRateLimiter({
+      capacity: burst,
+      refillPerSecond: 1,
+      maxKeys: 1000,
+      rotateMs: 86_400_000,
+      now: () => clock.now,
+    }),
     clientIp: (c) => c.req.header('x-test-ip') ?? '127.0.0.1',
     snapshotMaxAgeMs: 0,
     ...overrides,
