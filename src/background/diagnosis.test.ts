@@ -1,36 +1,29 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PROBE_CONFIG } from '../core/diagnose/probe-config.ts';
+import { aDetection, aTabState } from '../../tests/support/builders.ts';
+import { memoryStorage } from '../../tests/support/memory-storage.ts';
+import { tabKeys } from '../shared/storage/keys.ts';
 import type { TabState } from '../shared/tab-state.ts';
 import { createDiagnoser, type DiagnoserDeps } from './diagnosis.ts';
-import { memoryArea } from './memory-area.test-support.ts';
 
-const state = (tabId: number, host: string, over: Partial<TabState> = {}): TabState => ({
-  tabId,
-  url: `https://${host}/`,
-  host,
-  status: 500,
-  kind: 'edge-error',
-  networkError: null,
-  updatedAt: 0,
-  detection: {
-    vendor: 'cloudflare',
+/** A Cloudflare-branded 500 from ICN on `host`: the CDN's own failure. */
+const state = (tabId: number, host: string, over: Partial<TabState> = {}): TabState =>
+  aTabState({
+    tabId,
+    host,
+    status: 500,
     kind: 'edge-error',
-    code: 500,
-    colo: 'ICN',
-    rayId: null,
-    evidence: [],
-    unconfirmed: false,
-  },
-  ...over,
-});
+    detection: aDetection({ vendor: 'cloudflare', kind: 'edge-error', code: 500, colo: 'ICN' }),
+    ...over,
+  });
 
-function setup(states: Map<number, TabState>, session = memoryArea()) {
+function setup(states: Map<number, TabState>, storage = memoryStorage()) {
   const fetch = vi.fn(async () => {
     throw new TypeError('Failed to fetch');
   });
   const vendorStatus = vi.fn(async () => ({ state: 'failed' as const, reason: 'connection refused', ms: 1 }));
   const deps: DiagnoserDeps = {
-    session,
+    storage,
     fetch,
     vendorStatus,
     config: { ...DEFAULT_PROBE_CONFIG, timeoutMs: 100 },
@@ -39,7 +32,7 @@ function setup(states: Map<number, TabState>, session = memoryArea()) {
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
     getState: async (tabId) => states.get(tabId) ?? null,
   };
-  return { diagnoser: createDiagnoser(deps), session, fetch, vendorStatus };
+  return { diagnoser: createDiagnoser(deps), storage, fetch, vendorStatus };
 }
 
 describe('diagnoser', () => {
@@ -100,12 +93,11 @@ describe('diagnoser', () => {
   });
 
   it('resumes a diagnosis a killed worker left half done', async () => {
-    const session = memoryArea();
-    session.data.set('diag:4', { subject: 'x', startedAt: 0 });
-    const { diagnoser } = setup(new Map([[4, state(4, 'shop.example')]]), session);
+    const storage = memoryStorage({ session: { [tabKeys.pendingDiagnosis(4).key]: { subject: 'x', startedAt: 0 } } });
+    const { diagnoser } = setup(new Map([[4, state(4, 'shop.example')]]), storage);
     await diagnoser.resume();
     expect((await diagnoser.getVerdict(4)).verdict?.culprit).toBe('cdn');
-    expect(session.data.has('diag:4')).toBe(false);
+    expect(storage.areas.session.data.has(tabKeys.pendingDiagnosis(4).key)).toBe(false);
   });
 
   it('fetches nothing for a normal page', async () => {
@@ -140,14 +132,16 @@ describe('diagnoser', () => {
   });
 
   it('stores progress source by source while gathering, and removes it with the verdict', async () => {
-    const session = memoryArea();
+    const storage = memoryStorage();
+    const session = storage.areas.session;
+    const progressKey = tabKeys.progress(1).key;
     const seen: string[][] = [];
     const set = session.set;
     session.set = async (items) => {
-      if ('progress:1' in items) seen.push(Object.keys(items['progress:1'] as object).sort());
+      if (progressKey in items) seen.push(Object.keys(items[progressKey] as object).sort());
       return set(items);
     };
-    const { diagnoser, vendorStatus } = setup(new Map([[1, state(1, 'shop.example')]]), session);
+    const { diagnoser, vendorStatus } = setup(new Map([[1, state(1, 'shop.example')]]), storage);
     vendorStatus.mockImplementation(
       () => new Promise((r) => setTimeout(() => r({ state: 'failed', reason: 'slow', ms: 60 }), 60)),
     );
@@ -164,15 +158,27 @@ describe('diagnoser', () => {
     await job;
     expect(seen[0]).toEqual(['connectivity', 'doh', 'page', 'peers', 'site-status']);
     expect(seen.at(-1)).toHaveLength(10);
-    expect(session.data.has('progress:1')).toBe(false);
+    expect(session.data.has(progressKey)).toBe(false);
     expect(await diagnoser.getVerdict(1)).toMatchObject({ pending: false, progress: null });
   });
 
   it('a resumed on-demand check stays on demand', async () => {
-    const session = memoryArea();
-    session.data.set('diag:2', { subject: 'x', startedAt: 0, onDemand: true });
-    const { diagnoser } = setup(new Map([[2, state(2, 'a.example', { kind: 'none', detection: null })]]), session);
+    const storage = memoryStorage({
+      session: { [tabKeys.pendingDiagnosis(2).key]: { subject: 'x', startedAt: 0, onDemand: true } },
+    });
+    const { diagnoser } = setup(new Map([[2, state(2, 'a.example', { kind: 'none', detection: null })]]), storage);
     await diagnoser.resume();
     expect((await diagnoser.getVerdict(2)).verdict?.rule).toBe('now-failing-site'); // an automatic run would have stored nothing
+  });
+
+  it('reads a damaged stored verdict as none, and diagnoses the page again instead of throwing', async () => {
+    const tab = state(1, 'shop.example');
+    const storage = memoryStorage({
+      session: { [tabKeys.verdict(1).key]: { version: 1, subject: 'x', url: tab.url, verdict: { culprit: 42 } } },
+    });
+    const { diagnoser } = setup(new Map([[1, tab]]), storage);
+    expect(await diagnoser.getVerdict(1)).toMatchObject({ verdict: null, pending: false });
+    expect((await diagnoser.diagnose(1))?.culprit).toBe('cdn');
+    expect(storage.invalid).toEqual([tabKeys.verdict(1).key, tabKeys.verdict(1).key]);
   });
 });

@@ -3,27 +3,14 @@
  * marked there too, so a worker killed mid-way picks it up again on wake (`resume`). Nothing is fetched for normal
  * pages: only a failed page starts one.
  */
-import {
-  correlate,
-  isCorrelatedKind,
-  recordFailure,
-  registrableDomain,
-  type FailureRecord,
-} from '../core/diagnose/correlation.ts';
+import { correlate, isCorrelatedKind, recordFailure, registrableDomain } from '../core/diagnose/correlation.ts';
 import { decide } from '../core/diagnose/decide.ts';
 import { gatherFacts, type GatherDeps } from '../core/diagnose/gather.ts';
 import type { PageFacts, Verdict } from '../core/diagnose/types.ts';
+import { keys, tabKeys } from '../shared/storage/keys.ts';
+import type { TypedStorage } from '../shared/storage/storage.ts';
 import type { TabState } from '../shared/tab-state.ts';
-import { createProgressWriter, parseProgress, progressKey, type Progress } from './progress.ts';
-import type { SessionArea } from './tab-store.ts';
-
-export interface StoredVerdict {
-  version: 1;
-  /** What the verdict was about; a new page or a new reading of it makes the verdict stale. */
-  subject: string;
-  url: string;
-  verdict: Verdict;
-}
+import { createProgressWriter, type Progress } from './progress.ts';
 
 /**
  * Told of every verdict that applies to the tab's current page: `fresh` when it was just decided (notify, log it),
@@ -32,14 +19,14 @@ export interface StoredVerdict {
 export type OnVerdict = (tabId: number, verdict: Verdict, state: TabState, fresh: boolean) => Promise<void>;
 
 export type DiagnoserDeps = Omit<GatherDeps, 'correlation'> & {
-  session: SessionArea;
+  storage: TypedStorage;
   getState: (tabId: number) => Promise<TabState | null>;
   onVerdict?: OnVerdict;
 };
 
-const verdictKey = (tabId: number) => `verdict:${tabId}`;
-const pendingKey = (tabId: number) => `diag:${tabId}`;
-const FAILURES_KEY = 'failures';
+/** What a diagnosis keeps per tab: the verdict, and while it runs its in-flight marker and per-source progress. */
+const diagnosisItems = (tabId: number) =>
+  [tabKeys.verdict(tabId), tabKeys.pendingDiagnosis(tabId), tabKeys.progress(tabId)] as const;
 
 export function pageFactsOf(state: TabState): PageFacts {
   const d = state.detection;
@@ -64,12 +51,11 @@ export function createDiagnoser(deps: DiagnoserDeps) {
 
   async function correlationFor(state: TabState, page: PageFacts) {
     const site = registrableDomain(state.host);
-    const stored = (await deps.session.get(FAILURES_KEY))[FAILURES_KEY];
-    let log = Array.isArray(stored) ? (stored as FailureRecord[]) : [];
+    let log = await deps.storage.read(keys.failures);
     const now = deps.now();
     if (page.vendor && isCorrelatedKind(page.kind) && !page.unconfirmed) {
       log = recordFailure(log, { site, vendor: page.vendor, colo: page.colo, kind: page.kind, at: now }, now);
-      await deps.session.set({ [FAILURES_KEY]: log });
+      await deps.storage.write(keys.failures, log);
     }
     return correlate(log, { site, vendor: page.vendor, colo: page.colo }, now);
   }
@@ -91,14 +77,15 @@ export function createDiagnoser(deps: DiagnoserDeps) {
     force: boolean,
     onDemand: boolean,
   ): Promise<Verdict | null> {
-    const existing = (await deps.session.get(verdictKey(tabId)))[verdictKey(tabId)] as StoredVerdict | undefined;
-    if (!force && existing?.version === 1 && existing.subject === subject) {
+    const [verdictItem, pendingItem, progressItem] = diagnosisItems(tabId);
+    const existing = await deps.storage.read(verdictItem);
+    if (!force && existing?.subject === subject) {
       await announce(tabId, existing.verdict, state, false);
       return existing.verdict;
     }
-    await deps.session.set({ [pendingKey(tabId)]: { subject, startedAt: deps.now(), onDemand } });
+    await deps.storage.write(pendingItem, { subject, startedAt: deps.now(), onDemand });
     const page = pageFactsOf(state);
-    const progress = createProgressWriter(deps.session, tabId);
+    const progress = createProgressWriter(deps.storage, tabId);
     const gatherDeps = { ...deps, correlation: () => correlationFor(state, page) };
     const facts = await gatherFacts(gatherDeps, state.url, page, { onDemand, onSource: progress.record });
     await progress.flushed();
@@ -106,14 +93,10 @@ export function createDiagnoser(deps: DiagnoserDeps) {
     // The tab may have moved on while we gathered; a verdict about the old page must not land on the new one.
     const now = await deps.getState(tabId);
     const current = now !== null && subjectOf(now) === subject;
-    if (current) {
-      await deps.session.set({
-        [verdictKey(tabId)]: { version: 1, subject, url: state.url, verdict } satisfies StoredVerdict,
-      });
-    }
+    if (current) await deps.storage.write(verdictItem, { version: 1, subject, url: state.url, verdict });
     // Only clear the in-flight marker if it is still ours: a newer run for the tab's new page may have replaced it.
-    const marker = (await deps.session.get(pendingKey(tabId)))[pendingKey(tabId)] as { subject?: unknown } | undefined;
-    if (marker?.subject === subject) await deps.session.remove([pendingKey(tabId), progressKey(tabId)]);
+    const marker = await deps.storage.read(pendingItem);
+    if (marker?.subject === subject) await deps.storage.remove(pendingItem, progressItem);
     if (current) await announce(tabId, verdict, state, true);
     return verdict;
   }
@@ -137,14 +120,9 @@ export function createDiagnoser(deps: DiagnoserDeps) {
 
   /** On worker start: finish what a killed worker left half done. */
   async function resume(): Promise<void> {
-    const all = await deps.session.get(null);
-    const tabIds = Object.keys(all)
-      .filter((k) => k.startsWith('diag:'))
-      .map((k) => Number(k.slice(5)));
-    const onDemandOf = (tabId: number) =>
-      (all[pendingKey(tabId)] as { onDemand?: unknown } | undefined)?.onDemand === true;
+    const pending = await deps.storage.readFamily(tabKeys.pendingDiagnosis);
     await Promise.all(
-      tabIds.filter(Number.isInteger).map((tabId) => diagnose(tabId, { force: true, onDemand: onDemandOf(tabId) })),
+      pending.map(([tabId, marker]) => diagnose(tabId, { force: true, onDemand: marker?.onDemand === true })),
     );
   }
 
@@ -155,21 +133,16 @@ export function createDiagnoser(deps: DiagnoserDeps) {
   async function getVerdict(
     tabId: number,
   ): Promise<{ verdict: Verdict | null; pending: boolean; progress: Progress | null }> {
-    const [got, state] = await Promise.all([
-      deps.session.get([verdictKey(tabId), pendingKey(tabId), progressKey(tabId)]),
-      deps.getState(tabId),
-    ]);
-    const stored = got[verdictKey(tabId)] as StoredVerdict | undefined;
-    const current = stored?.version === 1 && state !== null && stored.subject === subjectOf(state);
-    const pending = pendingKey(tabId) in got || running.has(tabId);
-    return {
-      verdict: current ? stored.verdict : null,
-      pending,
-      progress: pending ? parseProgress(got[progressKey(tabId)]) : null,
-    };
+    const items = diagnosisItems(tabId);
+    const [got, state] = await Promise.all([deps.storage.readTogether(items), deps.getState(tabId)]);
+    const [verdictItem, pendingItem, progressItem] = items;
+    const stored = got(verdictItem);
+    const current = stored !== null && state !== null && stored.subject === subjectOf(state);
+    const pending = got(pendingItem) !== null || running.has(tabId);
+    return { verdict: current ? stored.verdict : null, pending, progress: pending ? got(progressItem) : null };
   }
 
-  const forget = (tabId: number) => deps.session.remove([verdictKey(tabId), pendingKey(tabId), progressKey(tabId)]);
+  const forget = (tabId: number) => deps.storage.remove(...diagnosisItems(tabId));
 
   return { diagnose, resume, getVerdict, forget };
 }

@@ -1,33 +1,30 @@
-import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { aVerdict } from '../../tests/support/builders.ts';
+import { type MemoryStorage, memoryStorage } from '../../tests/support/memory-storage.ts';
 import type { Verdict } from '../core/diagnose/types.ts';
+import { keys } from '../shared/storage/keys.ts';
 import { createHistory } from './history.ts';
-import type { SessionArea } from './tab-store.ts';
 
 const T0 = Date.UTC(2025, 10, 18, 11, 25);
-const verdict = (over: Partial<Verdict> = {}): Verdict => ({
-  culprit: 'cdn',
-  vendor: 'cloudflare',
-  colo: 'ICN',
-  component: null,
-  confidence: 0.85,
-  rule: 'cdn-correlated',
-  headline: { key: 'verdict_cdnCorrelated', params: {} },
-  explanation: { key: 'explain_cdnCorrelated', params: {} },
-  evidence: [],
-  advice: [],
-  sources: {},
-  acknowledged: 'unreachable',
-  incident: null,
-  decidedAt: T0,
-  ...over,
-});
+/** The 18 Nov correlated CDN verdict. */
+const verdict = (over: Partial<Verdict> = {}): Verdict =>
+  aVerdict({
+    culprit: 'cdn',
+    confidence: 0.85,
+    rule: 'cdn-correlated',
+    headline: { key: 'verdict_cdnCorrelated', params: {} },
+    explanation: { key: 'explain_cdnCorrelated', params: {} },
+    acknowledged: 'unreachable',
+    decidedAt: T0,
+    ...over,
+  });
 
 let now = T0;
-const history = () => createHistory({ area: fakeBrowser.storage.local as unknown as SessionArea, now: () => now });
+let storage: MemoryStorage;
+const history = () => createHistory({ storage, now: () => now });
 
 beforeEach(() => {
-  fakeBrowser.reset();
+  storage = memoryStorage();
   now = T0;
 });
 
@@ -44,7 +41,7 @@ describe('history (storage.local)', () => {
     now += 3 * 3600_000;
     await history().close('chatgpt.com'); // a later worker closes what an earlier one opened
     expect((await log.list()).find((e) => e.host === 'chatgpt.com')?.end).toBe(now);
-    expect((await fakeBrowser.storage.local.get('history:open'))['history:open']).toEqual(['x.com']);
+    expect(await storage.read(keys.historyOpen)).toEqual(['x.com']);
   });
 
   it('does not log a normal page, a routine bot check or an unconfirmed page', async () => {
@@ -57,7 +54,7 @@ describe('history (storage.local)', () => {
 
   it('a normal load of a host that never failed writes nothing', async () => {
     await history().close('never-failed.example');
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(storage.areas.local.data.size).toBe(0);
   });
 
   it('clear empties the log', async () => {

@@ -4,24 +4,25 @@
  */
 import type { Verdict } from '../core/diagnose/types.ts';
 import { createKeyedQueue } from '../core/serial-queue.ts';
-import { closeIncident, isIncident, parseHistory, recordIncident, type HistoryEntry } from '../core/history/log.ts';
-import type { SessionArea as StorageArea } from './tab-store.ts';
+import { closeIncident, isIncident, recordIncident, type HistoryEntry } from '../core/history/log.ts';
+import { keys } from '../shared/storage/keys.ts';
+import { entry, type TypedStorage } from '../shared/storage/storage.ts';
 
-const LOG_KEY = 'history';
-/**
- * Hosts with an open entry, kept apart from the log: every normal page load asks "was this host failing?", and that
- * must cost one small read, not parsing 500 entries.
- */
-const OPEN_KEY = 'history:open';
-
-export function createHistory({ area, now }: { area: StorageArea; now: () => number }) {
-  const queue = createKeyedQueue<typeof LOG_KEY>();
+export function createHistory({ storage, now }: { storage: TypedStorage; now: () => number }) {
+  const queue = createKeyedQueue<string>();
   /** Read-modify-write steps run one after another, so two verdicts arriving together both land. */
-  const serial = <T>(task: () => Promise<T>): Promise<T> => queue.run(LOG_KEY, task);
+  const serial = <T>(task: () => Promise<T>): Promise<T> => queue.run(keys.history.key, task);
 
-  const read = async () => parseHistory((await area.get(LOG_KEY))[LOG_KEY]);
+  const read = () => storage.read(keys.history);
+  /** The log and its open hosts are written together, so they cannot disagree. */
   const write = (entries: HistoryEntry[]) =>
-    area.set({ [LOG_KEY]: entries, [OPEN_KEY]: entries.filter((e) => e.end === null).map((e) => e.host) });
+    storage.writeAll(
+      entry(keys.history, entries),
+      entry(
+        keys.historyOpen,
+        entries.filter((e) => e.end === null).map((e) => e.host),
+      ),
+    );
 
   function record(host: string, verdict: Verdict): Promise<void> {
     if (!host || !isIncident(verdict)) return Promise.resolve();
@@ -30,8 +31,7 @@ export function createHistory({ area, now }: { area: StorageArea; now: () => num
 
   function close(host: string): Promise<void> {
     return serial(async () => {
-      const open = (await area.get(OPEN_KEY))[OPEN_KEY];
-      if (!Array.isArray(open) || !open.includes(host)) return;
+      if (!(await storage.read(keys.historyOpen)).includes(host)) return;
       const result = closeIncident(await read(), host, now());
       if (result.changed) await write(result.entries);
     });
@@ -39,7 +39,7 @@ export function createHistory({ area, now }: { area: StorageArea; now: () => num
 
   /** Newest first, as a person reads a log. */
   const list = async () => (await read()).reverse();
-  const clear = () => serial(() => area.remove([LOG_KEY, OPEN_KEY]));
+  const clear = () => serial(() => storage.remove(keys.history, keys.historyOpen));
 
   return { record, close, list, clear };
 }

@@ -13,7 +13,9 @@ import { browser } from '../shared/browser.ts';
 import { applyLanguage } from '../shared/i18n.ts';
 import { createDispatcher } from '../shared/messages.ts';
 import { hasPeerConsent } from '../shared/peer-consent.ts';
-import { readSettings, SETTINGS_KEY } from '../shared/settings.ts';
+import { extensionStorage as storage } from '../shared/storage/extension-storage.ts';
+import { keys } from '../shared/storage/keys.ts';
+import { readSettings } from '../shared/storage/settings-store.ts';
 import type { TabState } from '../shared/tab-state.ts';
 import { createDiagnoser } from './diagnosis.ts';
 import { exposeNotificationClicks } from './e2e-hooks.ts';
@@ -31,9 +33,7 @@ import { createVerdictEffects } from './verdict-effects.ts';
 import { createWatcher } from './watch.ts';
 import { createWatchHandlers } from './watch-handlers.ts';
 
-const session = browser.storage.session;
-const local = browser.storage.local;
-const settings = () => readSettings(browser.storage.sync);
+const settings = () => readSettings(storage);
 const fetchFn = (url: string, init: RequestInit) => fetch(url, init);
 const clock = {
   now: Date.now,
@@ -42,10 +42,9 @@ const clock = {
 };
 const statuses = createStatusFetcher({ fetch: fetchFn, now: Date.now, timeout: clock.timeout });
 
-const history = createHistory({ area: local, now: Date.now });
+const history = createHistory({ storage, now: Date.now });
 const notifier = createNotifier({
-  local,
-  session,
+  storage,
   notifications: browser.notifications,
   isTabActive: async (tabId) => (await browser.tabs.get(tabId)).active,
   current: async (tabId) => ({
@@ -59,7 +58,7 @@ const notifier = createNotifier({
   now: Date.now,
 });
 const watcher = createWatcher({
-  area: local,
+  storage,
   alarms: browser.alarms,
   probe: (url, signal) => probeOrigin(fetchFn, url, signal),
   now: Date.now,
@@ -69,13 +68,12 @@ const watcher = createWatcher({
     await notifier.notifyBack(watch);
   },
 });
-const store = createTabStore(session);
+const store = createTabStore(storage);
 const effects = createVerdictEffects({ render: createVerdictBadge(store, renderBadge), history, notifier, watcher });
 const sha256 = async (bytes: Uint8Array<ArrayBuffer>) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
 const peers = createPeers({
   settings,
-  local,
-  session,
+  storage,
   now: Date.now,
   isAllowed: hasPeerConsent,
   client: createPeerClient({ fetch: fetchFn, sha256, timeout: clock.timeout }),
@@ -83,7 +81,7 @@ const peers = createPeers({
 });
 const diagnoser = createDiagnoser({
   ...clock,
-  session,
+  storage,
   fetch: fetchFn,
   config: DEFAULT_PROBE_CONFIG,
   getState: store.getState,
@@ -148,7 +146,7 @@ browser.runtime.onInstalled.addListener(() => void watcher.restore());
 // Badge titles and notifications follow the language setting, not only the browser's; turning peer reports off
 // drops the daily id and the report times at once.
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
+  if (area !== keys.settings.area || !(keys.settings.key in changes)) return;
   void settings().then(async (s) => {
     await applyLanguage(s.language);
     if (!s.peerReports) await peers.forget();

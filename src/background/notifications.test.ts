@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { type MemoryStorage, memoryStorage } from '../../tests/support/memory-storage.ts';
 import type { Verdict } from '../core/diagnose/types.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
+import { keys } from '../shared/storage/keys.ts';
 import type { TabState } from '../shared/tab-state.ts';
-import type { SessionArea } from './tab-store.ts';
 
 // Real English strings, so the assertions read what a person would see.
 vi.mock('../shared/browser.ts', () => {
@@ -67,8 +68,7 @@ function setup({ active = true, settings = {} as Partial<Settings>, withButtons 
     state: null as TabState | null,
   }));
   const notifier = createNotifier({
-    local: fakeBrowser.storage.local as unknown as SessionArea,
-    session: fakeBrowser.storage.session as unknown as SessionArea,
+    storage,
     notifications: fakeBrowser.notifications,
     isTabActive: async () => active,
     current,
@@ -81,8 +81,13 @@ function setup({ active = true, settings = {} as Partial<Settings>, withButtons 
   return { notifier, current };
 }
 const shown = () => fakeBrowser.notifications.getAllCreateOptions();
+/** Outlives each notifier, as storage outlives the worker. */
+let storage: MemoryStorage;
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  storage = memoryStorage();
+});
 
 describe('notifier', () => {
   it('a corroborated site failure in the tab being looked at: one notification with the verdict in words and a watch button', async () => {
@@ -96,7 +101,7 @@ describe('notifier', () => {
         buttons: [{ title: "Tell me when it's back" }],
       },
     });
-    expect((await fakeBrowser.storage.local.get('notify:sent'))['notify:sent']).toEqual({ 'host:shop.example': NOW });
+    expect(await storage.read(keys.notificationsSent)).toEqual({ 'host:shop.example': NOW });
   });
 
   it('Firefox: never passes buttons', async () => {

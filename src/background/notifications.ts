@@ -9,8 +9,9 @@ import { decideNotification, recordSent } from '../core/notify/policy.ts';
 import type { Watch } from '../core/watch/schedule.ts';
 import { formatMessage, t } from '../shared/i18n.ts';
 import type { Settings } from '../shared/settings.ts';
+import { keys, tabKeys } from '../shared/storage/keys.ts';
+import type { TypedStorage } from '../shared/storage/storage.ts';
 import type { TabState } from '../shared/tab-state.ts';
-import type { SessionArea as StorageArea } from './tab-store.ts';
 
 export interface NotificationOptions {
   type: 'basic';
@@ -21,8 +22,7 @@ export interface NotificationOptions {
 }
 
 export interface NotifierDeps {
-  local: StorageArea;
-  session: StorageArea;
+  storage: TypedStorage;
   notifications: {
     create(id: string, options: NotificationOptions): Promise<unknown>;
     clear(id: string): Promise<unknown>;
@@ -37,11 +37,6 @@ export interface NotifierDeps {
   withButtons: boolean;
   now: () => number;
 }
-
-const SENT_KEY = 'notify:sent';
-const seenKey = (tabId: number) => `seen:${tabId}`;
-/** A notification held back because its tab was never looked at; the value is the verdict's decidedAt. */
-const heldKey = (tabId: number) => `notify-held:${tabId}`;
 
 export const verdictNotificationId = (tabId: number) => `culprit:tab:${tabId}`;
 export const backNotificationId = (watch: Watch) =>
@@ -77,7 +72,7 @@ export function createNotifier(deps: NotifierDeps) {
 
   async function consider(tabId: number, verdict: Verdict, state: TabState, seen: boolean) {
     const settings = await deps.settings();
-    const sent = ((await deps.local.get(SENT_KEY))[SENT_KEY] ?? {}) as Record<string, number>;
+    const sent = await deps.storage.read(keys.notificationsSent);
     const now = deps.now();
     const unconfirmed = state.detection?.unconfirmed ?? false;
     const decision = decideNotification({
@@ -90,10 +85,10 @@ export function createNotifier(deps: NotifierDeps) {
       now,
     });
     if (!decision.notify) {
-      if (decision.reason === 'unseen') await deps.session.set({ [heldKey(tabId)]: verdict.decidedAt });
+      if (decision.reason === 'unseen') await deps.storage.write(tabKeys.notificationHeld(tabId), verdict.decidedAt);
       return;
     }
-    await deps.local.set({ [SENT_KEY]: recordSent(sent, decision.keys, now) });
+    await deps.storage.write(keys.notificationsSent, recordSent(sent, decision.keys, now));
     await deps.applyLanguage(settings.language);
     await show(verdictNotificationId(tabId), formatMessage(verdict.headline), formatMessage(verdict.explanation), [
       t('notify_watch'),
@@ -102,23 +97,21 @@ export function createNotifier(deps: NotifierDeps) {
 
   /** A fresh verdict for the tab's current page. */
   async function onVerdict(tabId: number, verdict: Verdict, state: TabState) {
-    const seen =
-      (await deps.session.get(seenKey(tabId)))[seenKey(tabId)] === true ||
-      (await deps.isTabActive(tabId).catch(() => false));
+    const seen = (await deps.storage.read(tabKeys.seen(tabId))) || (await deps.isTabActive(tabId).catch(() => false));
     await consider(tabId, verdict, state, seen);
   }
 
   /** tabs.onActivated: the tab is seen from now on, and a notification held back for it may go out now. */
   async function onActivated(tabId: number) {
-    const held = (await deps.session.get(heldKey(tabId)))[heldKey(tabId)];
-    await deps.session.set({ [seenKey(tabId)]: true });
-    if (held === undefined) return;
-    await deps.session.remove(heldKey(tabId));
+    const held = await deps.storage.read(tabKeys.notificationHeld(tabId));
+    await deps.storage.write(tabKeys.seen(tabId), true);
+    if (held === null) return;
+    await deps.storage.remove(tabKeys.notificationHeld(tabId));
     const { verdict, state } = await deps.current(tabId);
     if (verdict && state && verdict.decidedAt === held) await consider(tabId, verdict, state, true);
   }
 
-  const forget = (tabId: number) => deps.session.remove([seenKey(tabId), heldKey(tabId)]);
+  const forget = (tabId: number) => deps.storage.remove(tabKeys.seen(tabId), tabKeys.notificationHeld(tabId));
 
   /** The person asked to be told; this goes out whatever the automatic-notification setting says. */
   async function notifyBack(watch: Watch) {

@@ -2,27 +2,30 @@
  * Peer reports in the background, against the real server app in process: off means nothing at all happens; on, the
  * diagnosis reads other people's reports and a corroborated failure is reported once per site per 10 minutes.
  */
-import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, postJson, reportBody, type TestApp } from '../../tests/support/server-app.ts';
+import { type MemoryStorage, memoryStorage } from '../../tests/support/memory-storage.ts';
+import {
+  createTestApp,
+  PGLITE_START_TIMEOUT,
+  postJson,
+  reportBody,
+  type TestApp,
+} from '../../tests/support/server-app.ts';
 import { DEFAULT_PROBE_CONFIG } from '../core/diagnose/probe-config.ts';
 import { SourceSkipped } from '../core/diagnose/run-source.ts';
 import type { Verdict } from '../core/diagnose/types.ts';
 import { createPeerClient } from '../core/peer/client.ts';
 import { hashHost } from '../core/peer/host-hash.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
+import { keys } from '../shared/storage/keys.ts';
 import type { TabState } from '../shared/tab-state.ts';
 import { createDiagnoser } from './diagnosis.ts';
-import { CLIENT_ID_KEY, createPeers, REPORTED_KEY } from './peers.ts';
-import type { SessionArea } from './tab-store.ts';
+import { createPeers } from './peers.ts';
 
 const sha256 = async (bytes: Uint8Array<ArrayBuffer>) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
 const ENDPOINT = 'https://peers.example.net/v1';
-const local = fakeBrowser.storage.local as unknown as SessionArea;
-const session = fakeBrowser.storage.session as unknown as SessionArea;
+let storage: MemoryStorage;
 
-/** Starting PGlite takes seconds, and far longer on a machine busy with other suites. */
-const PGLITE_START_MS = 60_000;
 let server: TestApp;
 let requests: string[];
 const serverFetch = async (url: string, init: RequestInit) => {
@@ -40,8 +43,7 @@ function setup(settings: Partial<Settings>, fetch = serverFetch, isAllowed?: () 
   const peers = createPeers({
     settings: async () => ({ ...DEFAULT_SETTINGS, peerEndpoints: [ENDPOINT], ...settings }),
     client,
-    local,
-    session,
+    storage,
     now,
     randomBytes: (count) => crypto.getRandomValues(new Uint8Array(count)),
     onReportError: (error) => errors.push(error),
@@ -98,12 +100,12 @@ const count15 = async (site: string) => {
 
 beforeAll(async () => {
   server = await createTestApp();
-}, PGLITE_START_MS);
+}, PGLITE_START_TIMEOUT);
 afterAll(async () => {
   await server.sql.close();
 });
 beforeEach(() => {
-  fakeBrowser.reset();
+  storage = memoryStorage();
   server.clock.now += 2 * 3_600_000;
   requests = [];
 });
@@ -114,23 +116,23 @@ describe('peer reports off (the default)', () => {
     await expect(peers.lookup('www.shop.co.kr', AbortSignal.timeout(1000))).rejects.toBeInstanceOf(SourceSkipped);
     await peers.onVerdict(1, verdict(), state('www.shop.co.kr'), true);
     expect(errors).toEqual([]);
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
-    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    expect(storage.areas.local.data.size).toBe(0);
+    expect(storage.areas.session.data.size).toBe(0);
   });
 
   it('on in the settings but not granted by Firefox counts as off', async () => {
     const { peers } = setup({ peerReports: true }, failingFetch, async () => false);
     await expect(peers.lookup('www.shop.co.kr', AbortSignal.timeout(1000))).rejects.toThrow('peer reports are off');
     await peers.onVerdict(1, verdict(), state('www.shop.co.kr'), true);
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
-    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    expect(storage.areas.local.data.size).toBe(0);
+    expect(storage.areas.session.data.size).toBe(0);
   });
 
   it('an empty server list counts as off', async () => {
     const { peers } = setup({ peerReports: true, peerEndpoints: [] }, failingFetch);
     await expect(peers.lookup('www.shop.co.kr', AbortSignal.timeout(1000))).rejects.toThrow('peer reports are off');
     await peers.onVerdict(1, verdict(), state('www.shop.co.kr'), true);
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(storage.areas.local.data.size).toBe(0);
   });
 });
 
@@ -142,11 +144,8 @@ describe('peer reports on', () => {
     expect(errors).toEqual([]);
     expect(requests).toEqual([`POST ${ENDPOINT}/reports`]);
     expect(await count15('shop.co.kr')).toBe(1);
-    const stored = (await fakeBrowser.storage.local.get(CLIENT_ID_KEY))[CLIENT_ID_KEY] as { id: string };
-    expect(stored.id).toMatch(/^[0-9a-f]{32}$/);
-    expect(Object.keys((await fakeBrowser.storage.session.get(REPORTED_KEY))[REPORTED_KEY] as object)).toEqual([
-      'shop.co.kr',
-    ]);
+    expect((await storage.read(keys.peerClientId))?.id).toMatch(/^[0-9a-f]{32}$/);
+    expect(Object.keys(await storage.read(keys.peerReported))).toEqual(['shop.co.kr']);
 
     server.clock.now += 10 * 60_000;
     await peers.onVerdict(1, verdict(), state('www.shop.co.kr'), true);
@@ -188,8 +187,8 @@ describe('peer reports on', () => {
     const { peers } = setup({ peerReports: true });
     await peers.onVerdict(1, verdict(), state('www.shop.co.kr'), true);
     await peers.forget();
-    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
-    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    expect(storage.areas.local.data.size).toBe(0);
+    expect(storage.areas.session.data.size).toBe(0);
   });
 
   it("the diagnosis reads other people's reports into its evidence, and reports the failure itself", async () => {
@@ -210,7 +209,7 @@ describe('peer reports on', () => {
     const probes = async (url: string, init: RequestInit) =>
       url.startsWith(ENDPOINT) ? serverFetch(url, init) : Promise.reject(new TypeError('Failed to fetch'));
     const diagnoser = createDiagnoser({
-      session,
+      storage,
       fetch: probes,
       config: { ...DEFAULT_PROBE_CONFIG, timeoutMs: 3000 },
       vendorStatus: async () => ({ state: 'failed', reason: 'unreachable', ms: 1 }),
@@ -243,7 +242,7 @@ describe('"Report this problem" (the popup button)', () => {
     const { peers } = setup({ peerReports: false }, failingFetch);
     expect(await peers.statusFor(state('www.shop.co.kr'), verdict())).toBeNull();
     expect(await peers.reportNow(state('www.shop.co.kr'), verdict())).toBe('off');
-    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    expect(storage.areas.session.data.size).toBe(0);
   });
 
   it('reports a failure only the page shows (the person vouches for it), then says when', async () => {

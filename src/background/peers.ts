@@ -4,7 +4,6 @@
  * skipped and verdicts pass by. The daily client id lives in storage.local (it must outlive a browser restart within
  * the day), the per-site report times in storage.session (they only matter for 10 minutes).
  */
-import * as v from 'valibot';
 import { createKeyedQueue } from '../core/serial-queue.ts';
 import { SourceSkipped } from '../core/diagnose/run-source.ts';
 import type { PeerFacts, Verdict } from '../core/diagnose/types.ts';
@@ -13,15 +12,15 @@ import { publicSiteOf, type PeerClient } from '../core/peer/client.ts';
 import { isReportDue, recordReport, reportFor } from '../core/peer/report-policy.ts';
 import type { PeerReportStatus, PersonReportOutcome } from '../shared/messages.ts';
 import type { Settings } from '../shared/settings.ts';
+import { keys } from '../shared/storage/keys.ts';
+import type { TypedStorage } from '../shared/storage/storage.ts';
 import type { TabState } from '../shared/tab-state.ts';
 import { pageFactsOf, type OnVerdict } from './diagnosis.ts';
-import type { SessionArea as StorageArea } from './tab-store.ts';
 
 export interface PeerDeps {
   settings: () => Promise<Settings>;
   client: PeerClient;
-  local: StorageArea;
-  session: StorageArea;
+  storage: TypedStorage;
   now: () => number;
   randomBytes: (count: number) => Uint8Array;
   /** Firefox's data-collection grant (shared/peer-consent.ts); absent where the setting alone decides. */
@@ -29,10 +28,6 @@ export interface PeerDeps {
   /** Where a failed report is told; it never reaches the person, the verdict stands without it. */
   onReportError?: (error: unknown) => void;
 }
-
-export const CLIENT_ID_KEY = 'peer:client';
-export const REPORTED_KEY = 'peer:reported';
-const ReportedSchema = v.record(v.string(), v.number());
 
 /** The endpoints to use, or null while peer reports are off, not granted, or have nowhere to go. */
 async function activeEndpoints(deps: PeerDeps): Promise<string[] | null> {
@@ -43,7 +38,8 @@ async function activeEndpoints(deps: PeerDeps): Promise<string[] | null> {
 
 export function createPeers(deps: PeerDeps) {
   /** Reports are decided one at a time, so two tabs failing on one site together send one report. */
-  const queue = createKeyedQueue<typeof REPORTED_KEY>();
+  const queue = createKeyedQueue<string>();
+  const decide = <T>(task: () => Promise<T>): Promise<T> => queue.run(keys.peerReported.key, task);
 
   /** The diagnosis' `peers` source. Off → skipped; no server answering → throws, so the source shows `failed`. */
   async function lookup(host: string, signal: AbortSignal): Promise<PeerFacts | null> {
@@ -54,16 +50,13 @@ export function createPeers(deps: PeerDeps) {
   }
 
   async function clientId(): Promise<string> {
-    const stored = (await deps.local.get(CLIENT_ID_KEY))[CLIENT_ID_KEY];
+    const stored = await deps.storage.read(keys.peerClientId);
     const { clientId: current, isNew } = currentClientId(stored, deps.now(), deps.randomBytes);
-    if (isNew) await deps.local.set({ [CLIENT_ID_KEY]: current });
+    if (isNew) await deps.storage.write(keys.peerClientId, current);
     return current.id;
   }
 
-  async function reportedSites(): Promise<Record<string, number>> {
-    const stored = v.safeParse(ReportedSchema, (await deps.session.get(REPORTED_KEY))[REPORTED_KEY]);
-    return stored.success ? stored.output : {};
-  }
+  const reportedSites = () => deps.storage.read(keys.peerReported);
 
   async function report(...[, verdict, state, fresh]: Parameters<OnVerdict>): Promise<void> {
     if (!fresh) return;
@@ -76,7 +69,7 @@ export function createPeers(deps: PeerDeps) {
     const now = deps.now();
     if (!isReportDue(sent, site, now)) return;
     // Marked before sending: a report that fails is not retried within the interval, so a dead server is not hammered.
-    await deps.session.set({ [REPORTED_KEY]: recordReport(sent, site, now) });
+    await deps.storage.write(keys.peerReported, recordReport(sent, site, now));
     await deps.client.submit(endpoints, site, { ...fields, clientId: await clientId() });
   }
 
@@ -107,21 +100,21 @@ export function createPeers(deps: PeerDeps) {
       deps.onReportError?.(error);
       return 'failed';
     }
-    await deps.session.set({ [REPORTED_KEY]: recordReport(await reportedSites(), site, deps.now()) });
+    await deps.storage.write(keys.peerReported, recordReport(await reportedSites(), site, deps.now()));
     return 'sent';
   }
 
   /** For the onVerdict hook: never throws, and settles once the report is sent or dropped. */
   const onVerdict: OnVerdict = (...args) =>
-    queue.run(REPORTED_KEY, () => report(...args)).catch((error: unknown) => deps.onReportError?.(error));
+    decide(() => report(...args)).catch((error: unknown) => deps.onReportError?.(error));
 
   /** Pressed reports join the same queue, so a press and an automatic report of one site cannot both go out. */
   const reportNow = (state: TabState, verdict: Verdict | null): Promise<PersonReportOutcome> =>
-    queue.run(REPORTED_KEY, () => reportByPerson(state, verdict));
+    decide(() => reportByPerson(state, verdict));
 
   /** When peer reports are turned off: drop the daily id and the report times at once rather than at day's end. */
   async function forget(): Promise<void> {
-    await Promise.all([deps.local.remove(CLIENT_ID_KEY), deps.session.remove(REPORTED_KEY)]);
+    await deps.storage.remove(keys.peerClientId, keys.peerReported);
   }
 
   return { lookup, onVerdict, statusFor, reportNow, forget };

@@ -5,7 +5,8 @@
 import type { Detection, PageMarkers, PageSnapshot } from '../core/detect/types.ts';
 import { classifyNetworkError } from '../core/network/network-error.ts';
 import type { TabKind, TabState } from '../shared/tab-state.ts';
-import { capHeaders, type MainFrameResponse, type TabStore } from './tab-store.ts';
+import type { MainFrameResponse } from '../shared/storage/stored-shapes.ts';
+import { capHeaders, type TabStore } from './tab-store.ts';
 
 export interface TabEventDeps {
   store: TabStore;

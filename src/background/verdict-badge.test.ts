@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { TabState } from '../shared/tab-state.ts';
 import { createTabStore } from './tab-store.ts';
 import { createVerdictBadge } from './verdict-badge.ts';
-import { memoryArea } from './memory-area.test-support.ts';
+import { memoryStorage } from '../../tests/support/memory-storage.ts';
 import { aTabState, aVerdict } from '../../tests/support/builders.ts';
 
 const state = (url: string, kind: TabState['kind'], status: number) =>
@@ -11,7 +11,7 @@ const verdict = aVerdict();
 
 describe("a verdict's badge", () => {
   it('is drawn while the tab still shows the page it is about', async () => {
-    const store = createTabStore(memoryArea());
+    const store = createTabStore(memoryStorage());
     const render = vi.fn(async () => undefined);
     const failing = state('https://down.example/', 'origin-error', 522);
     await store.putState(failing);
@@ -20,7 +20,7 @@ describe("a verdict's badge", () => {
   });
 
   it('is not drawn over the page the tab moved on to, even when the move is queued just before it', async () => {
-    const store = createTabStore(memoryArea());
+    const store = createTabStore(memoryStorage());
     const render = vi.fn(async () => undefined);
     const failing = state('https://down.example/', 'origin-error', 522);
     await store.putState(failing);
@@ -32,7 +32,7 @@ describe("a verdict's badge", () => {
   });
 
   it('is not drawn for a tab whose state is gone', async () => {
-    const store = createTabStore(memoryArea());
+    const store = createTabStore(memoryStorage());
     const render = vi.fn(async () => undefined);
     await createVerdictBadge(store, render)(3, state('https://down.example/', 'origin-error', 522), verdict);
     expect(render).not.toHaveBeenCalled();

@@ -3,14 +3,14 @@ import { DEFAULT_PROBE_CONFIG } from '../core/diagnose/probe-config.ts';
 import type { TabState } from '../shared/tab-state.ts';
 import { createDiagnoser, type OnVerdict } from './diagnosis.ts';
 import { createVerdictEffects } from './verdict-effects.ts';
-import { memoryArea } from './memory-area.test-support.ts';
 import { aTabState, aVerdict } from '../../tests/support/builders.ts';
+import { memoryStorage } from '../../tests/support/memory-storage.ts';
 
 const failing = aTabState();
 
 function diagnoserWith(onVerdict: OnVerdict, states: Map<number, TabState>) {
   return createDiagnoser({
-    session: memoryArea(),
+    storage: memoryStorage(),
     config: { ...DEFAULT_PROBE_CONFIG, timeoutMs: 50 },
     onVerdict,
     fetch: async () => {

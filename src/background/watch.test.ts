@@ -1,10 +1,13 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { type MemoryStorage, memoryStorage } from '../../tests/support/memory-storage.ts';
 import type { ProbeOutcome, Watch } from '../core/watch/schedule.ts';
-import type { SessionArea } from './tab-store.ts';
+import { keys } from '../shared/storage/keys.ts';
 
 const T0 = Date.UTC(2025, 11, 5, 8, 47);
 let now = T0;
+/** Outlives each fresh watcher, as storage.local outlives the worker. */
+let storage: MemoryStorage;
 
 /** Each call imports the module afresh, as a worker woken after being killed would. */
 async function freshWatcher(outcomes: Array<ProbeOutcome | 'hang'> = []) {
@@ -17,7 +20,7 @@ async function freshWatcher(outcomes: Array<ProbeOutcome | 'hang'> = []) {
     return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
   });
   const watcher = createWatcher({
-    area: fakeBrowser.storage.local as unknown as SessionArea,
+    storage,
     alarms: fakeBrowser.alarms,
     probe,
     now: () => now,
@@ -28,10 +31,11 @@ async function freshWatcher(outcomes: Array<ProbeOutcome | 'hang'> = []) {
 }
 
 const alarms = async () => (await fakeBrowser.alarms.getAll()).map((a) => [a.name, a.scheduledTime - T0]);
-const stored = async () => (await fakeBrowser.storage.local.get('watches')).watches as Record<string, Watch>;
+const stored = () => storage.read(keys.watches);
 
 beforeEach(() => {
   fakeBrowser.reset();
+  storage = memoryStorage();
   now = T0;
 });
 
@@ -126,7 +130,7 @@ describe('watcher', () => {
   });
 
   it('ignores stored rows of another shape', async () => {
-    await fakeBrowser.storage.local.set({
+    await storage.areas.local.set({
       watches: {
         bad: { host: 'bad' },
         'ok.example': {

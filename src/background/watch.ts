@@ -2,10 +2,10 @@
  * "Tell me when it's back": per-host watches in storage.local, each driven by one `browser.alarms` alarm, so a watch
  * survives the worker being killed and the browser restarting (alarms may not: `restore` re-creates missing ones).
  */
-import * as v from 'valibot';
 import { createKeyedQueue } from '../core/serial-queue.ts';
 import { isExpired, nextStep, startWatch, type ProbeOutcome, type Watch } from '../core/watch/schedule.ts';
-import type { SessionArea as StorageArea } from './tab-store.ts';
+import { keys } from '../shared/storage/keys.ts';
+import type { TypedStorage } from '../shared/storage/storage.ts';
 
 export interface AlarmsApi {
   create(name: string, info: { when: number }): unknown;
@@ -14,7 +14,7 @@ export interface AlarmsApi {
 }
 
 export interface WatcherDeps {
-  area: StorageArea;
+  storage: TypedStorage;
   alarms: AlarmsApi;
   /** probeOrigin with the extension's fetch: 'ok' is back. Rejects when the signal aborts. */
   probe: (url: string, signal: AbortSignal) => Promise<ProbeOutcome>;
@@ -23,35 +23,21 @@ export interface WatcherDeps {
   onBack: (watch: Watch) => Promise<void>;
 }
 
-const WATCHES_KEY = 'watches';
 const ALARM_PREFIX = 'watch:';
 /** A slow answer is as good as none for "is it back?"; the next attempt comes anyway. */
 const PROBE_TIMEOUT_MS = 15_000;
 /** Bounds what a person (or a bug) can make us probe. */
 const MAX_WATCHES = 20;
 
-const WatchSchema = v.object({
-  host: v.string(),
-  url: v.string(),
-  tabId: v.nullable(v.number()),
-  startedAt: v.number(),
-  attempts: v.number(),
-  nextAt: v.number(),
-});
-
 const alarmName = (host: string) => `${ALARM_PREFIX}${host}`;
 
 export function createWatcher(deps: WatcherDeps) {
-  const queue = createKeyedQueue<typeof WATCHES_KEY>();
+  const queue = createKeyedQueue<string>();
   /** Changes to the stored watches run one after another, so a start and an alarm cannot overwrite each other. */
-  const serial = <T>(task: () => Promise<T>): Promise<T> => queue.run(WATCHES_KEY, task);
+  const serial = <T>(task: () => Promise<T>): Promise<T> => queue.run(keys.watches.key, task);
 
-  async function read(): Promise<Record<string, Watch>> {
-    const stored = (await deps.area.get(WATCHES_KEY))[WATCHES_KEY];
-    if (typeof stored !== 'object' || stored === null) return {};
-    return Object.fromEntries(Object.values(stored).flatMap((w) => (v.is(WatchSchema, w) ? [[w.host, w]] : [])));
-  }
-  const write = (watches: Record<string, Watch>) => deps.area.set({ [WATCHES_KEY]: watches });
+  const read = (): Promise<Record<string, Watch>> => deps.storage.read(keys.watches);
+  const write = (watches: Record<string, Watch>) => deps.storage.write(keys.watches, watches);
   const schedule = (watch: Watch) =>
     deps.alarms.create(alarmName(watch.host), { when: Math.max(watch.nextAt, deps.now()) });
 

@@ -21,12 +21,13 @@ vi.mock('../shared/browser.ts', () => {
 vi.stubGlobal('fetch', async (url: string) => new Response(locale(url.includes('/ko/') ? 'ko' : 'en')));
 
 const { Options } = await import('./Options.tsx');
-const { DEFAULT_SETTINGS, SETTINGS_KEY } = await import('../shared/settings.ts');
+const { DEFAULT_SETTINGS } = await import('../shared/settings.ts');
+const { keys } = await import('../shared/storage/keys.ts');
 const { applyLanguage } = await import('../shared/i18n.ts');
 
 let root: HTMLElement;
 const stored = async () =>
-  (await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY] as Record<string, unknown> | undefined;
+  (await fakeBrowser.storage.sync.get(keys.settings.key))[keys.settings.key] as Record<string, unknown> | undefined;
 const byLabel = (text: string) =>
   [...root.querySelectorAll('label')].find((l) => l.textContent?.includes(text))!.querySelector('input')!;
 const button = (text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === text)!;

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
-import { browser } from '../shared/browser.ts';
 import { ConfirmButton } from '../shared/ConfirmButton.tsx';
 import { t } from '../shared/i18n.ts';
 import { applyPageLanguage } from '../shared/page-language.ts';
 import { requestPeerConsent, withdrawPeerConsent } from '../shared/peer-consent.ts';
-import { LANGUAGES, NOTIFICATION_MODES, resetSettings, writeSettings, type Settings } from '../shared/settings.ts';
+import { LANGUAGES, NOTIFICATION_MODES, type Settings } from '../shared/settings.ts';
+import { extensionStorage } from '../shared/storage/extension-storage.ts';
+import { resetSettings, writeSettings } from '../shared/storage/settings-store.ts';
 import { EndpointList } from './EndpointList.tsx';
 import { PrivacyStatement } from './PrivacyStatement.tsx';
 
@@ -12,10 +13,9 @@ import { PrivacyStatement } from './PrivacyStatement.tsx';
 export function Options({ initial }: { initial: Settings }) {
   const [settings, setSettings] = useState(initial);
   const [status, setStatus] = useState('');
-  const sync = browser.storage.sync;
 
   const save = async (change: Partial<Settings>) => {
-    const next = await writeSettings(sync, change);
+    const next = await writeSettings(extensionStorage, change);
     if (!next) return setStatus(t('options_saveFailed'));
     if (change.language) await applyPageLanguage(change.language);
     setSettings(next);
@@ -34,7 +34,7 @@ export function Options({ initial }: { initial: Settings }) {
   };
 
   const reset = async () => {
-    const next = await resetSettings(sync);
+    const next = await resetSettings(extensionStorage);
     await withdrawPeerConsent();
     await applyPageLanguage(next.language);
     setSettings(next);

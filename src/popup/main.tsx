@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { browser } from '../shared/browser.ts';
 import { send } from '../shared/messages.ts';
 import { applyPageLanguage, preloadLastLanguage } from '../shared/page-language.ts';
-import { readSettings } from '../shared/settings.ts';
+import { extensionStorage } from '../shared/storage/extension-storage.ts';
+import { readSettings } from '../shared/storage/settings-store.ts';
 import { Popup } from './Popup.tsx';
 
 /** `popup.html?tab=ID` shows that tab (tests, links from notifications); otherwise the active tab of this window. */
@@ -25,7 +26,7 @@ async function main() {
     tabId,
     report: tabId === null ? null : await send('tab/get', { tabId }),
   }));
-  const settings = readSettings(browser.storage.sync).then(async (s) => {
+  const settings = readSettings(extensionStorage).then(async (s) => {
     await applyPageLanguage(s.language);
     return s;
   });

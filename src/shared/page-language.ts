@@ -1,13 +1,14 @@
 /** Extension pages show the language chosen in the settings, and say so in `<html lang>` for screen readers. */
-import { browser } from './browser.ts';
 import { applyLanguage, preloadLanguage } from './i18n.ts';
-import { readSettings, type Language } from './settings.ts';
+import type { Language } from './settings.ts';
+import { extensionStorage } from './storage/extension-storage.ts';
+import { readSettings } from './storage/settings-store.ts';
 
 /** This page's own copy of the last language setting it saw: a hint only, readable before storage.sync answers. */
 const LANGUAGE_HINT_KEY = 'culprit:language-hint';
 
 export async function applyPageLanguage(language?: Language): Promise<void> {
-  const chosen = language ?? (await readSettings(browser.storage.sync)).language;
+  const chosen = language ?? (await readSettings(extensionStorage)).language;
   try {
     localStorage.setItem(LANGUAGE_HINT_KEY, chosen);
   } catch {

@@ -1,11 +1,10 @@
 /**
- * The person's settings: one schema in storage.sync, with defaults, a version and a migration hook. What is read is
- * validated field by field, so one bad value (an older shape, a hand-edited sync row) falls back to its default
- * without throwing the other settings away (Dark Reader's validateSettings).
+ * The person's settings: one schema with defaults, a version and a migration hook (stored in storage.sync, see
+ * storage/keys.ts). What is read is validated field by field, so one bad value (an older shape, a hand-edited sync
+ * row) falls back to its default without throwing the other settings away (Dark Reader's validateSettings).
  */
 import * as v from 'valibot';
 
-export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 1;
 
 export const NOTIFICATION_MODES = ['off', 'errors', 'cdn-wide'] as const;
@@ -40,12 +39,6 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   archiveLookup: false,
   language: 'auto',
 });
-
-export interface SyncArea {
-  get(keys: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string): Promise<void>;
-}
 
 /** Stored form: the settings plus the version they were written at. */
 type StoredSettings = Partial<Record<keyof Settings, unknown>> & { version?: unknown };
@@ -96,26 +89,6 @@ export function parseSettings(value: unknown): Settings {
     archiveLookup: pick('archiveLookup'),
     language: pick('language'),
   };
-}
-
-export async function readSettings(area: SyncArea): Promise<Settings> {
-  return parseSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
-}
-
-/**
- * Merges a change into the stored settings. The result is validated as a whole: an invalid change is refused
- * (returns null) rather than half-applied.
- */
-export async function writeSettings(area: SyncArea, change: Partial<Settings>): Promise<Settings | null> {
-  const next = v.safeParse(SettingsSchema, { ...(await readSettings(area)), ...change });
-  if (!next.success) return null;
-  await area.set({ [SETTINGS_KEY]: { ...next.output, version: SETTINGS_VERSION } });
-  return next.output;
-}
-
-export async function resetSettings(area: SyncArea): Promise<Settings> {
-  await area.remove(SETTINGS_KEY);
-  return structuredClone(DEFAULT_SETTINGS) as Settings;
 }
 
 /** True for an https URL that peerEndpoints would accept. */

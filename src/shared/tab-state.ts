@@ -1,6 +1,7 @@
 /**
  * Per-tab state, kept in storage.session so it survives the MV3 worker being killed (it is cleared when the browser
- * closes, which is what a per-tab state should do). Reads are validated: a shape from an older version is dropped.
+ * closes, which is what a per-tab state should do). Reads are validated against this schema (storage/keys.ts): a shape
+ * from an older version reads as no state.
  */
 import * as v from 'valibot';
 import { DetectionSchema } from '../core/detect/detection-schema.ts';
@@ -22,11 +23,3 @@ export const TabStateSchema = v.object({
 });
 
 export type TabState = v.InferOutput<typeof TabStateSchema>;
-
-export const tabStateKey = (tabId: number) => `tab:${tabId}`;
-
-/** @returns the state, or null when absent or not of the current shape. */
-export function parseTabState(value: unknown): TabState | null {
-  const result = v.safeParse(TabStateSchema, value);
-  return result.success ? result.output : null;
-}

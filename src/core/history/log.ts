@@ -78,12 +78,3 @@ export function closeIncident(
   const next = entries.map((e) => (e.host === host && e.end === null ? { ...e, end: now } : e));
   return { entries: prune(next, now), changed };
 }
-
-/** Reads a stored log; entries of another shape are dropped one by one, not the whole log. */
-export function parseHistory(value: unknown): HistoryEntry[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item) => {
-    const parsed = v.safeParse(HistoryEntrySchema, item);
-    return parsed.success ? [parsed.output] : [];
-  });
-}

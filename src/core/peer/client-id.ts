@@ -11,7 +11,7 @@ const DAY_MS = 86_400_000;
 /** 16 random bytes: 128 bits, as hex (32 characters, which ClientIdSchema accepts). */
 const ID_BYTES = 16;
 
-const StoredClientIdSchema = v.object({ id: ClientIdSchema, day: v.pipe(v.number(), v.integer()) });
+export const StoredClientIdSchema = v.object({ id: ClientIdSchema, day: v.pipe(v.number(), v.integer()) });
 export type StoredClientId = v.InferOutput<typeof StoredClientIdSchema>;
 
 /** @example utcDay(Date.UTC(2025, 10, 18, 23, 59)) // 20410 */
