@@ -3,7 +3,13 @@
  * between servers, and that a broken answer fails the lookup instead of reading as "no reports".
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, postJson, reportBody, type TestApp } from '../../../tests/support/server-app.ts';
+import {
+  createTestApp,
+  PGLITE_START_TIMEOUT,
+  postJson,
+  reportBody,
+  type TestApp,
+} from '../../../tests/support/server-app.ts';
 import { createPeerClient, publicSiteOf, type ReportDraft } from './client.ts';
 import { PeersUnavailable } from './failover.ts';
 import { hashHost, prefixOf } from './host-hash.ts';
@@ -29,8 +35,6 @@ interface Call {
   body: string | null;
 }
 
-/** Starting PGlite takes seconds, and far longer on a machine busy with other suites. */
-const PGLITE_START_MS = 60_000;
 let server: TestApp;
 let calls: Call[];
 /** Per origin: how that server behaves; absent origins are the real app. */
@@ -47,7 +51,7 @@ const client = (attemptMs?: number) =>
 // One database for the file (starting PGlite takes seconds); two hours between tests empty every count and dedupe window.
 beforeAll(async () => {
   server = await createTestApp();
-}, PGLITE_START_MS);
+}, PGLITE_START_TIMEOUT);
 afterAll(async () => {
   await server.sql.close();
 });
