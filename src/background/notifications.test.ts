@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { aTabState, aVerdict, anEvidenceItem } from '../../tests/support/builders.ts';
 import { type MemoryStorage, memoryStorage } from '../../tests/support/memory-storage.ts';
 import type { Verdict } from '../core/diagnose/types.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
@@ -25,42 +26,17 @@ const { createNotifier, parseNotificationId } = await import('./notifications.ts
 const { createNotificationClicks } = await import('./notification-clicks.ts');
 
 const NOW = Date.UTC(2025, 10, 18, 11, 30);
-const state = (tabId: number, host: string, over: Partial<TabState> = {}): TabState => ({
-  tabId,
-  url: `https://${host}/`,
-  host,
-  status: 522,
-  kind: 'origin-error',
-  networkError: null,
-  updatedAt: NOW,
-  detection: {
-    vendor: 'cloudflare',
-    kind: 'origin-error',
-    code: 522,
-    colo: 'ICN',
-    rayId: null,
-    evidence: [],
-    unconfirmed: false,
-  },
-  ...over,
-});
-const verdict = (host: string, over: Partial<Verdict> = {}): Verdict => ({
-  culprit: 'site',
-  vendor: 'cloudflare',
-  colo: 'ICN',
-  component: null,
-  confidence: 0.75,
-  rule: 'site-origin',
-  headline: { key: 'verdict_siteOrigin', params: { host, vendor: 'cloudflare' } },
-  explanation: { key: 'explain_siteOrigin', params: { host, vendor: 'cloudflare' } },
-  evidence: [{ source: 'origin-probe', observed: { key: 'ev_origin_origin_error', params: {} }, at: NOW, weight: 0.4 }],
-  advice: [],
-  sources: {},
-  acknowledged: 'not-applicable',
-  incident: null,
-  decidedAt: NOW,
-  ...over,
-});
+const state = (tabId: number, host: string, over: Partial<TabState> = {}) =>
+  aTabState({ tabId, host, updatedAt: NOW, ...over });
+/** The site-origin verdict on `host`, with the parameters the notification text fills in. */
+const verdict = (host: string, over: Partial<Verdict> = {}) =>
+  aVerdict({
+    headline: { key: 'verdict_siteOrigin', params: { host, vendor: 'cloudflare' } },
+    explanation: { key: 'explain_siteOrigin', params: { host, vendor: 'cloudflare' } },
+    evidence: [anEvidenceItem('origin-probe', 'ev_origin_origin_error', { weight: 0.4, at: NOW })],
+    decidedAt: NOW,
+    ...over,
+  });
 
 function setup({ active = true, settings = {} as Partial<Settings>, withButtons = true, now = () => NOW } = {}) {
   const current = vi.fn(async (_tabId: number) => ({
