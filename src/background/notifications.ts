@@ -13,7 +13,7 @@ import { keys, tabKeys } from '../shared/storage/keys.ts';
 import type { TypedStorage } from '../shared/storage/storage.ts';
 import type { TabState } from '../shared/tab-state.ts';
 
-export interface NotificationOptions {
+interface NotificationOptions {
   type: 'basic';
   iconUrl: string;
   title: string;
@@ -38,9 +38,8 @@ export interface NotifierDeps {
   now: () => number;
 }
 
-export const verdictNotificationId = (tabId: number) => `culprit:tab:${tabId}`;
-export const backNotificationId = (watch: Watch) =>
-  `culprit:back:${watch.tabId ?? ''}:${encodeURIComponent(watch.url)}`;
+const verdictNotificationId = (tabId: number) => `culprit:tab:${tabId}`;
+const backNotificationId = (watch: Watch) => `culprit:back:${watch.tabId ?? ''}:${encodeURIComponent(watch.url)}`;
 
 export type NotificationClick =
   | { kind: 'details'; tabId: number }

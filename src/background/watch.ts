@@ -7,7 +7,7 @@ import { isExpired, nextStep, startWatch, type ProbeOutcome, type Watch } from '
 import { keys } from '../shared/storage/keys.ts';
 import type { TypedStorage } from '../shared/storage/storage.ts';
 
-export interface AlarmsApi {
+interface AlarmsApi {
   create(name: string, info: { when: number }): unknown;
   clear(name: string): Promise<unknown>;
   getAll(): Promise<Array<{ name: string }>>;

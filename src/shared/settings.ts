@@ -8,7 +8,6 @@ import * as v from 'valibot';
 export const SETTINGS_VERSION = 1;
 
 export const NOTIFICATION_MODES = ['off', 'errors', 'cdn-wide'] as const;
-export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
 export const LANGUAGES = ['auto', 'en', 'ko'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
