@@ -3,10 +3,11 @@
  * marked there too, so a worker killed mid-way picks it up again on wake (`resume`). Nothing is fetched for normal
  * pages: only a failed page starts one.
  */
-import { correlate, isCorrelatedKind, recordFailure, registrableDomain } from '../core/diagnose/correlation.ts';
+import { correlate, isCorrelatedKind, recordFailure } from '../core/diagnose/correlation.ts';
 import { decide } from '../core/diagnose/decide.ts';
 import { gatherFacts, type GatherDeps } from '../core/diagnose/gather.ts';
 import type { PageFacts, Verdict } from '../core/diagnose/types.ts';
+import { registrableDomain } from '../core/registrable-domain.ts';
 import { keys, tabKeys } from '../shared/storage/keys.ts';
 import type { TypedStorage } from '../shared/storage/storage.ts';
 import type { TabState } from '../shared/tab-state.ts';

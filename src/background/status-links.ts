@@ -2,7 +2,7 @@
  * The public status pages a person can read for a tab: the CDN's and the site's own. Worked out here, not in the
  * popup, so the popup bundle carries no public-suffix list and does no work the background can do.
  */
-import { registrableDomain } from '../core/diagnose/correlation.ts';
+import { registrableDomain } from '../core/registrable-domain.ts';
 import type { Verdict } from '../core/diagnose/types.ts';
 import { siteStatusPageUrl } from '../core/status/site-status.ts';
 import { statusPageUrl } from '../core/status/vendors.ts';

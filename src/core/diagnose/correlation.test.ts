@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correlate, recordFailure, registrableDomain, type FailureRecord } from './correlation.ts';
+import { correlate, recordFailure, type FailureRecord } from './correlation.ts';
 
 const T0 = Date.UTC(2025, 10, 18, 11, 20);
 const fail = (site: string, at: number, over: Partial<FailureRecord> = {}): FailureRecord => ({
@@ -12,12 +12,6 @@ const fail = (site: string, at: number, over: Partial<FailureRecord> = {}): Fail
 });
 
 describe('local correlation', () => {
-  it('counts registrable domains, not hosts', () => {
-    expect(registrableDomain('www.musinsa.co.kr')).toBe('musinsa.co.kr');
-    expect(registrableDomain('api.upbit.com')).toBe('upbit.com');
-    expect(registrableDomain('user.github.io')).toBe('user.github.io');
-  });
-
   it('18 Nov replay: three unrelated Cloudflare sites within two minutes correlate, in the same colo', () => {
     let log: FailureRecord[] = [];
     for (const [site, minute] of [

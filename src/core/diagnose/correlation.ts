@@ -3,7 +3,6 @@
  * unrelated registrable domains failing on one vendor within minutes is a CDN incident whether or not its status page
  * says so yet (on 18 Nov 2025 it said so 28 minutes late, and was itself unreachable for a while).
  */
-import { getDomain } from 'tldts';
 import type { Vendor } from '../detect/types.ts';
 import type { CorrelationFacts, PageFacts } from './types.ts';
 
@@ -22,11 +21,6 @@ export interface FailureRecord {
 
 /** Kinds that say "the server side failed"; blocks and challenges are per-visitor and say nothing about an outage. */
 const CORRELATED_KINDS = new Set<PageFacts['kind']>(['origin-error', 'edge-error', 'challenge-failed']);
-
-/** @example registrableDomain('www.musinsa.co.kr') // 'musinsa.co.kr' */
-export function registrableDomain(host: string): string {
-  return getDomain(host, { allowPrivateDomains: true }) ?? host;
-}
 
 /** Adds a failure to the log, dropping what fell out of the window and keeping one (the latest) per site. */
 export function recordFailure(

@@ -15,7 +15,7 @@ import {
   type SourceClock,
   type SourceOutcome,
 } from './run-source.ts';
-import { registrableDomain } from './correlation.ts';
+import { registrableDomain } from '../registrable-domain.ts';
 import { toSiteStatusFacts, toVendorStatusFacts } from './status-facts.ts';
 import type { CorrelationFacts, Facts, PageFacts, PeerFacts, SourceName, SourceState } from './types.ts';
 import type { TraceFacts } from './trace.ts';

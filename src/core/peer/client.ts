@@ -3,10 +3,10 @@
  * the clock are injected. A lookup sends only the 4-hex prefix of the site's hash and finds the site locally in the
  * padded answer; a report sends the full hash and what failed. Neither ever carries a URL, a path or the host.
  */
-import { getDomain, parse } from 'tldts';
 import * as v from 'valibot';
 import type { Fetch } from '../fetch.ts';
 import type { PeerFacts } from '../diagnose/types.ts';
+import { publicSiteOf } from '../registrable-domain.ts';
 import { readBounded } from '../status/read-bounded.ts';
 import { apiUrl, firstAnswer } from './failover.ts';
 import { hashHost, prefixOf, type Sha256 } from './host-hash.ts';
@@ -44,17 +44,6 @@ const ReportAcceptedSchema = v.object({ ok: v.literal(true), data: v.object({ co
 
 /** What a report says besides the site, which the client hashes itself. */
 export type ReportDraft = Omit<Report, 'hostHash'>;
-
-/**
- * The registrable domain peer reports are about, or null for hosts that must never leave the browser even hashed:
- * IP addresses, single-label and intranet names (`printer.local`, `corp.internal`), anything without a public suffix.
- * @example publicSiteOf('www.musinsa.co.kr') // 'musinsa.co.kr'
- */
-export function publicSiteOf(host: string): string | null {
-  const parsed = parse(host, { allowPrivateDomains: true });
-  if (parsed.isIp || !(parsed.isIcann || parsed.isPrivate)) return null;
-  return getDomain(host, { allowPrivateDomains: true });
-}
 
 async function readJson(response: Response, maxBytes: number, signal: AbortSignal): Promise<unknown> {
   const read = await readBounded(response, maxBytes, signal);
