@@ -107,11 +107,6 @@ export type StatusParser = (body: Uint8Array | string, meta: ParseMeta) => Parse
 /** Largest body any parser accepts by default; status payloads are far smaller (Cloudflare's is ~210 KB). */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-/** Build a failed ParseResult. */
-export function failParse(reason: string): ParseResult {
-  return { state: 'failed', reason };
-}
-
 /**
  * One place to ask about a subject's status: an HTTP endpoint with its parser, or a subject with no
  * usable public API (the fetcher answers `skipped`, which the engine reads as "unknown", never "fine").
