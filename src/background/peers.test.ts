@@ -3,6 +3,7 @@
  * diagnosis reads other people's reports and a corroborated failure is reported once per site per 10 minutes.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { aTabState, aVerdict, anEvidenceItem } from '../../tests/support/builders.ts';
 import { type MemoryStorage, memoryStorage } from '../../tests/support/memory-storage.ts';
 import {
   createTestApp,
@@ -52,42 +53,11 @@ function setup(settings: Partial<Settings>, fetch = serverFetch, isAllowed?: () 
   return { peers, errors };
 }
 
-const state = (host: string, over: Partial<TabState> = {}): TabState => ({
-  tabId: 1,
-  url: `https://${host}/cart?id=7`,
-  host,
-  status: 522,
-  kind: 'origin-error',
-  networkError: null,
-  updatedAt: 0,
-  detection: {
-    vendor: 'cloudflare',
-    kind: 'origin-error',
-    code: 522,
-    colo: 'ICN',
-    rayId: null,
-    evidence: [],
-    unconfirmed: false,
-  },
-  ...over,
-});
-const verdict = (over: Partial<Verdict> = {}): Verdict => ({
-  culprit: 'site',
-  vendor: 'cloudflare',
-  colo: 'ICN',
-  component: null,
-  confidence: 0.75,
-  rule: 'site-origin',
-  headline: { key: 'verdict_siteOrigin', params: {} },
-  explanation: { key: 'explain_siteOrigin', params: {} },
-  evidence: [{ source: 'origin-probe', observed: { key: 'ev_origin_origin_error', params: {} }, at: 0, weight: 0.4 }],
-  advice: [],
-  sources: {},
-  acknowledged: 'not-applicable',
-  incident: null,
-  decidedAt: 0,
-  ...over,
-});
+const state = (host: string, over: Partial<TabState> = {}) =>
+  aTabState({ host, url: `https://${host}/cart?id=7`, ...over });
+/** A site-origin verdict the stranger re-fetch confirmed. */
+const verdict = (over: Partial<Verdict> = {}) =>
+  aVerdict({ evidence: [anEvidenceItem('origin-probe', 'ev_origin_origin_error', { weight: 0.4 })], ...over });
 const count15 = async (site: string) => {
   const body = (await (
     await server.app.request(`/v1/prefix/${(await hashHost(site, sha256)).slice(0, 4)}`)
