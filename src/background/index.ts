@@ -11,16 +11,21 @@ import { fetchSiteStatus } from '../core/status/site-status.ts';
 import { statusSourcesFor } from '../core/status/vendors.ts';
 import { browser } from '../shared/browser.ts';
 import { applyLanguage } from '../shared/i18n.ts';
-import { createDispatcher } from '../shared/messages.ts';
 import { hasPeerConsent } from '../shared/peer-consent.ts';
 import { extensionStorage as storage } from '../shared/storage/extension-storage.ts';
 import { keys } from '../shared/storage/keys.ts';
 import { readSettings } from '../shared/storage/settings-store.ts';
 import type { TabState } from '../shared/tab-state.ts';
 import { createDiagnoser } from './diagnosis.ts';
+import { createDispatcher } from './dispatcher.ts';
 import { exposeNotificationClicks } from './e2e-hooks.ts';
+import { createE2eHandlers } from './handlers/e2e.ts';
+import { createHistoryHandlers } from './handlers/history.ts';
+import { createPageHandlers } from './handlers/page.ts';
+import { createPeerHandlers } from './handlers/peer.ts';
+import { createTabHandlers } from './handlers/tab.ts';
+import { createWatchHandlers } from './handlers/watch.ts';
 import { createHistory } from './history.ts';
-import { createMessageHandlers, isExtensionPage } from './message-handlers.ts';
 import { createNotificationClicks } from './notification-clicks.ts';
 import { createNotifier } from './notifications.ts';
 import { createPeers } from './peers.ts';
@@ -31,7 +36,6 @@ import { createTabStore } from './tab-store.ts';
 import { createVerdictBadge } from './verdict-badge.ts';
 import { createVerdictEffects } from './verdict-effects.ts';
 import { createWatcher } from './watch.ts';
-import { createWatchHandlers } from './watch-handlers.ts';
 
 const settings = () => readSettings(storage);
 const fetchFn = (url: string, init: RequestInit) => fetch(url, init);
@@ -103,14 +107,8 @@ async function onTabState(tabId: number, state: TabState | null) {
 }
 
 const events = createTabEvents({ store, classify, now: Date.now, render: onTabState });
-const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
-const watchHandlers = createWatchHandlers({
-  watcher,
-  history,
-  getState: store.getState,
-  getVerdict: diagnoser.getVerdict,
-  isExtensionPage: (sender) => isExtensionPage(sender, extensionOrigin),
-});
+const tabView = { getState: store.getState, getVerdict: diagnoser.getVerdict };
+const watchHandlers = createWatchHandlers({ ...tabView, watcher });
 const clicks = createNotificationClicks({
   tabs: browser.tabs,
   focusWindow: (windowId) => browser.windows.update(windowId, { focused: true }),
@@ -153,20 +151,27 @@ browser.storage.onChanged.addListener((changes, area) => {
   });
 });
 
-const tabHandlers = createMessageHandlers({
-  events,
-  store,
-  diagnoser,
-  peers,
-  now: Date.now,
-  extensionOrigin,
-  ...(import.meta.env.VITE_E2E === '1' && {
-    openExtensionPage: async (path: string, senderTabId: number) => {
-      await browser.tabs.create({ url: browser.runtime.getURL(path.replace('tab=self', `tab=${senderTabId}`)) });
+browser.runtime.onMessage.addListener(
+  createDispatcher(
+    {
+      ...createPageHandlers(events),
+      ...createTabHandlers({ ...tabView, diagnose: diagnoser.diagnose }),
+      ...createPeerHandlers({ ...tabView, peers }),
+      ...watchHandlers.handlers,
+      ...createHistoryHandlers(history),
+      ...(import.meta.env.VITE_E2E === '1' &&
+        createE2eHandlers((path) => browser.tabs.create({ url: browser.runtime.getURL(path) }))),
     },
-  }),
-});
-browser.runtime.onMessage.addListener(createDispatcher({ ...tabHandlers, ...watchHandlers.handlers }));
+    {
+      extensionId: browser.runtime.id,
+      extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+      now: Date.now,
+      ...((import.meta.env.DEV || import.meta.env.VITE_E2E === '1') && {
+        onRefused: (type, reason, sender) => console.debug('culprit: refused', type, reason, sender),
+      }),
+    },
+  ),
+);
 
 void settings().then((s) => applyLanguage(s.language));
 void diagnoser.resume();

@@ -2,7 +2,7 @@
  * Test-only bridge, compiled in only when VITE_E2E=1: WebDriver BiDi cannot navigate to moz-extension:// pages
  * (toolchain notes §3), so an E2E test asks the page to ask us to open one. Production builds do not contain this.
  */
-import { send } from '../shared/messages.ts';
+import { send } from '../shared/send.ts';
 
 export function installE2eBridge(win: Window): void {
   win.addEventListener('message', (event: MessageEvent<unknown>) => {

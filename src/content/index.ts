@@ -3,8 +3,9 @@
  * prefilter, and nothing else unless the page could be an error, block or challenge page.
  */
 import { isCandidatePage } from '../core/detect/prefilter.ts';
+import type { PageMarkers } from '../core/detect/types.ts';
 import { browser } from '../shared/browser.ts';
-import { send } from '../shared/messages.ts';
+import { ignoreRefusal, send } from '../shared/send.ts';
 import { installE2eBridge } from './e2e-bridge.ts';
 import { reportAndWatch } from './report-page.ts';
 
@@ -29,7 +30,10 @@ const isOrphaned = () => {
 
 function reportIfCandidate(status: number | null): void {
   if (!isCandidatePage(document, status)) return;
-  reportAndWatch(document, (markers, sequence) => send('page/report', { markers, status, sequence }), isOrphaned);
+  // A refused report (over the tab's rate) is dropped, not retried: the next change of the page reports again.
+  const report = (markers: PageMarkers, sequence: number) =>
+    send('page/report', { markers, status, sequence }).catch(ignoreRefusal);
+  reportAndWatch(document, report, isOrphaned);
 }
 
 reportIfCandidate(navigationStatus());
@@ -38,8 +42,10 @@ reportIfCandidate(navigationStatus());
 addEventListener('pageshow', (event) => {
   if (!event.persisted || isOrphaned()) return;
   const status = navigationStatus();
-  send('page/restored', { status }).then(
-    () => reportIfCandidate(status),
-    () => undefined,
-  );
+  send('page/restored', { status })
+    .catch(ignoreRefusal)
+    .then(
+      () => reportIfCandidate(status),
+      () => undefined,
+    );
 });

@@ -37,7 +37,7 @@ const log: HistoryEntry[] = [
   },
 ];
 const send = vi.fn(async (type: string) => (type === 'history/list' ? structuredClone(log) : undefined));
-vi.mock('../shared/messages.ts', () => ({ send: (type: string) => send(type) }));
+vi.mock('../shared/send.ts', () => ({ send: (type: string) => send(type) }));
 
 const { HistoryPage } = await import('./HistoryPage.tsx');
 

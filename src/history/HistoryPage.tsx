@@ -4,7 +4,7 @@ import type { HistoryEntry } from '../core/history/log.ts';
 import { CULPRITS } from '../core/diagnose/types.ts';
 import { ConfirmButton } from '../shared/ConfirmButton.tsx';
 import { formatMessage, t } from '../shared/i18n.ts';
-import { send } from '../shared/messages.ts';
+import { send } from '../shared/send.ts';
 import { HistoryTable } from './HistoryTable.tsx';
 
 function download(name: string, type: string, text: string) {

@@ -15,7 +15,7 @@ const send = vi.fn(async (type: string, _payload?: unknown): Promise<unknown> =>
   if (type.startsWith('peer/')) return peerAnswers[type] ?? null;
   return reports.length > 1 ? reports.shift() : reports[0];
 });
-vi.mock('../shared/messages.ts', () => ({ send: (type: string, payload: unknown) => send(type, payload) }));
+vi.mock('../shared/send.ts', () => ({ send: (type: string, payload: unknown) => send(type, payload) }));
 const { Popup } = await import('./Popup.tsx');
 
 const normal = aTabState({ tabId: 4, status: 200, kind: 'none', detection: aDetection({ vendor: 'cloudflare' }) });

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
-import { send, type PeerReportStatus } from '../shared/messages.ts';
+import type { PeerReportStatus } from '../shared/messages.ts';
+import { send } from '../shared/send.ts';
 
 interface Props {
   tabId: number;

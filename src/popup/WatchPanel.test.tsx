@@ -24,7 +24,7 @@ const send = vi.fn(async (type: string, payload: { tabId?: number; host?: string
   if (type === 'watch/cancel') watches = watches.filter((w) => w.host !== payload.host);
   return watches;
 });
-vi.mock('../shared/messages.ts', () => ({ send: (type: string, payload: never) => send(type, payload) }));
+vi.mock('../shared/send.ts', () => ({ send: (type: string, payload: never) => send(type, payload) }));
 const { WatchPanel } = await import('./WatchPanel.tsx');
 
 let root: HTMLElement;

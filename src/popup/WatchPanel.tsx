@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Verdict } from '../core/diagnose/types.ts';
 import { WATCHABLE_CULPRITS, type Watch } from '../core/watch/schedule.ts';
 import { t } from '../shared/i18n.ts';
-import { send } from '../shared/messages.ts';
+import { send } from '../shared/send.ts';
 
 interface Props {
   tabId: number | null;

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from '../shared/browser.ts';
-import { send } from '../shared/messages.ts';
+import { send } from '../shared/send.ts';
 import { applyPageLanguage, preloadLastLanguage } from '../shared/page-language.ts';
 import { extensionStorage } from '../shared/storage/extension-storage.ts';
 import { readSettings } from '../shared/storage/settings-store.ts';

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { send, type TabReport } from '../shared/messages.ts';
+import type { TabReport } from '../shared/messages.ts';
+import { send } from '../shared/send.ts';
 
 /** Often enough that each source visibly fills in as it settles (they are bounded at 3 s). */
 const POLL_MS = 250;

@@ -1,13 +1,15 @@
 /**
- * The one typed message protocol between contexts. Names are 'area/verb'. The handler map is typed over the whole
- * protocol, so a message without a handler is a compile error; senders get the response type for free.
+ * The message protocol between contexts, declared once. For each type ('area/verb') the route table says on which
+ * channel it may arrive, the schema its payload must pass, and the type of its answer. The background's dispatcher
+ * enforces channel and schema before any handler runs; `send()` (send.ts, kept apart so the content script does not
+ * load valibot) gives senders the answer type.
  */
-import { browser, type Runtime } from './browser.ts';
-import type { PageReport } from './page-report.ts';
-import type { TabState } from './tab-state.ts';
+import * as v from 'valibot';
 import type { SourceName, SourceState, Verdict } from '../core/diagnose/types.ts';
 import type { HistoryEntry } from '../core/history/log.ts';
 import type { Watch } from '../core/watch/schedule.ts';
+import { PageReportSchema } from './page-report.ts';
+import type { TabState } from './tab-state.ts';
 
 /** What an extension page needs to show a tab: its first-hand state and the verdict, if one is ready. */
 export interface TabReport {
@@ -39,71 +41,111 @@ export interface StatusLinks {
   site: string | null;
 }
 
-export interface Protocol {
-  /** Content script → background: what the document shows (hostile input; validated on arrival). */
-  'page/report': { req: PageReport; res: undefined };
-  /**
-   * Content script → background: this document came back from the back/forward cache. No request was made, so the
-   * tab's stored state still describes the document shown before it; the background replaces it with this one's.
-   * `status` is the restored document's own, from its Navigation Timing.
-   */
-  'page/restored': { req: { status: number | null }; res: undefined };
-  /** Extension page → background: the stored state of a tab. */
-  'tab/get': { req: { tabId: number }; res: TabReport };
-  /**
-   * Extension page → background: diagnose now ("Check again", or "Check this site" for a page that looked fine), and
-   * answer at once with `pending`; the page then follows its progress through `tab/get`.
-   */
-  'tab/check': { req: { tabId: number }; res: TabReport };
-  /**
-   * Extension page → background: whether the tab's failure may be reported, or when it was; null while peer reports
-   * are off. Asked by the popup after its first render, and only when peer reports are on, so tab/get stays lean.
-   */
-  'peer/status': { req: { tabId: number }; res: PeerReportStatus | null };
-  /** Extension page → background: "Report this problem" for the tab's failure, and the status after it. */
-  'peer/report': { req: { tabId: number }; res: { outcome: PersonReportOutcome; peer: PeerReportStatus | null } };
-  /** Extension page → background: watch the tab's host and notify when it answers again. */
-  'watch/start': { req: { tabId: number }; res: Watch[] };
-  /** Extension page → background: stop watching a host. */
-  'watch/cancel': { req: { host: string }; res: Watch[] };
-  /** Extension page → background: the active watches, oldest first. */
-  'watch/list': { req: Record<string, never>; res: Watch[] };
-  /** Extension page → background: the incident log, newest first. */
-  'history/list': { req: Record<string, never>; res: HistoryEntry[] };
-  /** Extension page → background: empty the incident log. */
-  'history/clear': { req: Record<string, never>; res: undefined };
-  /** E2E build only: open an extension page in a new tab (BiDi cannot navigate to moz-extension://). */
-  'e2e/open': { req: { path: string }; res: undefined };
-}
+/**
+ * Who may send a message. `content`: a content script in the top frame of an http(s) page of a tab; the page is
+ * hostile, so its messages are also rate-limited per tab. `extension`: a page of ours (popup, options, history).
+ */
+export type Channel = 'content' | 'extension';
 
-export type MessageType = keyof Protocol;
+/** Declares a route's answer type; the value itself is never read. */
+const answers = <T>() => undefined as unknown as T;
+
+const TabRequest = v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+const NoRequest = v.strictObject({});
+
+export const ROUTES = {
+  /** What the document shows (hostile input: bounded by its schema). */
+  'page/report': { channel: 'content', request: PageReportSchema, response: answers<undefined>() },
+  /**
+   * This document came back from the back/forward cache. No request was made, so the tab's stored state still
+   * describes the document shown before it; the background replaces it with this one's. `status` is the restored
+   * document's own, from its Navigation Timing.
+   */
+  'page/restored': {
+    channel: 'content',
+    request: v.strictObject({ status: PageReportSchema.entries.status }),
+    response: answers<undefined>(),
+  },
+  /** The stored state of a tab. */
+  'tab/get': { channel: 'extension', request: TabRequest, response: answers<TabReport>() },
+  /**
+   * Diagnose now ("Check again", or "Check this site" for a page that looked fine), and answer at once with
+   * `pending`; the page then follows its progress through `tab/get`.
+   */
+  'tab/check': { channel: 'extension', request: TabRequest, response: answers<TabReport>() },
+  /**
+   * Whether the tab's failure may be reported, or when it was; null while peer reports are off. Asked by the popup
+   * after its first render, and only when peer reports are on, so tab/get stays lean.
+   */
+  'peer/status': { channel: 'extension', request: TabRequest, response: answers<PeerReportStatus | null>() },
+  /** "Report this problem" for the tab's failure, and the status after it. */
+  'peer/report': {
+    channel: 'extension',
+    request: TabRequest,
+    response: answers<{ outcome: PersonReportOutcome; peer: PeerReportStatus | null }>(),
+  },
+  /** Watch the tab's host and notify when it answers again; a content script must not make us probe a host. */
+  'watch/start': { channel: 'extension', request: TabRequest, response: answers<Watch[]>() },
+  /** Stop watching a host. */
+  'watch/cancel': {
+    channel: 'extension',
+    request: v.strictObject({ host: v.pipe(v.string(), v.minLength(1), v.maxLength(253)) }),
+    response: answers<Watch[]>(),
+  },
+  /** The active watches, oldest first. */
+  'watch/list': { channel: 'extension', request: NoRequest, response: answers<Watch[]>() },
+  /** The incident log, newest first. */
+  'history/list': { channel: 'extension', request: NoRequest, response: answers<HistoryEntry[]>() },
+  /** Empty the incident log. */
+  'history/clear': { channel: 'extension', request: NoRequest, response: answers<undefined>() },
+  /**
+   * Open an extension page in a new tab, for WebDriver BiDi, which cannot navigate to moz-extension://. Only the E2E
+   * build has a handler; elsewhere it is refused as unavailable.
+   */
+  'e2e/open': {
+    channel: 'content',
+    request: v.strictObject({ path: v.pipe(v.string(), v.maxLength(200), v.regex(/^[a-z]+\.html(\?[\w=&-]*)?$/)) }),
+    response: answers<undefined>(),
+    testOnly: true,
+  },
+} as const satisfies Record<string, { channel: Channel; request: v.GenericSchema; response: unknown; testOnly?: true }>;
+
+export type MessageType = keyof typeof ROUTES;
+type RouteOf<K extends MessageType> = (typeof ROUTES)[K];
+export type RequestOf<K extends MessageType> = v.InferOutput<RouteOf<K>['request']>;
+export type ResponseOf<K extends MessageType> = RouteOf<K>['response'];
+
 export interface Envelope<K extends MessageType = MessageType> {
   type: K;
-  payload: Protocol[K]['req'];
+  payload: RequestOf<K>;
 }
 
-export type Handlers = {
-  [K in MessageType]: (payload: unknown, sender: Runtime.MessageSender) => Promise<Protocol[K]['res']>;
+/** A content script's sender, once checked: always a tab's top frame with an http(s) URL. */
+export interface ContentSender {
+  tabId: number;
+  url: string;
+}
+/** An extension page: the popup has no tab; options and history opened in a tab have one. */
+export interface ExtensionSender {
+  tabId: number | null;
+  url: string | null;
+}
+export type SenderOf<K extends MessageType> = RouteOf<K>['channel'] extends 'content' ? ContentSender : ExtensionSender;
+
+/** Runs after the dispatcher has checked the sender and parsed the payload. */
+export type Handler<K extends MessageType> = (request: RequestOf<K>, sender: SenderOf<K>) => Promise<ResponseOf<K>>;
+
+type TestOnlyType = { [K in MessageType]: RouteOf<K> extends { testOnly: true } ? K : never }[MessageType];
+/** One handler per type; a test-only type may have none (production builds), and is then refused. */
+export type Handlers = { [K in Exclude<MessageType, TestOnlyType>]: Handler<K> } & {
+  [K in TestOnlyType]?: Handler<K>;
 };
 
-/** Sends a message to the background and returns its typed answer. */
-export function send<K extends MessageType>(type: K, payload: Protocol[K]['req']): Promise<Protocol[K]['res']> {
-  return browser.runtime.sendMessage({ type, payload } satisfies Envelope<K>) as Promise<Protocol[K]['res']>;
-}
+/** Why a message was refused: wrong sender, payload off its schema, too many from one tab, no handler here. */
+export type RefusalReason = 'channel' | 'payload' | 'rate-limit' | 'unavailable';
 
-function isEnvelope(message: unknown): message is { type: string; payload: unknown } {
-  return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string';
-}
-
-/**
- * Builds the single onMessage listener of a context. It is a plain function, not `async`: returning a Promise takes
- * over the reply, so it returns one only for known types and `undefined` for everything else (style notes §0.2).
- * Handlers receive `unknown` payloads on purpose: each validates its own input.
- */
-export function createDispatcher(handlers: Handlers) {
-  return (message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
-    if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type)) return undefined;
-    if (sender.id !== browser.runtime.id) return undefined;
-    return handlers[message.type as MessageType](message.payload, sender);
-  };
+/** The one answer to every refused message; no route's answer has an `error` field, so senders can tell it apart. */
+export interface Refusal {
+  error: 'refused';
+  reason: RefusalReason;
 }

@@ -1,67 +1,49 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Verdict } from '../core/diagnose/types.ts';
-import type { Runtime } from '../shared/browser.ts';
-import type { TabState } from '../shared/tab-state.ts';
-import { createWatchHandlers } from './watch-handlers.ts';
+import type { Verdict } from '../../core/diagnose/types.ts';
+import type { TabState } from '../../shared/tab-state.ts';
+import { createWatchHandlers } from './watch.ts';
 
-const page = { id: 'ext', url: 'chrome-extension://ext/popup.html' } as Runtime.MessageSender;
-const content = { id: 'ext', tab: { id: 3 }, url: 'https://evil.example/' } as Runtime.MessageSender;
+const popup = { tabId: null, url: 'chrome-extension://ext/popup.html' };
 const state = { tabId: 4, url: 'https://shop.example/cart', host: 'shop.example' } as TabState;
 
 function setup(culprit: Verdict['culprit'] | null) {
   const watcher = { start: vi.fn(async () => []), cancel: vi.fn(async () => []), list: vi.fn(async () => []) };
-  const history = { list: vi.fn(async () => []), clear: vi.fn(async () => undefined) };
-  const { handlers } = createWatchHandlers({
+  const { handlers, startForTab } = createWatchHandlers({
     watcher,
-    history,
     getState: async () => state,
-    getVerdict: async () => ({ verdict: culprit ? ({ culprit } as Verdict) : null }),
-    isExtensionPage: (sender) => sender.tab === undefined,
+    getVerdict: async () => ({ verdict: culprit ? ({ culprit } as Verdict) : null, pending: false, progress: null }),
   });
-  return { handlers, watcher, history };
+  return { handlers, startForTab, watcher };
 }
 
-describe('watch/* and history/* handlers', () => {
+describe('watch handlers', () => {
   it.each(['site', 'cdn', 'network'] as const)('watch/start watches the tab host for a %s verdict', async (culprit) => {
     const { handlers, watcher } = setup(culprit);
-    await handlers['watch/start']({ tabId: 4 }, page);
+    await handlers['watch/start']({ tabId: 4 }, popup);
     expect(watcher.start).toHaveBeenCalledWith('shop.example', 'https://shop.example/cart', 4);
   });
 
   it.each(['blocked', 'browser', 'none', 'unknown', null] as const)(
-    'watch/start refuses a %s verdict',
+    'watch/start refuses a %s verdict and answers with the watches',
     async (culprit) => {
       const { handlers, watcher } = setup(culprit);
-      await handlers['watch/start']({ tabId: 4 }, page);
+      await handlers['watch/start']({ tabId: 4 }, popup);
       expect(watcher.start).not.toHaveBeenCalled();
+      expect(watcher.list).toHaveBeenCalled();
     },
   );
 
-  it('a content script can neither start, cancel, list nor clear', async () => {
-    const { handlers, watcher, history } = setup('site');
-    await handlers['watch/start']({ tabId: 4 }, content);
-    await handlers['watch/cancel']({ host: 'shop.example' }, content);
-    await handlers['watch/list']({}, content);
-    await handlers['history/list']({}, content);
-    await handlers['history/clear']({}, content);
-    expect(
-      [watcher.start, watcher.cancel, watcher.list, history.list, history.clear].map((f) => f.mock.calls.length),
-    ).toEqual([0, 0, 0, 0, 0]);
+  it('the notification button starts the same watch as the popup', async () => {
+    const { startForTab, watcher } = setup('site');
+    await startForTab(4);
+    expect(watcher.start).toHaveBeenCalledWith('shop.example', 'https://shop.example/cart', 4);
   });
 
-  it('malformed payloads are refused', async () => {
-    const { handlers, watcher, history } = setup('site');
-    await handlers['watch/start']({ tabId: '4' }, page);
-    await handlers['watch/cancel']({ host: '' }, page);
-    await handlers['history/clear']({ all: true }, page);
-    expect([watcher.start, watcher.cancel, history.clear].map((f) => f.mock.calls.length)).toEqual([0, 0, 0]);
-  });
-
-  it('an extension page may list, cancel and clear', async () => {
-    const { handlers, watcher, history } = setup('site');
-    await handlers['watch/cancel']({ host: 'shop.example' }, page);
-    await handlers['history/clear']({}, page);
+  it('watch/cancel and watch/list reach the watcher', async () => {
+    const { handlers, watcher } = setup('site');
+    await handlers['watch/cancel']({ host: 'shop.example' }, popup);
+    await handlers['watch/list']({}, popup);
     expect(watcher.cancel).toHaveBeenCalledWith('shop.example');
-    expect(history.clear).toHaveBeenCalled();
+    expect(watcher.list).toHaveBeenCalledTimes(1);
   });
 });
