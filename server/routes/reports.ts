@@ -7,7 +7,7 @@ import { describeError, fail } from '../respond.ts';
 import { describeIssues } from '../../src/core/validation-issues.ts';
 
 /** Reports are ~200 bytes; anything near this is not one of ours. */
-export const MAX_REPORT_BYTES = 2048;
+const MAX_REPORT_BYTES = 2048;
 
 /** The two possible 202 bodies, serialised once rather than per request. */
 const ACCEPTED = new Map<boolean, string>(

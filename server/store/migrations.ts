@@ -4,7 +4,7 @@
  */
 import type { SqlClient } from './sql-client.ts';
 
-export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
   {
     version: 1,
     // prefix (first 2 bytes of host_hash as 0..65535) leads the key, so one bucket's rows sit together.

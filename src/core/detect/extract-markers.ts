@@ -3,15 +3,15 @@ import type { PageMarkers } from './types.ts';
 /** Hard caps on what `extractPageMarkers` reads and returns; a hostile or huge page cannot exceed them. */
 export const TITLE_LIMIT = 300;
 export const TEXT_LIMIT = 4000;
-export const ELEMENT_LIMIT = 3000;
-export const TEXT_NODE_LIMIT = 5000;
+const ELEMENT_LIMIT = 3000;
+const TEXT_NODE_LIMIT = 5000;
 export const ID_LIMIT = 200;
 export const CLASS_LIMIT = 300;
 export const RESOURCE_LIMIT = 100;
 export const RESOURCE_CHARS = 300;
 export const SCRIPT_LIMIT = 8000;
 /** Per inline script: challenge configs (`_cf_chl_opt`) sit at the start of their script, bundles are long. */
-export const SCRIPT_HEAD_CHARS = 2000;
+const SCRIPT_HEAD_CHARS = 2000;
 const NAME_CHARS = 100;
 
 const RESOURCE_ATTRIBUTES: Readonly<Record<string, string>> = {

@@ -16,7 +16,6 @@ import { vercel } from './vercel.ts';
 
 export { parseHeaderLines } from './headers.ts';
 export { extractPageMarkers } from './extract-markers.ts';
-export { isCandidatePage } from './prefilter.ts';
 
 /**
  * Every detector, in the order their page rules are tried when no header names a vendor. Page rules are

@@ -19,7 +19,7 @@ export function findResource(page: PageMarkers, pattern: RegExp): string | null 
  * Error templates are short; articles and Q&A pages that quote them are not. Text-shape rules only apply
  * below this size so a quoted error in a long page never matches.
  */
-export const SMALL_PAGE_CHARS = 1500;
+const SMALL_PAGE_CHARS = 1500;
 
 export function isSmallPage(page: PageMarkers, limit = SMALL_PAGE_CHARS): boolean {
   return page.text.length <= limit;

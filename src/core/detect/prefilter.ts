@@ -9,7 +9,7 @@ const CANDIDATE_TITLE =
   /just a moment|attention required|please wait|used cloudflare|\|\s*\d{3,4}:\s|\| cloudflare\s*$|ddos-guard|sucuri website firewall|you are being redirected|security checkpoint|request could not be satisfied|^access denied$|^error$|!!1$|^security check$|one more step|^[45]\d\d\b|unknown domain|our services aren't available/i;
 
 /** Ids that only CDN/WAF templates use; `main-iframe` is Incapsula's block page, which is served with HTTP 200. */
-export const CANDIDATE_IDS = [
+const CANDIDATE_IDS = [
   'cf-wrapper',
   'cf-error-details',
   'challenge-form',

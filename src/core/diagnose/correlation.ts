@@ -6,7 +6,7 @@
 import type { Vendor } from '../detect/types.ts';
 import type { CorrelationFacts, PageFacts } from './types.ts';
 
-export const CORRELATION_WINDOW_MS = 10 * 60_000;
+const CORRELATION_WINDOW_MS = 10 * 60_000;
 /** Bounds storage whatever a person (or a page opening many sites) does. */
 const MAX_RECORDS = 200;
 

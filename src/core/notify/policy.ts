@@ -6,10 +6,10 @@
  */
 import type { EvidenceItem, Verdict } from '../diagnose/types.ts';
 
-export type NotificationMode = 'off' | 'errors' | 'cdn-wide';
+type NotificationMode = 'off' | 'errors' | 'cdn-wide';
 
 export const DEDUPE_WINDOW_MS = 30 * 60_000;
-export const MIN_CONFIDENCE = 0.7;
+const MIN_CONFIDENCE = 0.7;
 
 /** Rows that say "this CDN is failing for many sites", whatever the status page says. */
 const CDN_WIDE_RULES = new Set(['cdn-correlated', 'challenge-cdn-wide']);

@@ -23,9 +23,9 @@ export interface PeerClientDeps {
 }
 
 /** Two servers fit in the diagnosis' 3 s source bound: a hanging first one still leaves the second 1.5 s. */
-export const LOOKUP_ATTEMPT_MS = 1500;
+const LOOKUP_ATTEMPT_MS = 1500;
 /** Reports run after the verdict, outside any diagnosis bound. */
-export const REPORT_ATTEMPT_MS = 2000;
+const REPORT_ATTEMPT_MS = 2000;
 
 /** No cookies, no referrer, nothing of the person's: only the route itself. */
 /**

@@ -43,7 +43,7 @@ export interface OutageRule {
   baselineFloor15: number;
 }
 
-export const OUTAGE_RULE: OutageRule = {
+const OUTAGE_RULE: OutageRule = {
   minElevated: 5,
   elevatedRatio: 3,
   minOutage: 10,

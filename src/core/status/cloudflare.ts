@@ -54,7 +54,7 @@ function relabelDataCentre(component: ComponentStatus): ComponentStatus {
  * page itself does. An offline data centre (`major_outage`) keeps the API's indicator: a user pinned to
  * that colo may really be cut off.
  */
-export function applyCloudflareSemantics(status: VendorStatus): VendorStatus {
+function applyCloudflareSemantics(status: VendorStatus): VendorStatus {
   const components = status.components.map(relabelDataCentre);
   const hasOtherTrouble = components.some(
     (c) => c.status !== 'operational' && !(c.colo !== undefined && c.status === 'rerouted'),

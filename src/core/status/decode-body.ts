@@ -40,7 +40,7 @@ export function decodeBody(body: Uint8Array | string, maxBytes = MAX_BODY_BYTES)
 }
 
 /** Refuse anything but a 2xx: 3xx means the vendor moved (or a captive portal), 4xx/5xx carry no status. */
-export function checkHttpStatus(meta: ParseMeta): Decoded<null> {
+function checkHttpStatus(meta: ParseMeta): Decoded<null> {
   const { httpStatus } = meta;
   if (httpStatus >= 300 && httpStatus < 400) {
     return { ok: false, reason: `HTTP ${httpStatus} redirect: the status page may have moved` };

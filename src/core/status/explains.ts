@@ -50,7 +50,7 @@ const RULES: readonly Rule[] = [
 ];
 
 /** Lower-case, `&` → `and`, collapse whitespace. */
-export function normaliseComponentName(name: string): string {
+function normaliseComponentName(name: string): string {
   return name.toLowerCase().replace(/&/g, ' and ').replace(/\s+/g, ' ').trim();
 }
 

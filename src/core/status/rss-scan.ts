@@ -33,7 +33,7 @@ function decodeEntities(text: string): string {
 }
 
 /** Remove markup (entity-escaped HTML in descriptions ends up as tags after decoding). */
-export function stripTags(text: string): string {
+function stripTags(text: string): string {
   return text
     .replace(/<[^<>]{0,2000}>/g, ' ')
     .replace(/\s+/g, ' ')

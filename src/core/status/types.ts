@@ -64,7 +64,7 @@ export interface Incident {
  * - `incidents`: a feed of open incidents; silence means "nothing reported", not "verified fine";
  * - `heuristic`: incidents inferred from a history feed by wording (Fastly); treat with care.
  */
-export type Coverage = 'components' | 'indicator' | 'incidents' | 'heuristic';
+type Coverage = 'components' | 'indicator' | 'incidents' | 'heuristic';
 
 export interface VendorStatus {
   /** URL the data came from. */

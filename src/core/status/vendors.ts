@@ -17,7 +17,7 @@ export interface StatusConfig {
 }
 
 export const JSON_ACCEPT = 'application/json';
-export const RSS_ACCEPT = 'application/rss+xml, application/xml;q=0.9, text/xml;q=0.8';
+const RSS_ACCEPT = 'application/rss+xml, application/xml;q=0.9, text/xml;q=0.8';
 
 interface HttpPlan {
   id: string;

@@ -8,7 +8,7 @@ import type { Culprit, ProbeFacts } from '../diagnose/types.ts';
 /** Waiting helps when the site, its CDN or the network failed; not for a block or a check aimed at you. */
 export const WATCHABLE_CULPRITS: ReadonlySet<Culprit> = new Set(['site', 'cdn', 'network']);
 
-export const FIRST_DELAY_MS = 30_000;
+const FIRST_DELAY_MS = 30_000;
 export const MAX_DELAY_MS = 10 * 60_000;
 export const WATCH_LIFETIME_MS = 24 * 60 * 60_000;
 
