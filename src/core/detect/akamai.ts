@@ -46,5 +46,3 @@ export const akamai: Detector = {
   },
   inspect: ({ page }) => (page ? readPage(page) : null),
 };
-
-// Fixtures: akamai-access-denied-18, akamai-connect-fail-97; negative: akamai-article-quoting-reference.

@@ -29,5 +29,3 @@ export const azure: Detector = {
   },
   inspect: ({ page, status }) => (page ? readPage(page, status) : null),
 };
-
-// Fixtures: azure-front-door-503, azure-appgw-403; negative: azure-normal-200.

@@ -19,5 +19,3 @@ export const bunny: Detector = {
   },
   inspect: () => null,
 };
-
-// Fixtures: bunny-origin-502 (headers); negative: bunny-normal-200 (headers, kind none).

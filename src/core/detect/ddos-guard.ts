@@ -22,5 +22,3 @@ export const ddosGuard: Detector = {
   },
   inspect: ({ page }) => (page ? readPage(page) : null),
 };
-
-// Fixtures: ddos-guard-check; negative: ddos-guard-article.

@@ -51,5 +51,3 @@ export const fastly: Detector = {
   },
   inspect: ({ page, status }) => (page ? readPage(page, status) : null),
 };
-
-// Fixtures: fastly-503-first-byte, fastly-unknown-domain; negative: varnish-origin-503.

@@ -27,5 +27,3 @@ export const google: Detector = {
   },
   inspect: ({ page, status }) => (page ? readPage(page, status) : null),
 };
-
-// Fixtures: google-gfe-502; negative: google-article-title.

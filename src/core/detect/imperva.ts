@@ -22,5 +22,3 @@ export const imperva: Detector = {
   },
   inspect: ({ page }) => (page ? readPage(page) : null),
 };
-
-// Fixtures: imperva-block-200; negative: imperva-normal-200.

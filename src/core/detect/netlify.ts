@@ -26,5 +26,3 @@ export const netlify: Detector = {
   },
   inspect: ({ page, status }) => (page ? readPage(page, status) : null),
 };
-
-// Fixtures: netlify-unclaimed-host; negatives: netlify-default-404 (kind none).

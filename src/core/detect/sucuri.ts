@@ -32,5 +32,3 @@ export const sucuri: Detector = {
   },
   inspect: ({ page, status }) => (page ? readPage(page, status) : null),
 };
-
-// Fixtures: sucuri-block, sucuri-js-challenge; negative: sucuri-normal-200.

@@ -57,5 +57,3 @@ export const vercel: Detector = {
   },
   inspect: ({ page, headers }) => (page ? readPage(page) : null) ?? (headers ? readDecisiveHeaders(headers) : null),
 };
-
-// Fixtures: vercel-function-timeout, vercel-deployment-not-found, vercel-checkpoint; negative: vercel-qa-article.
