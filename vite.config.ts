@@ -9,7 +9,7 @@ const target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
 
 /**
  * manifest.json is the Chrome form and the one source of truth; Firefox needs an event-page background,
- * an add-on id and a data-collection declaration (toolchain notes §1).
+ * an add-on id and a data-collection declaration.
  */
 function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {
   if (browser === 'chrome') return base as ManifestV3Export;

@@ -20,7 +20,7 @@ export async function openStore(options: {
   if (options.databaseUrl) {
     const poolSize = options.poolSize ?? 10;
     const sql = openPgClient(options.databaseUrl, poolSize);
-    // Group commit with one batch in flight measured as fast as 2 or 5 on one node (the batch grows instead);
+    // With group commit, one batch in flight is as fast as 2 or 5 on one node (the batch grows instead);
     // capped below the pool size so connections stay free for the snapshot query.
     const maxInFlight = Math.max(1, Math.min(options.maxInFlight ?? 1, poolSize - 1));
     return { store: await createReportStore(sql), sql, backend: 'postgres', maxInFlight };

@@ -44,10 +44,10 @@ export function prefixRoutes(deps: ResolvedDeps): Hono<AppEnv> {
  * Built bodies, as bytes (written to the socket without re-encoding 6 KiB per answer). An entry stays valid while
  * the snapshot hands out the same `hosts` array for its bucket (it does while the bucket's counts are unchanged)
  * within the same minute, so a refresh that changed nothing costs no rebuilds; everything is dropped when the
- * minute turns. Bounded at `maxEntries` × 6 KiB: 96 MiB at the default 16,384, which covers the 9,246 buckets the
- * benchmark spreads its lookups over (4,096 left more than half of them rebuilding at ~15 µs each). Once full it
- * stops adding rather than evicting, because evicting under a spread-out load churns long-lived buffers and the
- * garbage collector then costs more than the builds saved.
+ * minute turns. Bounded at `maxEntries` × 6 KiB (96 MiB at the default PREFIX_CACHE_ENTRIES); the default holds
+ * every bucket a lookup load spread over ~10,000 hosts touches (docs/server.md). Once full it stops adding rather
+ * than evicting, because evicting under a spread-out load churns long-lived buffers and the garbage collector then
+ * costs more than the builds saved.
  */
 function createBodyCache(maxEntries: number) {
   let minute = -1;

@@ -8,9 +8,9 @@ const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
   {
     version: 1,
     // prefix (first 2 bytes of host_hash as 0..65535) leads the key, so one bucket's rows sit together.
-    // The minute index serves the snapshot (last hour + baseline windows) and retention. A BRIN index was tried
-    // and dropped: its newest ranges stay unsummarised until VACUUM, and PGlite has no autovacuum, so every
-    // query scanned the whole table (275 ms at 10^6 buckets vs a few ms with the b-tree).
+    // The minute index serves the snapshot (last hour + baseline windows) and retention. It is a b-tree, not BRIN:
+    // BRIN's newest ranges stay unsummarised until VACUUM, and PGlite has no autovacuum, so every query would scan
+    // the whole table (275 ms at 10^6 buckets against a few ms).
     // report_dedupe is UNLOGGED: its rows live 10 minutes and losing them in a crash or failover only lets a
     // client count twice, so they need not pay for WAL on every report.
     sql: `

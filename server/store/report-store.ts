@@ -16,7 +16,7 @@ export interface BucketReport {
   colo: string;
   /** Epoch minute the report arrived in. */
   minute: number;
-  /** Hex hash of clientId + host (see server/report-key.ts); the clientId itself never reaches the store. */
+  /** Hex hash of clientId + host (app.ts's dedupeKey); the clientId itself never reaches the store. */
   dedupeKey: string;
 }
 

@@ -1,6 +1,6 @@
 /**
- * Test-only bridge, compiled in only when VITE_E2E=1: WebDriver BiDi cannot navigate to moz-extension:// pages
- * (toolchain notes §3), so an E2E test asks the page to ask us to open one. Production builds do not contain this.
+ * Test-only bridge, compiled in only when VITE_E2E=1: WebDriver BiDi cannot navigate to moz-extension:// pages,
+ * so an E2E test asks the page to ask us to open one. Production builds do not contain this.
  */
 import { send } from '../shared/send.ts';
 

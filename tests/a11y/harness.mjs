@@ -1,6 +1,7 @@
 // Shared by the accessibility check, the screenshots and the popup benchmark: Chromium with dist/chrome loaded
-// (toolchain notes §2), a local fake web on 127.0.0.1 (HTTP pages, HTTPS status/control hosts), and helpers that
-// produce one tab per culprit. Builds nothing: run `npm run build:e2e` first.
+// (Chromium still honours --load-extension; Google's Chrome builds ignore it since 137), a local fake web on
+// 127.0.0.1 (HTTP pages, HTTPS status/control hosts), and helpers that produce one tab per culprit. Builds nothing:
+// run `npm run build:e2e` first.
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';

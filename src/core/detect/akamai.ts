@@ -3,7 +3,7 @@ import { isSmallPage } from './page-queries.ts';
 import type { DetectionKind, PageMarkers } from './types.ts';
 
 /**
- * Reference number prefix → cause (ERR_* names from Akamai's error reference list; field guide §2 Akamai).
+ * Reference number prefix → cause (ERR_* names from Akamai's error reference list).
  * Unknown prefixes are treated as the edge's own failure.
  */
 const PREFIX_KINDS: Readonly<Record<string, DetectionKind>> = {

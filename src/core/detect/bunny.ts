@@ -2,8 +2,8 @@ import { toHeaderHit, type Detector } from './detector.ts';
 
 /**
  * Bunny CDN: `server: BunnyCDN-DE1-1091`, `cdn-pullzone`, `cdn-requestid`. Bunny's own error page text is not
- * documented (field guide: [U]), so Bunny is recognised from headers only; an origin 5xx it relays is
- * classified by the registry's pass-through rule.
+ * documented, so Bunny is recognised from headers only; an origin 5xx it relays is classified by the registry's
+ * pass-through rule.
  */
 export const bunny: Detector = {
   id: 'bunny',

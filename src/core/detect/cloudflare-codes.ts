@@ -1,9 +1,9 @@
 import type { DetectionKind } from './types.ts';
 
 /**
- * Cloudflare error numbers → who is at fault. Sources: Cloudflare docs "Troubleshooting Cloudflare 1XXX/5XX errors"
- * (field guide §1.3, §1.4). Site-owner problems (DNS, tunnels, plan limits) are `site-config`; rules aimed at the
- * visitor are `blocked`; Workers are the site's own code, so their crashes are `origin-error`.
+ * Cloudflare error numbers → who is at fault. Sources: Cloudflare docs "Troubleshooting Cloudflare 1XXX/5XX errors".
+ * Site-owner problems (DNS, tunnels, plan limits) are `site-config`; rules aimed at the visitor are `blocked`; Workers
+ * are the site's own code, so their crashes are `origin-error`.
  */
 const CODE_KINDS: ReadonlyArray<readonly [DetectionKind, readonly number[]]> = [
   ['blocked', [1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 1015, 1020, 1106]],

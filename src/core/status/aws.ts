@@ -2,9 +2,9 @@
  * AWS Health Dashboard, `https://health.aws.amazon.com/public/currentevents`, read for CloudFront.
  *
  * The body is a JSON array served as UTF-16 with a BOM (decodeBody sniffs it). Status codes are strings
- * "0".."3": 0 resolved, 1 informational, 2 degradation, 3 disruption (field guide §3.4, inferred from
- * real data). CloudFront shows up either as its own event (`service` "cloudfront") or inside a
- * multi-service event's `impacted_services` with its own `current` level; only that level counts.
+ * "0".."3": 0 resolved, 1 informational, 2 degradation, 3 disruption (inferred from real data). CloudFront shows up
+ * either as its own event (`service` "cloudfront") or inside a multi-service event's `impacted_services` with its own
+ * `current` level; only that level counts.
  */
 import * as v from 'valibot';
 import { readJsonBody } from './decode-body.ts';

@@ -1,5 +1,5 @@
 /**
- * Azure status RSS, `https://rssfeed.azure.status.microsoft/en-us/status/feed/` (field guide §3.5).
+ * Azure status RSS, `https://rssfeed.azure.status.microsoft/en-us/status/feed/`.
  * The feed lists only active incidents and carries no severity or components, so: an empty channel
  * means "nothing reported", every item is an active incident, and Front Door / CDN are recognised by
  * wording. A body that is not a well-formed RSS channel is a failure, never "no incidents".

@@ -4,7 +4,7 @@
  * The page's inline script relabels data-centre components: `partial_outage` → "Re-routed",
  * `major_outage` → "Offline", `under_maintenance` → "Partially Re-routed", and shows "All Systems
  * Operational" while only such states exist, even though the API indicator says `minor`
- * (field guide §3.2, inket/stts Cloudflare.swift). A re-routed data centre means traffic is served
+ * (inket/stts's Cloudflare.swift reads it the same way). A re-routed data centre means traffic is served
  * from a neighbour, so it does not explain a failing page by itself.
  */
 import { parseStatuspageSummary } from './statuspage.ts';

@@ -1,7 +1,7 @@
 /**
  * Google Cloud status, `https://status.cloud.google.com/incidents.json`, read for Google's edge:
  * Cloud CDN, Media CDN, Cloud Load Balancing (the Google Front End in front of customer sites) and
- * Cloud Armor (its WAF). An incident is open while `end` is null or absent (field guide §3.6).
+ * Cloud Armor (its WAF). An incident is open while `end` is null or absent.
  * The file holds the whole incident history, so it gets a larger size cap than other sources.
  */
 import * as v from 'valibot';

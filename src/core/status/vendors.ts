@@ -39,7 +39,7 @@ const statuspage =
 const SUMMARY = '/api/v2/summary.json';
 
 /**
- * Akamai: the brief assumed no public API, but www.akamaistatus.com is an Atlassian Statuspage
+ * Akamai: www.akamaistatus.com is an Atlassian Statuspage
  * (page id tmd0zfspxwvp) per several public monitors in 2026; unverified from here. If it moves, the
  * fetcher's redirect/HTML checks turn it into `failed`, which still reads as "unknown".
  */
