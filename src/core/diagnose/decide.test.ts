@@ -22,19 +22,19 @@ const CASES: Array<[rule: string, culprit: string, scenario: string, input: Fact
   [
     'net-offline',
     'network',
-    '#8 every host unreachable',
+    'every host unreachable',
     someFacts({ page: { kind: 'network-error', network: 'timeout' }, probes: { connectivity: { ok: 0, failed: 2 } } }),
   ],
   [
     'dns-site-broken',
     'site',
-    '#7 DNS fails, DoH cannot resolve it either',
+    'DNS fails, DoH cannot resolve it either',
     someFacts({ page: { kind: 'network-error', network: 'dns' }, probes: { ...works, doh: 'nxdomain' } }),
   ],
   [
     'dns-your-resolver',
     'network',
-    '#7b DNS fails locally, DoH resolves it',
+    'DNS fails locally, DoH resolves it',
     someFacts({ page: { kind: 'network-error', network: 'dns' }, probes: { ...works, doh: 'resolves' } }),
   ],
   [
@@ -55,11 +55,11 @@ const CASES: Array<[rule: string, culprit: string, scenario: string, input: Fact
     'a page imitating a Cloudflare 522',
     someFacts({ page: { kind: 'origin-error', ...cf, unconfirmed: true } }),
   ],
-  ['blocked', 'blocked', '#6 error 1020', someFacts({ page: { kind: 'blocked', ...cf, code: 1020 } })],
+  ['blocked', 'blocked', 'error 1020', someFacts({ page: { kind: 'blocked', ...cf, code: 1020 } })],
   [
     'challenge-cdn-down',
     'cdn',
-    '#5 challenge platform in major outage',
+    'challenge platform in major outage',
     someFacts({
       page: { kind: 'challenge-failed', ...cf },
       vendorStatus: { ...operational, explainingState: 'major', explainingComponent: 'Turnstile' },
@@ -75,7 +75,7 @@ const CASES: Array<[rule: string, culprit: string, scenario: string, input: Fact
   [
     'challenge-your-browser',
     'browser',
-    '#4 please unblock challenges.cloudflare.com, edge fine',
+    'please unblock challenges.cloudflare.com, edge fine',
     someFacts({
       page: { kind: 'challenge-failed', ...cf },
       vendorStatus: operational,
@@ -92,7 +92,7 @@ const CASES: Array<[rule: string, culprit: string, scenario: string, input: Fact
   [
     'cdn-colo-incident',
     'cdn',
-    '#2 branded 500, incident on ICN',
+    'branded 500, incident on ICN',
     someFacts({
       page: { kind: 'edge-error', ...cf, code: 500 },
       vendorStatus: {
@@ -111,7 +111,7 @@ const CASES: Array<[rule: string, culprit: string, scenario: string, input: Fact
   [
     'cdn-correlated',
     'cdn',
-    '#3 18-Nov replay: status unreachable, three sites fail',
+    '18-Nov replay: status unreachable, three sites fail',
     someFacts({
       page: { kind: 'edge-error', ...cf, code: 500 },
       correlation: { hosts: 3, sameColo: true },
@@ -128,7 +128,7 @@ const CASES: Array<[rule: string, culprit: string, scenario: string, input: Fact
   [
     'site-origin',
     'site',
-    '#1 522 with status operational',
+    '522 with status operational',
     someFacts({ page: { kind: 'origin-error', ...cf, code: 522 }, vendorStatus: operational }),
   ],
   [
@@ -157,12 +157,12 @@ describe('decision table', () => {
     expect(new Set(CASES.map(([rule]) => rule))).toEqual(new Set(DECISION_TABLE.map((row) => row.id)));
   });
 
-  it("#9: the origin's own 503 passed through Cloudflare is the site", () => {
+  it("the origin's own 503 passed through Cloudflare is the site", () => {
     const verdict = decide(someFacts({ page: { kind: 'origin-error', ...cf, code: 503 } }), NOW);
     expect(verdict).toMatchObject({ culprit: 'site', vendor: 'cloudflare', rule: 'site-origin' });
   });
 
-  it('#3 says the vendor has not acknowledged it, or that its status page is unreachable', () => {
+  it('the correlated CDN row says the vendor has not acknowledged it, or that its status page is unreachable', () => {
     const [, , , unreachable] = CASES.find(([rule]) => rule === 'cdn-correlated')!;
     expect(decide(unreachable, NOW).acknowledged).toBe('unreachable');
     expect(decide({ ...unreachable, vendorStatus: operational, sources: {} }, NOW).acknowledged).toBe('no');

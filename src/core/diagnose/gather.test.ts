@@ -67,7 +67,7 @@ function deps(fetch: GatherDeps['fetch'], over: Partial<GatherDeps> = {}): Gathe
 const trace = () => new Response('fl=1\nh=shop.example\ncolo=ICN\nwarp=off\ngateway=off\n');
 
 describe('gatherFacts', () => {
-  it('#1: a 522 with an operational status page and a live edge is the site', async () => {
+  it('a 522 with an operational status page and a live edge is the site', async () => {
     const fetch = fakeFetch({
       'https://shop.example/cdn-cgi/trace': trace,
       'https://shop.example/': () => new Response('', { status: 522, headers: { server: 'cloudflare' } }),
@@ -78,7 +78,7 @@ describe('gatherFacts', () => {
     expect(decide(facts, 0)).toMatchObject({ culprit: 'site', rule: 'site-origin' });
   });
 
-  it('#4: "please unblock challenges.cloudflare.com" while the edge answers is the browser', async () => {
+  it('"please unblock challenges.cloudflare.com" while the edge answers is the browser', async () => {
     const fetch = fakeFetch({
       'https://shop.example/cdn-cgi/trace': trace,
       'https://shop.example/': () =>
@@ -95,7 +95,7 @@ describe('gatherFacts', () => {
     });
   });
 
-  it("#7 and #7b: DoH tells the site's broken DNS from your resolver", async () => {
+  it("DoH tells the site's broken DNS from your resolver", async () => {
     const page = somePageFacts({ kind: 'network-error', vendor: null, colo: null, code: null, network: 'dns' });
     const up = {
       'https://www.gstatic.com/': () => new Response(null, { status: 204 }),
@@ -117,7 +117,7 @@ describe('gatherFacts', () => {
     expect(decide(filtered, 0)).toMatchObject({ culprit: 'network', rule: 'dns-your-resolver' });
   });
 
-  it('#10: every remote source hanging still gives a verdict within the bound, naming what timed out', async () => {
+  it('every remote source hanging still gives a verdict within the bound, naming what timed out', async () => {
     const hang = fakeFetch({ https: () => 'hang', http: () => 'hang' });
     const started = performance.now();
     const facts = await gatherFacts(
