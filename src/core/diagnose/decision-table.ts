@@ -18,13 +18,12 @@ export interface Row {
 
 const ackFromStatus = (f: Facts): Acknowledgement =>
   p.statusFailed(f) ? 'unreachable' : f.vendorStatus === null ? 'not-applicable' : 'no';
-const net = (f: Facts) => f.page.kind === 'network-error';
 
 export const DECISION_TABLE: readonly Row[] = [
   // --- the page never arrived ---
   {
     id: 'net-offline',
-    when: (f) => net(f) && p.connectivityDead(f),
+    when: (f) => p.pageNeverArrived(f) && p.connectivityDead(f),
     culprit: 'network',
     confidence: 0.9,
     key: 'offline',
@@ -32,7 +31,7 @@ export const DECISION_TABLE: readonly Row[] = [
   },
   {
     id: 'dns-site-broken',
-    when: (f) => net(f) && f.page.network === 'dns' && p.connectivityWorks(f) && f.probes.doh === 'nxdomain',
+    when: (f) => p.pageNeverArrived(f) && p.siteDnsBroken(f),
     culprit: 'site',
     confidence: 0.8,
     key: 'siteDns',
@@ -40,7 +39,7 @@ export const DECISION_TABLE: readonly Row[] = [
   },
   {
     id: 'dns-your-resolver',
-    when: (f) => net(f) && f.page.network === 'dns' && p.connectivityWorks(f) && f.probes.doh === 'resolves',
+    when: (f) => p.pageNeverArrived(f) && p.yourResolverFails(f),
     culprit: 'network',
     confidence: 0.8,
     key: 'yourResolver',
@@ -48,7 +47,7 @@ export const DECISION_TABLE: readonly Row[] = [
   },
   {
     id: 'net-site-unreachable',
-    when: (f) => net(f) && p.connectivityWorks(f),
+    when: (f) => p.pageNeverArrived(f) && p.connectivityWorks(f),
     culprit: 'site',
     confidence: (f) => (p.peersSeeOutage(f) || p.siteAdmits(f) ? 0.8 : 0.6),
     key: 'siteUnreachable',
@@ -56,7 +55,7 @@ export const DECISION_TABLE: readonly Row[] = [
   },
   {
     id: 'net-unknown',
-    when: net,
+    when: p.pageNeverArrived,
     culprit: 'unknown',
     confidence: 0.3,
     key: 'netUnknown',
@@ -65,7 +64,7 @@ export const DECISION_TABLE: readonly Row[] = [
   // --- the page imitates a CDN page without the headers to prove it ---
   {
     id: 'unconfirmed',
-    when: (f) => f.page.unconfirmed && f.page.kind !== 'none',
+    when: p.isUnconfirmedCdnPage,
     culprit: 'unknown',
     confidence: 0.3,
     key: 'unconfirmed',
@@ -74,7 +73,7 @@ export const DECISION_TABLE: readonly Row[] = [
   // --- refused or checked by the site's policy ---
   {
     id: 'blocked',
-    when: (f) => f.page.kind === 'blocked',
+    when: p.pageShows('blocked'),
     culprit: 'blocked',
     confidence: 0.9,
     key: 'blocked',
@@ -82,7 +81,7 @@ export const DECISION_TABLE: readonly Row[] = [
   },
   {
     id: 'challenge-cdn-down',
-    when: (f) => f.page.kind === 'challenge-failed' && p.vendorAdmitsService(f),
+    when: (f) => p.showsFailedChallenge(f) && p.vendorAdmitsService(f),
     culprit: 'cdn',
     confidence: 0.85,
     key: 'challengeCdnDown',
@@ -91,7 +90,7 @@ export const DECISION_TABLE: readonly Row[] = [
   },
   {
     id: 'challenge-cdn-wide',
-    when: (f) => f.page.kind === 'challenge-failed' && p.isCorrelated(f),
+    when: (f) => p.showsFailedChallenge(f) && p.isCorrelated(f),
     culprit: 'cdn',
     confidence: 0.7,
     key: 'challengeCdnWide',
@@ -100,7 +99,7 @@ export const DECISION_TABLE: readonly Row[] = [
   },
   {
     id: 'challenge-your-browser',
-    when: (f) => f.page.kind === 'challenge-failed' && f.probes.trace !== null,
+    when: (f) => p.showsFailedChallenge(f) && p.edgeAnswers(f),
     culprit: 'browser',
     confidence: (f) => (p.vendorSaysFine(f) ? 0.8 : 0.6),
     key: 'challengeBrowser',
@@ -108,7 +107,7 @@ export const DECISION_TABLE: readonly Row[] = [
   },
   {
     id: 'challenge-unknown',
-    when: (f) => f.page.kind === 'challenge-failed',
+    when: p.showsFailedChallenge,
     culprit: 'unknown',
     confidence: 0.4,
     key: 'challengeUnknown',
@@ -116,7 +115,7 @@ export const DECISION_TABLE: readonly Row[] = [
   },
   {
     id: 'challenge',
-    when: (f) => f.page.kind === 'challenge',
+    when: p.pageShows('challenge'),
     culprit: 'blocked',
     confidence: 0.7,
     key: 'challenge',
@@ -134,7 +133,7 @@ export const DECISION_TABLE: readonly Row[] = [
   },
   {
     id: 'cdn-service-incident',
-    when: (f) => f.page.kind === 'edge-error' && p.vendorAdmitsService(f),
+    when: (f) => p.showsEdgeError(f) && p.vendorAdmitsService(f),
     culprit: 'cdn',
     confidence: 0.9,
     key: 'cdnService',
@@ -152,7 +151,7 @@ export const DECISION_TABLE: readonly Row[] = [
   },
   {
     id: 'cdn-edge-page',
-    when: (f) => f.page.kind === 'edge-error',
+    when: p.showsEdgeError,
     culprit: 'cdn',
     confidence: (f) => (f.probes.origin === 'ok' ? 0.5 : 0.65),
     key: 'cdnEdge',
@@ -161,7 +160,7 @@ export const DECISION_TABLE: readonly Row[] = [
   },
   {
     id: 'site-config',
-    when: (f) => f.page.kind === 'site-config',
+    when: p.pageShows('site-config'),
     culprit: 'site',
     confidence: 0.85,
     key: 'siteConfig',
@@ -169,7 +168,7 @@ export const DECISION_TABLE: readonly Row[] = [
   },
   {
     id: 'site-origin',
-    when: (f) => f.page.kind === 'origin-error',
+    when: p.pageShows('origin-error'),
     culprit: 'site',
     confidence: (f) => (p.siteAdmits(f) ? 0.95 : p.vendorSaysFine(f) ? 0.9 : 0.75),
     key: 'siteOrigin',
@@ -178,7 +177,7 @@ export const DECISION_TABLE: readonly Row[] = [
   // --- the page looked fine, but a check the person asked for says otherwise ---
   {
     id: 'now-failing-cdn',
-    when: (f) => f.page.kind === 'none' && f.probes.origin === 'cdn-error',
+    when: p.nowFailsAtCdn,
     culprit: 'cdn',
     confidence: 0.6,
     key: 'nowFailingCdn',
@@ -187,14 +186,14 @@ export const DECISION_TABLE: readonly Row[] = [
   },
   {
     id: 'now-failing-site',
-    when: (f) => f.page.kind === 'none' && (f.probes.origin === 'origin-error' || f.probes.origin === 'unreachable'),
+    when: p.nowFailsAtSite,
     culprit: 'site',
     confidence: 0.6,
     key: 'nowFailingSite',
     advice: ['advice_checkAgain', 'advice_watch'],
   },
   // --- nothing wrong ---
-  { id: 'none', when: (f) => f.page.kind === 'none', culprit: 'none', confidence: 0.8, key: 'none', advice: [] },
+  { id: 'none', when: p.pageShows('none'), culprit: 'none', confidence: 0.8, key: 'none', advice: [] },
 ];
 
 /** The row that decides these facts. The last row always matches `none`; `unknown` covers anything unforeseen. */
