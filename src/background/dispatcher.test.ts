@@ -1,19 +1,10 @@
 import { describe, expect, it, type Mock, vi } from 'vitest';
-import type { PageMarkers } from '../core/detect/types.ts';
 import type { Runtime } from '../shared/browser.ts';
 import { type Handlers, type MessageType, ROUTES, type RequestOf } from '../shared/messages.ts';
 import { createDispatcher } from './dispatcher.ts';
+import { somePageMarkers } from '../../tests/support/builders.ts';
 
-const markers: PageMarkers = {
-  title: 'Just a moment...',
-  text: '',
-  ids: [],
-  classes: [],
-  resources: [],
-  inlineScript: '',
-  errorSourceId: null,
-  isPlainText: false,
-};
+const markers = somePageMarkers();
 const report = { markers, status: 403, sequence: 0 };
 /** A payload every route accepts. */
 const VALID: { [K in MessageType]: RequestOf<K> } = {

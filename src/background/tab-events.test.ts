@@ -1,22 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { aDetection } from '../../tests/support/builders.ts';
+import { aDetection, somePageMarkers } from '../../tests/support/builders.ts';
 import { memoryStorage } from '../../tests/support/memory-storage.ts';
-import type { Detection, PageMarkers, PageSnapshot } from '../core/detect/types.ts';
+import type { Detection, PageSnapshot } from '../core/detect/types.ts';
 import { tabKeys } from '../shared/storage/keys.ts';
 import type { TabState } from '../shared/tab-state.ts';
 import { createTabEvents } from './tab-events.ts';
 import { createTabStore } from './tab-store.ts';
 
-const markers: PageMarkers = {
-  title: 'example.com | 522: Connection timed out',
-  text: '',
-  ids: ['cf-wrapper'],
-  classes: [],
-  resources: [],
-  inlineScript: '',
-  errorSourceId: 'cf-host-status',
-  isPlainText: false,
-};
+const markers = somePageMarkers();
 
 function setup(classify: (s: PageSnapshot) => Detection) {
   const storage = memoryStorage();

@@ -3,7 +3,7 @@
  * about. Unless a builder says otherwise, they all tell one story: shop.example, behind Cloudflare, answered a 522
  * from the ICN data centre, and the verdict put it on the site's origin.
  */
-import type { Detection } from '../../src/core/detect/types.ts';
+import type { Detection, PageMarkers } from '../../src/core/detect/types.ts';
 import type { EvidenceItem, Facts, Message, PageFacts, SourceName, Verdict } from '../../src/core/diagnose/types.ts';
 import type { TabState } from '../../src/shared/tab-state.ts';
 
@@ -50,6 +50,21 @@ export function aDetection(overrides: Partial<Detection> = {}): Detection {
     rayId: null,
     evidence: [],
     unconfirmed: false,
+    ...overrides,
+  };
+}
+
+/** What the content script reads from shop.example's Cloudflare 522 page: the error box, its "host" part marked. */
+export function somePageMarkers(overrides: Partial<PageMarkers> = {}): PageMarkers {
+  return {
+    title: 'shop.example | 522: Connection timed out',
+    text: '',
+    ids: ['cf-wrapper'],
+    classes: [],
+    resources: [],
+    inlineScript: '',
+    errorSourceId: 'cf-host-status',
+    isPlainText: false,
     ...overrides,
   };
 }

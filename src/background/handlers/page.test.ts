@@ -1,17 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PageMarkers } from '../../core/detect/types.ts';
 import { createPageHandlers } from './page.ts';
+import { somePageMarkers } from '../../../tests/support/builders.ts';
 
-const markers: PageMarkers = {
-  title: 'Just a moment...',
-  text: '',
-  ids: [],
-  classes: [],
-  resources: [],
-  inlineScript: '',
-  errorSourceId: null,
-  isPlainText: false,
-};
+const markers = somePageMarkers();
 const page = { tabId: 9, url: 'https://a.example/' };
 
 function setup() {

@@ -2,18 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { TabState } from '../../shared/tab-state.ts';
 import { createPeerHandlers, type PeerHandlerDeps } from './peer.ts';
 import { createTabHandlers } from './tab.ts';
+import { aTabState } from '../../../tests/support/builders.ts';
 
 const popup = { tabId: null, url: 'chrome-extension://ext/popup.html' };
-const failing: TabState = {
-  tabId: 3,
-  url: 'https://shop.example/x',
-  host: 'shop.example',
-  status: 522,
-  kind: 'origin-error',
-  detection: null,
-  networkError: null,
-  updatedAt: 0,
-};
+const failing = aTabState({ tabId: 3, url: 'https://shop.example/x', detection: null });
 
 function setup(peers: PeerHandlerDeps['peers'], state: TabState | null = failing) {
   const view = {

@@ -1,18 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { TabState } from '../../shared/tab-state.ts';
 import { createTabHandlers, type TabHandlerDeps } from './tab.ts';
+import { aTabState } from '../../../tests/support/builders.ts';
 
 const popup = { tabId: null, url: 'chrome-extension://ext/popup.html' };
-const github: TabState = {
+const github = aTabState({
   tabId: 3,
   url: 'https://github.com/x',
   host: 'github.com',
   status: 200,
   kind: 'none',
   detection: null,
-  networkError: null,
-  updatedAt: 0,
-};
+});
 
 function setup(over: Partial<TabHandlerDeps> = {}) {
   const deps: TabHandlerDeps = {

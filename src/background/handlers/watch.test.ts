@@ -1,17 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Verdict } from '../../core/diagnose/types.ts';
-import type { TabState } from '../../shared/tab-state.ts';
 import { createWatchHandlers } from './watch.ts';
+import { aTabState, aVerdict } from '../../../tests/support/builders.ts';
 
 const popup = { tabId: null, url: 'chrome-extension://ext/popup.html' };
-const state = { tabId: 4, url: 'https://shop.example/cart', host: 'shop.example' } as TabState;
+const state = aTabState({ tabId: 4, url: 'https://shop.example/cart' });
 
 function setup(culprit: Verdict['culprit'] | null) {
   const watcher = { start: vi.fn(async () => []), cancel: vi.fn(async () => []), list: vi.fn(async () => []) };
   const { handlers, startForTab } = createWatchHandlers({
     watcher,
     getState: async () => state,
-    getVerdict: async () => ({ verdict: culprit ? ({ culprit } as Verdict) : null, pending: false, progress: null }),
+    getVerdict: async () => ({ verdict: culprit ? aVerdict({ culprit }) : null, pending: false, progress: null }),
   });
   return { handlers, startForTab, watcher };
 }
