@@ -22,8 +22,8 @@ import { keys } from '../shared/storage/keys.ts';
 import type { TabState } from '../shared/tab-state.ts';
 import { createDiagnoser } from './diagnosis.ts';
 import { createPeers } from './peers.ts';
+import { sha256 } from '../../tests/support/sha256.ts';
 
-const sha256 = async (bytes: Uint8Array<ArrayBuffer>) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
 const ENDPOINT = 'https://peers.example.net/v1';
 let storage: MemoryStorage;
 

@@ -14,8 +14,8 @@ import { createPeerClient, type ReportDraft } from './client.ts';
 import { PeersUnavailable } from './failover.ts';
 import { hashHost, prefixOf } from './host-hash.ts';
 import { PREFIX_ENTRY_COUNT, PREFIX_RESPONSE_BYTES } from './wire.ts';
+import { sha256 } from '../../../tests/support/sha256.ts';
 
-const sha256 = async (bytes: Uint8Array<ArrayBuffer>) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
 const timeout = (ms: number) => AbortSignal.timeout(ms);
 const HOST = 'www.shop.co.kr';
 const SITE = 'shop.co.kr';

@@ -8,8 +8,8 @@ import { createPeerClient } from './client.ts';
 import { PeersUnavailable } from './failover.ts';
 import { hashHost, prefixOf } from './host-hash.ts';
 import { OUTAGE_STATES } from './wire.ts';
+import { sha256 } from '../../../tests/support/sha256.ts';
 
-const sha256 = async (bytes: Uint8Array<ArrayBuffer>) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
 const SITE = 'shop.co.kr';
 const OWN = await hashHost(SITE, sha256);
 const PREFIX = prefixOf(OWN);
