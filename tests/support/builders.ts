@@ -98,7 +98,7 @@ export function somePageFacts(overrides: Partial<PageFacts> = {}): PageFacts {
   };
 }
 
-export type FactsOverrides = Omit<Partial<Facts>, 'page' | 'probes'> & {
+type FactsOverrides = Omit<Partial<Facts>, 'page' | 'probes'> & {
   page?: Partial<PageFacts>;
   probes?: Partial<Facts['probes']>;
 };

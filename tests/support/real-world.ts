@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const REAL_WORLD_DIR = join(import.meta.dirname, '..', '..', '..', 'shared', 'real-world');
-export const REAL_STATUS_DIR = join(REAL_WORLD_DIR, 'status');
+const REAL_STATUS_DIR = join(REAL_WORLD_DIR, 'status');
 
 export function hasRealPayload(name: string): boolean {
   return existsSync(join(REAL_STATUS_DIR, name));
