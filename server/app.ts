@@ -23,7 +23,7 @@ import type { BucketReport, ReportStore } from './store/report-store.ts';
 
 export interface AppDeps {
   store: ReportStore;
-  /** Defaults to a group-commit writer over `store` (config.ts's batch defaults); pass your own to drain it on shutdown. */
+  /** Defaults to a group-commit writer over `store` (batch defaults in config.ts); pass one to drain it on shutdown. */
   writer?: BatchWriter<BucketReport, boolean>;
   limiter?: SaltedRateLimiter;
   metrics?: Metrics;
@@ -32,7 +32,7 @@ export interface AppDeps {
   /** The address to rate-limit by; defaults to the socket's peer address. */
   clientIp?: (c: Context) => string;
   randomHex?: (chars: number) => string;
-  /** How old the lookup snapshot may get before a refresh (default SNAPSHOT_MAX_AGE_MS; 0 = read through, for tests). */
+  /** How old the lookup snapshot may get before a refresh (default SNAPSHOT_MAX_AGE_MS; 0 reads through, for tests). */
   snapshotMaxAgeMs?: number;
   /** Most prefix answers kept built (6 KiB each); default PREFIX_CACHE_ENTRIES in config.ts. */
   prefixCacheEntries?: number;

@@ -44,7 +44,12 @@ export interface PrefixSnapshot {
 
 /**
  * @example
- * const snapshot = createPrefixSnapshot({ readActive: (m) => store.readActive(m), now: Date.now, maxAgeMs: 5000, staleLimitMs: 60_000 });
+ * const snapshot = createPrefixSnapshot({
+ *   readActive: (m) => store.readActive(m),
+ *   now: Date.now,
+ *   maxAgeMs: 5000,
+ *   staleLimitMs: 60_000,
+ * });
  * const { hosts } = await snapshot.hostsIn(0xabcd);
  */
 export function createPrefixSnapshot(options: {

@@ -44,7 +44,13 @@ interface Pending<In, Out> {
 
 /**
  * @example
- * const writer = createBatchWriter({ commit: (r) => store.commitReports(r), maxItems: 256, maxWaitMs: 0, maxInFlight: 1, schedule: scheduleBatch });
+ * const writer = createBatchWriter({
+ *   commit: (r) => store.commitReports(r),
+ *   maxItems: 256,
+ *   maxWaitMs: 0,
+ *   maxInFlight: 1,
+ *   schedule: scheduleBatch,
+ * });
  * const counted = await writer.submit(report); // resolves after COMMIT
  */
 export function createBatchWriter<In, Out>(options: BatchWriterOptions<In, Out>): BatchWriter<In, Out> {

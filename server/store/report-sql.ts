@@ -36,7 +36,9 @@ const BASELINE_WINDOWS_SQL = Array.from({ length: BASELINE_DAYS }, (_, index) =>
   return `(minute > $1 - ${centre + BASELINE_HALF_WINDOW} AND minute <= $1 - ${centre - BASELINE_HALF_WINDOW})`;
 }).join(' OR ');
 
-/** Rows of hosts active in the last hour ($1 = current epoch minute): buckets ≥ 0 are 5-minute slots, < 0 are −day. */
+/**
+ * Rows of hosts active in the last hour ($1 = current epoch minute): buckets ≥ 0 are 5-minute slots, < 0 are −day.
+ */
 export const ACTIVE_SQL = `
   WITH recent AS (
     SELECT host_hash, ($1 - minute) / ${SLOT_MINUTES} AS bucket, count

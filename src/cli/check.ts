@@ -73,9 +73,10 @@ async function main() {
   const verdict = decide(facts, Date.now());
   if (parsed.values.json) {
     const sources = Object.fromEntries(Object.entries(verdict.sources).map(([name, s]) => [name, s.state]));
-    process.stdout.write(
-      `${JSON.stringify({ culprit: verdict.culprit, vendor: verdict.vendor, colo: verdict.colo, confidence: verdict.confidence, rule: verdict.rule, acknowledged: verdict.acknowledged, sources, status: loaded.status, detection: loaded.detection, networkError: loaded.networkError, verdict })}\n`,
-    );
+    const { culprit, vendor, colo, confidence, rule, acknowledged } = verdict;
+    const { status, detection, networkError } = loaded;
+    const summary = { culprit, vendor, colo, confidence, rule, acknowledged, sources, status, detection, networkError };
+    process.stdout.write(`${JSON.stringify({ ...summary, verdict })}\n`);
   } else {
     process.stdout.write(`${url.host}: HTTP ${loaded.status ?? loaded.networkError}\n${renderVerdictText(verdict)}\n`);
   }

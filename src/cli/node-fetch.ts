@@ -11,7 +11,11 @@ export interface NodeFetchOptions {
   insecure: boolean;
 }
 
-/** @example parseResolve('www.cloudflarestatus.com=127.0.0.1:8443') // ['www.cloudflarestatus.com', { ip: '127.0.0.1', port: 8443 }] */
+/**
+ * @example
+ * parseResolve('www.cloudflarestatus.com=127.0.0.1:8443')
+ * // ['www.cloudflarestatus.com', { ip: '127.0.0.1', port: 8443 }]
+ */
 export function parseResolve(value: string): [string, { ip: string; port: number }] {
   const match = /^([a-z0-9.-]+)=([0-9.]+|\[[0-9a-f:]+\]):(\d{1,5})$/i.exec(value);
   if (!match) throw new Error(`--resolve expects HOST=IP:PORT, got "${value}"`);

@@ -4,9 +4,21 @@
  * 200 page must be rejected in microseconds, never by scanning the document.
  */
 
-/** Titles used by CDN error, block and challenge templates (English; ids catch the localised ones). */
-const CANDIDATE_TITLE =
-  /just a moment|attention required|please wait|used cloudflare|\|\s*\d{3,4}:\s|\| cloudflare\s*$|ddos-guard|sucuri website firewall|you are being redirected|security checkpoint|request could not be satisfied|^access denied$|^error$|!!1$|^security check$|one more step|^[45]\d\d\b|unknown domain|our services aren't available/i;
+/**
+ * Titles used by CDN error, block and challenge templates (English; ids catch the localised ones). One regex, built
+ * once, from alternatives listed a few to a line.
+ */
+const CANDIDATE_TITLE = new RegExp(
+  [
+    /just a moment|attention required|please wait|used cloudflare|\|\s*\d{3,4}:\s|\| cloudflare\s*$/,
+    /ddos-guard|sucuri website firewall|you are being redirected|security checkpoint/,
+    /request could not be satisfied|^access denied$|^error$|!!1$|^security check$|one more step/,
+    /^[45]\d\d\b|unknown domain|our services aren't available|cloudflare access$/,
+  ]
+    .map((part) => part.source)
+    .join('|'),
+  'i',
+);
 
 /** Ids that only CDN/WAF templates use; `main-iframe` is Incapsula's block page, which is served with HTTP 200. */
 const CANDIDATE_IDS = [
@@ -37,13 +49,12 @@ export function isCandidatePage(doc: Document, status: number | null): boolean {
   for (const id of CANDIDATE_IDS) {
     if (doc.getElementById(id)) return true;
   }
-  return hasTinyBody(doc);
+  const body = doc.body;
+  return body ? hasTinyBody(body) || hasBlankBody(body) : false;
 }
 
 /** A body that is bare text or a lone <pre> (how browsers show text/plain) with a short first text node. */
-function hasTinyBody(doc: Document): boolean {
-  const body = doc.body;
-  if (!body) return false;
+function hasTinyBody(body: HTMLElement): boolean {
   const first = body.firstElementChild;
   let holder: Element = body;
   if (first) {
@@ -56,4 +67,19 @@ function hasTinyBody(doc: Document): boolean {
   if (text?.nodeType !== 3) return false;
   const data = (text as Text).data;
   return data.length > 0 && data.length <= TINY_BODY_CHARS && text.nextSibling === null;
+}
+
+/**
+ * A body with no text and nothing but a few scripts: a script-only bot check (Imperva's) before its script reloads
+ * the page. Looks at no more than a handful of child nodes.
+ */
+function hasBlankBody(body: HTMLElement): boolean {
+  if (body.childElementCount > 3) return false;
+  let child = body.firstChild;
+  for (let seen = 0; child; seen++, child = child.nextSibling) {
+    if (seen >= 8) return false;
+    if (child.nodeType === 3 && ((child as Text).data ?? '').trim() !== '') return false;
+    if (child.nodeType === 1 && !/^(?:SCRIPT|NOSCRIPT)$/i.test((child as Element).tagName)) return false;
+  }
+  return true;
 }

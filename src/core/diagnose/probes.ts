@@ -79,5 +79,6 @@ export async function probeDoh(
   const { Status: status, Answer: answer } = (body ?? {}) as { Status?: unknown; Answer?: unknown };
   if (status === 3) return 'nxdomain';
   if (status === 0 && Array.isArray(answer) && answer.length > 0) return 'resolves';
-  return status === 0 ? 'nxdomain' : null; // NOERROR with no address is as unreachable as NXDOMAIN; SERVFAIL proves nothing
+  // NOERROR with no address is as unreachable as NXDOMAIN; SERVFAIL proves nothing.
+  return status === 0 ? 'nxdomain' : null;
 }

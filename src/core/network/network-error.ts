@@ -1,6 +1,7 @@
 /**
  * Maps a browser's main-frame network error string (webRequest.onErrorOccurred `error`) to a category a person
- * understands. Chrome reports `net::ERR_*`; Firefox reports `NS_ERROR_*`, `SEC_ERROR_*`, `SSL_ERROR_*` or `MOZILLA_PKIX_ERROR_*`.
+ * understands. Chrome reports `net::ERR_*`; Firefox reports `NS_ERROR_*`, `SEC_ERROR_*`, `SSL_ERROR_*` or
+ * `MOZILLA_PKIX_ERROR_*`.
  */
 export const NETWORK_ERROR_CATEGORIES = ['dns', 'refused', 'timeout', 'tls', 'offline', 'reset', 'other'] as const;
 export type NetworkErrorCategory = (typeof NETWORK_ERROR_CATEGORIES)[number];
@@ -28,7 +29,8 @@ const IGNORED =
   /ERR_ABORTED|NS_BINDING_ABORTED|NS_BINDING_REDIRECTED|NS_ERROR_ABORT|ERR_BLOCKED_BY_RESPONSE|NS_BINDING_RETARGETED/;
 
 /**
- * @example classifyNetworkError('net::ERR_NAME_NOT_RESOLVED') // { error: 'net::ERR_NAME_NOT_RESOLVED', category: 'dns' }
+ * @example
+ * classifyNetworkError('net::ERR_NAME_NOT_RESOLVED') // { error: 'net::ERR_NAME_NOT_RESOLVED', category: 'dns' }
  * @returns null for errors that do not mean a failed page (aborts, downloads).
  */
 export function classifyNetworkError(error: string): NetworkError | null {

@@ -79,7 +79,8 @@ export const hostKey = (host: string) => `host:${host}`;
 export const incidentKey = (v: Verdict) => `cdn:${v.vendor ?? ''}:${v.colo ?? ''}:${v.rule}`;
 
 /**
- * @example decideNotification({ verdict, host: 'shop.example', unconfirmed: false, seen: true, mode: 'errors', sent: {}, now })
+ * @example
+ * decideNotification({ verdict, host: 'shop.example', unconfirmed: false, seen: true, mode: 'errors', sent: {}, now })
  * // { notify: true, kind: 'error', keys: ['host:shop.example'] }
  */
 export function decideNotification({ verdict, host, unconfirmed, seen, mode, sent, now }: NotifyInput): NotifyDecision {

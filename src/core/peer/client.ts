@@ -70,7 +70,8 @@ async function siteHash(host: string, sha256: Sha256): Promise<string> {
 /**
  * @example
  * const peers = createPeerClient({ fetch, sha256, timeout: (ms) => AbortSignal.timeout(ms) });
- * await peers.lookup(['https://peers.example'], 'shop.co.kr', signal); // { state: 'outage', count15: 38, ratio: 12 } | null
+ * await peers.lookup(['https://peers.example'], 'shop.co.kr', signal);
+ * // { state: 'outage', count15: 38, ratio: 12 } | null
  */
 export function createPeerClient(deps: PeerClientDeps) {
   /**
@@ -102,7 +103,8 @@ export function createPeerClient(deps: PeerClientDeps) {
     draft: ReportDraft,
     signal?: AbortSignal,
   ): Promise<boolean> {
-    // Validated before it leaves, so a bad colo or code cannot make every server refuse it, and no stray field rides along.
+    // Validated before it leaves, so a bad colo or code cannot make every server refuse it, and no stray field rides
+    // along.
     const report = v.parse(ReportSchema, { ...draft, hostHash: await siteHash(host, deps.sha256) });
     const body = JSON.stringify(report);
     const options = { timeout: deps.timeout, attemptMs: deps.attemptMs ?? REPORT_ATTEMPT_MS, signal };

@@ -50,7 +50,9 @@ function originOf(endpoint: string): string {
 }
 
 /**
- * @example await firstAnswer(['https://a.example', 'https://b.example'], { timeout, attemptMs: 1500 }, (endpoint, signal) => ask(endpoint, signal))
+ * @example
+ * const endpoints = ['https://a.example', 'https://b.example'];
+ * await firstAnswer(endpoints, { timeout, attemptMs: 1500 }, (endpoint, signal) => ask(endpoint, signal));
  */
 export async function firstAnswer<T>(
   endpoints: readonly string[],

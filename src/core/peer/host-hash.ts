@@ -1,6 +1,9 @@
-/** Host hashing for peer lookups: the server only ever sees SHA-256 hashes of registrable domains and 4-hex prefixes. */
+/** Host hashing for peer lookups: the server only sees SHA-256 hashes of registrable domains and 4-hex prefixes. */
 
-/** Injected so core stays free of node:crypto; pass `(b) => crypto.subtle.digest('SHA-256', b).then((d) => new Uint8Array(d))`. */
+/**
+ * Injected so core stays free of node:crypto.
+ * @example const sha256: Sha256 = (b) => crypto.subtle.digest('SHA-256', b).then((d) => new Uint8Array(d));
+ */
 export type Sha256 = (bytes: Uint8Array<ArrayBuffer>) => Promise<Uint8Array>;
 
 const HEX_DIGITS = '0123456789abcdef';

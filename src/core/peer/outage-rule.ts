@@ -7,7 +7,8 @@
  *   (now ± 30 min, one day back, two days back, ...), divided by 4. Missing days count as 0. The median, not the mean,
  *   so that one past outage does not raise the bar for the next. With ~8 days of retention a true hour-of-week
  *   baseline would have a single sample, so every day's same hour is used (it includes the same weekday a week ago).
- * - `expected15` = max(baseline15, 1), so a host nobody ever reports does not turn a single report into an infinite ratio.
+ * - `expected15` = max(baseline15, 1), so a host nobody ever reports does not turn a single report into an infinite
+ *   ratio.
  * - A 15-minute window is the sum of 3 consecutive slots. Window k ends k slots (5k minutes) ago.
  * - **elevated**: the current window has ≥ 5 reports and ≥ 3 × expected15.
  * - **outage**: the windows ending now, 5 and 10 minutes ago each have ≥ 10 reports and ≥ 5 × expected15,
@@ -20,7 +21,7 @@
 import type { OutageState } from './wire.ts';
 
 export interface HostSeries {
-  /** Reports per 5-minute slot, newest first (age 0–4 minutes, 5–9, ...). Missing slots count as 0; at most 12 are used. */
+  /** Reports per 5-minute slot, newest first (age 0–4 min, 5–9, ...). Missing slots count as 0; only 12 are used. */
   slots: readonly number[];
   /** Reports in the one-hour window centred on this time of day, 1, 2, ... days ago. Missing days count as 0. */
   dailyHour: readonly number[];

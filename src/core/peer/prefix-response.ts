@@ -32,7 +32,8 @@ const PrefixResponseSchema = v.object({
 
 /**
  * @returns the facts for `ownHash`, or null when it is not among the entries (no reports in the last hour).
- * @throws when the body is not a valid answer for `prefix`: a broken answer must fail the source, not read as "no reports".
+ * @throws when the body is not a valid answer for `prefix`: a broken answer must fail the source, not read as
+ *   "no reports".
  * @example matchOwnHost(JSON.parse(body), 'a379', 'a379a6f6…') // { state: 'elevated', count15: 38, ratio: 12.7 }
  */
 export function matchOwnHost(body: unknown, prefix: string, ownHash: string): PeerFacts | null {

@@ -40,7 +40,9 @@ const isReportVendor = (vendor: string | null): vendor is ReportVendor =>
  *   report needs (the page alone proves little to us, but they are looking at it). Everything else still applies:
  *   blocks, bot checks, spoof-looking pages and your-network verdicts are never reported.
  * @returns what to report about this verdict, or null when it must not be reported.
- * @example reportFor(siteDownVerdict, { kind: 'edge-error', vendor: 'cloudflare', colo: 'ICN', code: 522, … }) // { kind: 'edge-error', vendor: 'cloudflare', colo: 'ICN', code: 522 }
+ * @example
+ * reportFor(siteDownVerdict, { kind: 'edge-error', vendor: 'cloudflare', colo: 'ICN', code: 522, … })
+ * // { kind: 'edge-error', vendor: 'cloudflare', colo: 'ICN', code: 522 }
  */
 export function reportFor(verdict: Verdict, page: PageFacts, byPerson = false): ReportFields | null {
   if (page.kind === 'none' || !REPORTABLE_KINDS.has(page.kind)) return null;

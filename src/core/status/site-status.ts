@@ -102,7 +102,9 @@ export function siteStatusPageUrl(registrableDomain: string, discovered: boolean
  * The site's status through `get`, with discovery's meaning applied: for a site we do not know, a `status.<domain>`
  * that does not exist, refuses, or answers something other than a status file means "this site has no status page"
  * (`skipped`), not a failed source. A known page that fails is a real failure.
- * @example await fetchSiteStatus(statuses.get, 'example.org') // { state: 'skipped', reason: 'no status page at status.example.org', ms }
+ * @example
+ * await fetchSiteStatus(statuses.get, 'example.org')
+ * // { state: 'skipped', reason: 'no status page at status.example.org', ms }
  */
 export async function fetchSiteStatus(
   get: (source: StatusSource) => Promise<SourceResult>,
