@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseHtml, type ParsedPage } from '../../cli/parse-html.ts';
 import { DetectionSchema } from './detection-schema.ts';
 import { classify, DETECTORS, extractPageMarkers, parseHeaderLines } from './index.ts';
-import { DETECTION_KINDS, VENDORS } from './types.ts';
+import { DETECTION_KINDS, PLATFORMS, VENDORS } from './types.ts';
 
 const DIR = join(import.meta.dirname, '../../../tests/fixtures/pages');
 
@@ -23,6 +23,7 @@ const FixtureSchema = v.strictObject({
     colo: v.nullable(v.string()),
     unconfirmed: v.boolean(),
     rayId: v.optional(v.string()),
+    platform: v.optional(v.picklist(PLATFORMS)),
   }),
   note: v.pipe(v.string(), v.minLength(10)),
 });
@@ -52,6 +53,7 @@ describe('classify over tests/fixtures/pages', () => {
       code: detection.code,
       colo: detection.colo,
       unconfirmed: detection.unconfirmed,
+      platform: detection.platform,
     }).toEqual(expected);
     if (rayId) expect(detection.rayId).toBe(rayId);
     if (detection.kind !== 'none') expect(detection.evidence.length).toBeGreaterThan(0);
@@ -66,6 +68,17 @@ describe('detector registry', () => {
 
   it('covers every vendor of the contract exactly once', () => {
     expect(DETECTORS.map((detector) => detector.vendor).sort()).toEqual([...VENDORS].sort());
+  });
+
+  it('names a known detector on every fixture, or `origin-server` for pages no vendor generated', () => {
+    const ids = new Set([...DETECTORS.map((detector) => detector.id), 'origin-server']);
+    expect(FIXTURES.filter((fixture) => !ids.has(fixture.detector)).map((fixture) => fixture.file)).toEqual([]);
+  });
+
+  it('has a failing and a normal page of the sites no vendor fronts', () => {
+    const mine = FIXTURES.filter((fixture) => fixture.detector === 'origin-server');
+    expect(mine.some((fixture) => fixture.role === 'positive' && fixture.expect.vendor === null)).toBe(true);
+    expect(mine.some((fixture) => fixture.role === 'negative' && fixture.expect.kind === 'none')).toBe(true);
   });
 
   it.each(DETECTORS.map((detector) => [detector.id] as const))('%s has ≥1 positive and ≥1 negative fixture', (id) => {

@@ -1,3 +1,4 @@
+import { kindOfClientStatus } from './status-kinds.ts';
 import type { DetectionKind } from './types.ts';
 
 /**
@@ -44,6 +45,5 @@ export function kindOfCloudflareCode(code: number | null, source: ErrorSource): 
   if (code >= 1000) return 'site-config';
   if (code >= 500) return 'origin-error';
   if (code === 409) return 'site-config';
-  if (code >= 400) return 'blocked';
-  return null;
+  return kindOfClientStatus(code);
 }

@@ -1,3 +1,4 @@
+import { readAccessPage } from './cloudflare-access.ts';
 import { kindOfCloudflareCode } from './cloudflare-codes.ts';
 import {
   readChallenge,
@@ -39,12 +40,13 @@ function inspectPage(page: PageMarkers, status: number | null): Finding | null {
     readPlainErrorCode(page) ??
     readChallenge(page) ??
     readErrorTemplate(page, status) ??
+    readAccessPage(page) ??
     readUnbrandedPage(page, status);
   if (!finding) return null;
   return { ...finding, rayId: readPageRayId(page) };
 }
 
-/** Cloudflare: challenges, 1xxx/5xx templates (2013–2025), WAF block page, plain-text codes, `cf-mitigated`. */
+/** Cloudflare: challenges, 1xxx/5xx templates (2013–2025), WAF block and Access pages, plain-text codes, `cf-mitigated`. */
 export const cloudflare: Detector = {
   id: 'cloudflare',
   vendor: 'cloudflare',
@@ -68,8 +70,3 @@ export const cloudflare: Detector = {
     return hints.length > 0 ? hints : null;
   },
 };
-
-// Fixtures: cf-522-host-down, cf-500-edge-outage, cf-502-unbranded, cf-1020-plain, cf-1020-branded,
-// cf-1016-dns, cf-waf-block, cf-managed-challenge, cf-challenge-unblock, cf-iuam-legacy, cf-challenge-branded,
-// cf-1101-worker, cf-header-only-522, cf-spoof-no-headers; negatives: cf-beacon-normal, cf-turnstile-login,
-// news-outage-en, news-outage-ko, qa-quoted-error.

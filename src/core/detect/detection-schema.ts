@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { DETECTION_KINDS, VENDORS } from './types.ts';
+import { DETECTION_KINDS, PLATFORMS, VENDORS } from './types.ts';
 
 /**
  * The classifier's output as a schema: the background validates stored or relayed detections with it, and
@@ -14,4 +14,6 @@ export const DetectionSchema = v.strictObject({
   rayId: v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/))),
   evidence: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(120))), v.maxLength(12)),
   unconfirmed: v.boolean(),
+  // Optional so detections stored before platforms were read still validate.
+  platform: v.optional(v.picklist(PLATFORMS)),
 });

@@ -1,5 +1,5 @@
 import type { HeaderView } from './headers.ts';
-import type { DetectionKind, PageMarkers, Vendor } from './types.ts';
+import type { DetectionKind, PageMarkers, Platform, Vendor } from './types.ts';
 
 /** What a vendor's own response headers prove: that it answered, and where. */
 export interface HeaderHit {
@@ -18,6 +18,8 @@ export interface Finding {
   colo?: string | null;
   /** True when the finding rests on page markup (which anyone can imitate) rather than on headers. */
   fromPage: boolean;
+  /** The hosting platform the page names (Azure App Service, App Engine), when the vendor's page says so. */
+  platform?: Platform;
 }
 
 export interface DetectInput {
@@ -26,7 +28,7 @@ export interface DetectInput {
   headers: HeaderView | null;
 }
 
-/** One CDN/WAF. Each lives in its own file and ends with a comment naming its fixtures. */
+/** One CDN/WAF, in its own file; tests/fixtures/pages/fixtures.json names its positive and negative fixtures. */
 export interface Detector {
   /** Unique, stable, kebab-case. */
   id: string;

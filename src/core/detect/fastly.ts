@@ -1,11 +1,13 @@
 import { toHeaderHit, type Detector, type Finding } from './detector.ts';
 import { isSmallPage, toCode, toIata } from './page-queries.ts';
+import { isServerErrorStatus, kindOfClientStatus } from './status-kinds.ts';
 import type { DetectionKind, PageMarkers } from './types.ts';
 
 const ORIGIN_REASONS =
   /first byte timeout|backend is unhealthy|backend fetch failed|connection refused|operation now in progress|connection timed out|no healthy/i;
-// cache-lga21925-LGA: the trailing upper-case code is the POP's IATA code.
-const CACHE_NODE = /\bcache-[a-z0-9]+-([A-Z]{3})\b/g;
+// cache-lga21925-LGA, or with the host named, cache-iad-kiad7000025-IAD: the trailing upper-case code is the POP's
+// IATA code.
+const CACHE_NODE = /\bcache-[a-z0-9]+(?:-[a-z0-9]+)*-([A-Z]{3})\b/g;
 
 /** Last POP named in `value`. */
 function readLastPop(value: string): string | null {
@@ -14,12 +16,18 @@ function readLastPop(value: string): string | null {
   return last;
 }
 
+/**
+ * Fastly's synthetic pages carry whatever status the service's VCL set. Refusals (403, 429, and 406 from its
+ * Next-Gen WAF) are blocks; any other 4xx, such as a synthetic 404, is the site's own answer.
+ */
 function kindForStatus(code: number | null, text: string): DetectionKind {
   if (ORIGIN_REASONS.test(text)) return 'origin-error';
-  if (code === 403 || code === 429) return 'blocked';
+  if (code === 406) return 'blocked';
+  const clientKind = kindOfClientStatus(code);
+  if (clientKind) return clientKind;
   // A bare "503 Service Unavailable" is what every Fastly POP served in the 8 Jun 2021 outage.
   if (code === 503) return 'edge-error';
-  return code !== null && code >= 500 ? 'origin-error' : 'blocked';
+  return isServerErrorStatus(code) ? 'origin-error' : 'none';
 }
 
 function readPage(page: PageMarkers, status: number | null): Finding | null {

@@ -1,17 +1,42 @@
 import { toHeaderHit, type Detector, type Finding } from './detector.ts';
 import { isSmallPage, toCode } from './page-queries.ts';
-import type { DetectionKind, PageMarkers } from './types.ts';
+import { isServerErrorStatus, kindOfClientStatus } from './status-kinds.ts';
+import type { PageMarkers } from './types.ts';
+
+/** The Google Front End's own page: title "Error 502 (Server Error)!!1", body "502. That’s an error." */
+function readFrontEndPage(page: PageMarkers, status: number | null): Finding | null {
+  const title = /^Error (\d{3}) \([^)]*\)!!1$/.exec(page.title);
+  if (!title || !/That.s an error/.test(page.text)) return null;
+  const code = status ?? toCode(title[1]);
+  // GFE's 5xx means the service behind the load balancer failed; its 404 is a missing page, not an outage.
+  const kind = isServerErrorStatus(code) ? 'origin-error' : (kindOfClientStatus(code) ?? 'none');
+  return { kind, code, evidence: ['title:gfe-error'], fromPage: true };
+}
+
+/**
+ * Cloud Load Balancing and App Engine's plain page: title "502 Server Error", heading "Error: Server Error", then
+ * "The server encountered a (temporary) error and could not complete your request". App Engine's quota page says
+ * "Error: Over Quota": the owner's spending limit, so configuration.
+ */
+function readServerErrorPage(page: PageMarkers, status: number | null): Finding | null {
+  const title = /^(\d{3}) (?:Server Error|Over Quota)$/.exec(page.title);
+  const heading = /^Error: (Server Error|Over Quota)\b/.exec(page.text);
+  if (!title || !heading || (status !== null && status < 400)) return null;
+  const code = status ?? toCode(title[1]);
+  if (heading[1] === 'Over Quota') {
+    return { kind: 'site-config', code, evidence: ['text:over-quota'], fromPage: true, platform: 'google-app-engine' };
+  }
+  return {
+    kind: isServerErrorStatus(code) ? 'origin-error' : 'none',
+    code,
+    evidence: ['text:gfe-server-error'],
+    fromPage: true,
+  };
+}
 
 function readPage(page: PageMarkers, status: number | null): Finding | null {
-  // Google Front End: title "Error 502 (Server Error)!!1", body "502. That’s an error."
-  const title = /^Error (\d{3}) \([^)]*\)!!1$/.exec(page.title);
-  if (!title || !isSmallPage(page, 1000) || !/That.s an error/.test(page.text)) return null;
-  const code = status ?? toCode(title[1]);
-  let kind: DetectionKind = 'none';
-  // GFE's 5xx means the service behind the load balancer failed; its 404 is a missing page, not an outage.
-  if (code !== null && code >= 500) kind = 'origin-error';
-  else if (code === 403 || code === 429) kind = 'blocked';
-  return { kind, code, evidence: ['title:gfe-error'], fromPage: true };
+  if (!isSmallPage(page, 1000)) return null;
+  return readFrontEndPage(page, status) ?? readServerErrorPage(page, status);
 }
 
 /** Google Front End and Google Cloud load balancers (`via: 1.1 google`). */

@@ -52,10 +52,12 @@ describe('classify from headers alone (page null)', () => {
     expect(classify(snapshot({ status: 530, headers: CLOUDFLARE })).kind).toBe('site-config');
   });
 
-  it('does not call a 522 without Cloudflare headers a Cloudflare error', () => {
+  it('calls a 522 without Cloudflare headers the site failing, not Cloudflare', () => {
     expect(classify(snapshot({ status: 522, headers: [['server', 'nginx']] }))).toMatchObject({
       vendor: null,
-      kind: 'none',
+      kind: 'origin-error',
+      platform: 'nginx',
+      unconfirmed: false,
     });
   });
 

@@ -10,8 +10,10 @@ import { google } from './google.ts';
 import { createHeaderView } from './headers.ts';
 import { imperva } from './imperva.ts';
 import { netlify } from './netlify.ts';
+import { type DetectorHit, readPassThrough } from './pass-through.ts';
+import { type PlatformHit, readPlatform } from './platform-headers.ts';
 import { sucuri } from './sucuri.ts';
-import type { Detection, PageMarkers, PageSnapshot } from './types.ts';
+import type { Detection, PageSnapshot, Platform } from './types.ts';
 import { vercel } from './vercel.ts';
 
 export { parseHeaderLines } from './headers.ts';
@@ -39,21 +41,40 @@ export const DETECTORS: readonly Detector[] = [
 const EVIDENCE_LIMIT = 12;
 
 /**
- * Classifies a snapshot: which CDN/WAF served it and what kind of failure, if any, the page shows.
- * Detectors whose headers matched are asked first; a page finding without its vendor's headers is `unconfirmed`.
- * Never throws on well-typed input; junk headers are ignored.
+ * Classifies a snapshot: which CDN/WAF served it, what kind of failure the page shows, if any, and which server or
+ * platform the site runs on when a failing response names it. Detectors whose headers matched are asked first; a
+ * page finding without its vendor's headers is `unconfirmed`. A response no vendor claims is decided by its status:
+ * any 5xx is `origin-error`, with vendor null when no CDN is seen. Never throws on well-typed input; junk headers are
+ * ignored.
  * @example classify({ url, status: 522, headers: [['server', 'cloudflare']], page: null }).kind // 'origin-error'
  */
 export function classify(snapshot: PageSnapshot): Detection {
   const headers = snapshot.headers ? createHeaderView(snapshot.headers) : null;
   const input: DetectInput = { status: snapshot.status, page: snapshot.page, headers };
-  const hits = DETECTORS.map((detector) => ({ detector, hit: headers ? detector.readHeaders(headers) : null }));
+  const hits: DetectorHit[] = DETECTORS.map((detector) => ({
+    detector,
+    hit: headers ? detector.readHeaders(headers) : null,
+  }));
+  const platform = headers ? readPlatform(headers) : null;
   const ordered = [...hits.filter(({ hit }) => hit), ...hits.filter(({ hit }) => !hit)];
   for (const { detector, hit } of ordered) {
     const finding = detector.inspect(input, hit);
-    if (finding) return toDetection(detector, finding, hit, snapshot, headers !== null);
+    if (finding) return toDetection(detector, finding, hit, snapshot, headers !== null, platform);
   }
-  return classifyPassThrough(snapshot, hits);
+  const passed = readPassThrough(snapshot, hits, platform);
+  return withPlatform(
+    {
+      vendor: passed.vendor,
+      kind: passed.kind,
+      code: passed.code,
+      colo: passed.hit?.colo ?? null,
+      rayId: passed.hit?.rayId ?? null,
+      evidence: dedupe(passed.evidence),
+      // The kind rests on the status, which a page cannot fake, so it needs no vendor header to confirm it.
+      unconfirmed: false,
+    },
+    passed.platform,
+  );
 }
 
 function toDetection(
@@ -62,54 +83,30 @@ function toDetection(
   hit: HeaderHit | null,
   snapshot: PageSnapshot,
   hasHeaders: boolean,
+  platformHit: PlatformHit | null,
 ): Detection {
   const evidence = [...(hit?.evidence ?? []), ...finding.evidence];
   if (finding.fromPage && !hit) evidence.push(hasHeaders ? 'headers:no-vendor-match' : 'headers:unknown');
-  return {
-    vendor: detector.vendor,
-    kind: finding.kind,
-    code: finding.code ?? snapshot.status,
-    colo: hit?.colo ?? finding.colo ?? null,
-    rayId: hit?.rayId ?? finding.rayId ?? null,
-    evidence: dedupe(evidence),
-    // Markup can be copied by anyone; only the vendor's own headers confirm the page is really theirs.
-    unconfirmed: finding.fromPage && !hit && finding.kind !== 'none',
-  };
+  const platform = finding.kind === 'none' ? null : (finding.platform ?? platformHit?.platform ?? null);
+  if (platform && platform === platformHit?.platform) evidence.push(platformHit.evidence);
+  return withPlatform(
+    {
+      vendor: detector.vendor,
+      kind: finding.kind,
+      code: finding.code ?? snapshot.status,
+      colo: hit?.colo ?? finding.colo ?? null,
+      rayId: hit?.rayId ?? finding.rayId ?? null,
+      evidence: dedupe(evidence),
+      // Markup can be copied by anyone; only the vendor's own headers confirm the page is really theirs.
+      unconfirmed: finding.fromPage && !hit && finding.kind !== 'none',
+    },
+    platform,
+  );
 }
 
-/**
- * No vendor page: the response is the site's own. A 5xx relayed by a CDN is still the origin failing
- * ("an origin's own 5xx passed through"); anything else is a normal page, even a 404.
- */
-function classifyPassThrough(
-  snapshot: PageSnapshot,
-  hits: ReadonlyArray<{ detector: Detector; hit: HeaderHit | null }>,
-): Detection {
-  const headerMatch = hits.find(({ hit }) => hit);
-  const hinted = headerMatch || !snapshot.page ? null : findHint(snapshot.page);
-  const vendor = headerMatch?.detector.vendor ?? hinted?.detector.vendor ?? null;
-  const status = snapshot.status;
-  const isRelayedFailure = vendor !== null && status !== null && status >= 500;
-  const evidence = [...(headerMatch?.hit?.evidence ?? hinted?.hints ?? [])];
-  if (isRelayedFailure) evidence.push(`status:${status}`);
-  return {
-    vendor,
-    kind: isRelayedFailure ? 'origin-error' : 'none',
-    code: status,
-    colo: headerMatch?.hit?.colo ?? null,
-    rayId: headerMatch?.hit?.rayId ?? null,
-    evidence: dedupe(evidence),
-    unconfirmed: isRelayedFailure && !headerMatch,
-  };
-}
-
-/** A vendor named by markers on a normal page (beacons, email obfuscation), used only when no header names one. */
-function findHint(page: PageMarkers): { detector: Detector; hints: string[] } | null {
-  for (const detector of DETECTORS) {
-    const hints = detector.readHints?.(page);
-    if (hints) return { detector, hints };
-  }
-  return null;
+/** Adds `platform` only when one is named, so a detection without one has no such key at all. */
+function withPlatform(detection: Detection, platform: Platform | null): Detection {
+  return platform ? { ...detection, platform } : detection;
 }
 
 function dedupe(evidence: string[]): string[] {

@@ -51,6 +51,19 @@ describe('isCandidatePage', () => {
     expect(isCandidatePage(parse('error code: 1020', true), null)).toBe(true);
   });
 
+  it('accepts a blank body holding only scripts (a script-only bot check) and the Access sign-in title', () => {
+    const botCheck =
+      '<html><head><script src="/_Incapsula_Resource?SWJIYLWA=ab12"></script></head><body> </body></html>';
+    expect(isCandidatePage(parse(botCheck), 200)).toBe(true);
+    expect(isCandidatePage(parse('<body><script src="/_Incapsula_Resource?x=1"></script>\n</body>'), 200)).toBe(true);
+    expect(isCandidatePage(parse('<title>Sign in ・ Cloudflare Access</title><p>x</p><p>y</p>'), 200)).toBe(true);
+  });
+
+  it('rejects an app shell whose root element is still empty', () => {
+    const shell = '<title>App</title><div id="root"></div><script src="/app.js"></script>';
+    expect(isCandidatePage(parse(shell), 200)).toBe(false);
+  });
+
   it('rejects a long plain-text body (a text file someone opened)', () => {
     expect(isCandidatePage(parse('line of a log file\n'.repeat(100), true), 200)).toBe(false);
   });

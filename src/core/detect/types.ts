@@ -30,6 +30,33 @@ export const DETECTION_KINDS = [
 ] as const;
 export type DetectionKind = (typeof DETECTION_KINDS)[number];
 
+/**
+ * Server software and hosting platforms recognised on a failing response. They are not vendors: a vendor is a CDN or
+ * WAF that answered in front of the site, while a platform is what the site itself runs on (its web server, load
+ * balancer or PaaS router), named so the verdict can say "Heroku's router says the app crashed".
+ */
+export const PLATFORMS = [
+  'nginx',
+  'openresty',
+  'tengine',
+  'apache',
+  'tomcat',
+  'iis',
+  'aspnet',
+  'envoy',
+  'haproxy',
+  'varnish',
+  'aws-elb',
+  'aws-api-gateway',
+  'heroku',
+  'github-pages',
+  'render',
+  'fly',
+  'google-app-engine',
+  'azure-app-service',
+] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
 /** Response headers as received: names may repeat, order is kept. Names are compared case-insensitively. */
 export type HeaderList = ReadonlyArray<readonly [name: string, value: string]>;
 
@@ -67,6 +94,11 @@ export interface PageSnapshot {
   page: PageMarkers | null;
 }
 
+/**
+ * The classifier's answer. `vendor` is the CDN/WAF that served the response (null: none seen, the site answered
+ * itself); `platform` is the site's own server or host when its headers or default error page name it. Any
+ * main-frame 5xx is a failure: without a vendor it is `origin-error` with vendor null.
+ */
 export interface Detection {
   vendor: Vendor | null;
   kind: DetectionKind;
@@ -80,4 +112,6 @@ export interface Detection {
   evidence: string[];
   /** The page looks like a CDN page but headers do not back it up (unknown or contradicting): a possible spoof. */
   unconfirmed: boolean;
+  /** The site's server or hosting platform (nginx, Heroku, Azure App Service ...); absent when nothing names one. */
+  platform?: Platform;
 }
