@@ -130,10 +130,10 @@ export interface ExtensionSender {
   tabId: number | null;
   url: string | null;
 }
-export type SenderOf<K extends MessageType> = RouteOf<K>['channel'] extends 'content' ? ContentSender : ExtensionSender;
+type SenderOf<K extends MessageType> = RouteOf<K>['channel'] extends 'content' ? ContentSender : ExtensionSender;
 
 /** Runs after the dispatcher has checked the sender and parsed the payload. */
-export type Handler<K extends MessageType> = (request: RequestOf<K>, sender: SenderOf<K>) => Promise<ResponseOf<K>>;
+type Handler<K extends MessageType> = (request: RequestOf<K>, sender: SenderOf<K>) => Promise<ResponseOf<K>>;
 
 type TestOnlyType = { [K in MessageType]: RouteOf<K> extends { testOnly: true } ? K : never }[MessageType];
 /** One handler per type; a test-only type may have none (production builds), and is then refused. */

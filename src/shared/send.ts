@@ -16,7 +16,7 @@ export class MessageRefused extends Error {
   }
 }
 
-export function isRefusal(answer: unknown): answer is Refusal {
+function isRefusal(answer: unknown): answer is Refusal {
   return typeof answer === 'object' && answer !== null && (answer as { error?: unknown }).error === 'refused';
 }
 
