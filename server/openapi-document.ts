@@ -47,7 +47,9 @@ export const OPENAPI_DOCUMENT = {
       get: {
         operationId: 'getPrefix',
         summary: 'Report counts and outage state for every active host in a 4-hex bucket',
-        description: `Always ${PREFIX_ENTRY_COUNT} entries (dummies fill the rest) and exactly ${PREFIX_RESPONSE_BYTES} bytes.`,
+        description:
+          `Always ${PREFIX_ENTRY_COUNT} entries (dummies fill the rest) ` +
+          `and exactly ${PREFIX_RESPONSE_BYTES} bytes.`,
         parameters: [
           { name: 'prefix', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{4}$' } },
         ],

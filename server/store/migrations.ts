@@ -43,9 +43,11 @@ const MIGRATION_LOCK = 7_415_963;
 export async function migrate(sql: SqlClient): Promise<number> {
   return sql.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await tx.query(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
-    );
+    await tx.query(`
+      CREATE TABLE IF NOT EXISTS schema_migrations (
+        version integer PRIMARY KEY,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`);
     const rows = await tx.query<{ version: number }>('SELECT version FROM schema_migrations');
     const applied = new Set(rows.map((row) => row.version));
     let count = 0;
@@ -59,7 +61,9 @@ export async function migrate(sql: SqlClient): Promise<number> {
   });
 }
 
-/** Migrations hold no literals with semicolons, so a plain split is enough (and lets them run inside the transaction). */
+/**
+ * Migrations hold no literals with semicolons, so a plain split is enough (and lets them run inside the transaction).
+ */
 function splitStatements(sql: string): string[] {
   return sql
     .split(';')

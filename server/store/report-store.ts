@@ -54,7 +54,8 @@ export async function createReportStore(sql: SqlClient): Promise<ReportStore> {
         [nowMinute - keepMinutes],
       );
       const [dedupeKeys] = await sql.query<{ n: number }>(
-        'WITH gone AS (DELETE FROM report_dedupe WHERE expires_minute <= $1 RETURNING 1) SELECT count(*)::int AS n FROM gone',
+        `WITH gone AS (DELETE FROM report_dedupe WHERE expires_minute <= $1 RETURNING 1)
+         SELECT count(*)::int AS n FROM gone`,
         [nowMinute],
       );
       // PGlite runs no autovacuum, so without this the deleted rows would never be reused. Harmless on PostgreSQL.

@@ -163,7 +163,7 @@ async function check(...extra: string[]) {
 }
 
 describe('check CLI', () => {
-  it("a branded 500 with an incident on the user's colo is the CDN in ICN, using the real status hostname", async () => {
+  it("a branded 500 with an incident on the user's colo is the CDN in ICN, from the real status hostname", async () => {
     statusState = { icn: 'major_outage', incident: true };
     expect(await check('--insecure')).toMatchObject({
       culprit: 'cdn',

@@ -44,9 +44,8 @@ export function renderVerdictText(verdict: Verdict): string {
     lines.push(`  - [${item.source}] ${render(item.observed)}`);
   lines.push('', 'Sources:');
   for (const [name, s] of Object.entries(verdict.sources)) {
-    lines.push(
-      `  ${name.padEnd(14)} ${s.state.padEnd(8)} ${String(Math.round(s.ms)).padStart(5)} ms${s.reason ? `  ${s.reason}` : ''}`,
-    );
+    const ms = String(Math.round(s.ms)).padStart(5);
+    lines.push(`  ${name.padEnd(14)} ${s.state.padEnd(8)} ${ms} ms${s.reason ? `  ${s.reason}` : ''}`);
   }
   if (verdict.advice.length > 0) lines.push('', 'What you can do:', ...verdict.advice.map((a) => `  → ${render(a)}`));
   return lines.join('\n');

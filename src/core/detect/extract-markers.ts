@@ -37,7 +37,8 @@ function collapse(text: string): string {
  * Walks at most ELEMENT_LIMIT elements and TEXT_NODE_LIMIT text nodes, iteratively (no recursion), so a
  * 10 MB page or a DOM nested 10,000 levels deep costs the same as a small one.
  * Text keeps `<noscript>` content because challenge pages put their only visible sentence there
- * ("Enable JavaScript and cookies to continue"); with scripting on, browsers hold it as raw markup, so tags are stripped.
+ * ("Enable JavaScript and cookies to continue"); with scripting on, browsers hold it as raw markup, so tags are
+ * stripped.
  * @example extractPageMarkers(new DOMParser().parseFromString(html, 'text/html')).title
  */
 export function extractPageMarkers(doc: Document): PageMarkers {

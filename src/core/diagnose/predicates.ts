@@ -31,7 +31,7 @@ export const isUnconfirmedCdnPage = (f: Facts) => f.page.unconfirmed && f.page.k
 
 export const statusFailed = (f: Facts) => f.vendorStatus === null && f.sources['vendor-status']?.state !== 'skipped';
 
-/** A data centre listed as offline (Cloudflare `major_outage`), or an open incident naming it. Re-routed is not down. */
+/** A data centre listed as offline (Cloudflare `major_outage`) or named by an open incident. Re-routed is not down. */
 export const vendorAdmitsColo = (f: Facts) =>
   f.vendorStatus !== null && (f.vendorStatus.coloState === 'major' || f.vendorStatus.coloIncident !== null);
 

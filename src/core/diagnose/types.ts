@@ -89,7 +89,7 @@ export interface VendorStatusFacts {
   /** State of the data-centre component for the page's colo, if the vendor lists one. */
   coloState: ComponentState | null;
   coloComponent: string | null;
-  /** Worst state among components that would explain the page's kind (e.g. Turnstile/Challenges for challenge-failed). */
+  /** Worst state among components that would explain the page's kind (Turnstile/Challenges for challenge-failed). */
   explainingState: ComponentState | null;
   explainingComponent: string | null;
   /** An open incident that names the colo. */
@@ -117,7 +117,7 @@ export interface ProbeFacts {
 }
 
 export interface CorrelationFacts {
-  /** Unrelated registrable domains behind the same vendor that failed the same way within the window, this one included. */
+  /** Unrelated registrable domains behind the same vendor that failed alike within the window, this one included. */
   hosts: number;
   /** True when they share the page's colo. */
   sameColo: boolean;

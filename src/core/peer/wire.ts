@@ -1,6 +1,6 @@
 /**
- * The peer-report wire contract, shared by the extension client and `server/`.
- * Everything that crosses the network is described here once, as valibot schemas, so both sides validate the same shapes.
+ * The peer-report wire contract, shared by the extension client and `server/`. Everything that crosses the network is
+ * described here once, as valibot schemas, so both sides validate the same shapes.
  */
 import * as v from 'valibot';
 
@@ -102,7 +102,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** The envelope of every JSON response. */
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
-/** Data of a 202 from `POST /v1/reports`: `counted` is false when the same client already reported this host recently. */
+/** Data of a 202 from `POST /v1/reports`: `counted` is false when this client already reported the host recently. */
 export interface ReportAccepted {
   counted: boolean;
 }
