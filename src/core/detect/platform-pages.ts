@@ -4,7 +4,7 @@ import type { PageMarkers } from './types.ts';
 
 /**
  * Hosting platforms' and proxies' own pages. Heroku's router serves its pages from herokucdn.com/error-pages/
- * (field guide §2; Heroku Dev Center "Error pages"): `no-such-app` is a host no app claims, the others an app that
+ * (Heroku Dev Center "Error pages"): `no-such-app` is a host no app claims, the others an app that
  * crashed, timed out or is in maintenance. Envoy and API Gateway answer with one bare line of text or JSON.
  */
 const HEROKU_PAGE = /herokucdn\.com\/error-pages\/([a-z-]+)\.html/;
