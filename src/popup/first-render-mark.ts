@@ -1,8 +1,8 @@
 import { useLayoutEffect } from 'preact/hooks';
 
 /** Marks for tests/bench/popup.bench.mjs: the first commit that shows a real headline, and the frame that painted it. */
-export const FIRST_RENDER_MARK = 'culprit:first-render';
-export const FIRST_PAINT_MARK = 'culprit:first-paint';
+const FIRST_RENDER_MARK = 'culprit:first-render';
+const FIRST_PAINT_MARK = 'culprit:first-paint';
 
 /** Sets both marks once, when `ready` first turns true; costs one mark and one frame callback per popup. */
 export function useFirstRenderMark(ready: boolean) {

@@ -13,7 +13,7 @@ const MAX_ITEM = 400;
 
 const boundedList = v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_ITEM))), v.maxLength(MAX_LIST));
 
-export const PageMarkersSchema = v.strictObject({
+const PageMarkersSchema = v.strictObject({
   title: v.pipe(v.string(), v.maxLength(MAX_TITLE)),
   text: v.pipe(v.string(), v.maxLength(MAX_TEXT)),
   ids: boundedList,
@@ -31,11 +31,3 @@ export const PageReportSchema = v.strictObject({
   /** Bumped on each re-report of the same document (late-drawn challenge text), so stale ones can be dropped. */
   sequence: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)),
 });
-
-export type PageReport = v.InferOutput<typeof PageReportSchema>;
-
-/** @returns the report, or null when the payload is malformed or over bounds. */
-export function parsePageReport(payload: unknown): PageReport | null {
-  const result = v.safeParse(PageReportSchema, payload);
-  return result.success ? result.output : null;
-}
