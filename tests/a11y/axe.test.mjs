@@ -4,14 +4,19 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openExtensionPage, openSite, setLanguage, SITES, startFakeWeb } from './harness.mjs';
+import { launch, openExtensionPage, openSite, SITE_NAMES, setLanguage, startFakeWeb } from './harness.mjs';
 
 /** Injected through the DevTools protocol: extension pages' CSP ('script-src self') refuses an inline <script>. */
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** @type {('en' | 'ko')[]} */
 const LANGUAGES = ['en', 'ko'];
+/** @type {('light' | 'dark')[]} */
 const SCHEMES = ['light', 'dark'];
 
-/** @returns the serious and critical violations, each as "rule: target (summary)". */
+/**
+ * @param {import('playwright-core').Page} page
+ * @returns the serious and critical violations, each as "rule: target (summary)".
+ */
 async function audit(page) {
   await page.evaluate(`${AXE_SOURCE}\n;undefined`);
   const results = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
@@ -25,14 +30,17 @@ async function audit(page) {
     );
 }
 
+/** @type {Awaited<ReturnType<typeof startFakeWeb>>} */
 let web;
+/** @type {import('./harness.mjs').A11yBrowser} */
 let browser;
+/** The tab showing each culprit's site. @type {Partial<Record<(typeof SITE_NAMES)[number], number | undefined>>} */
 const tabs = {};
 
 before(async () => {
   web = await startFakeWeb();
   browser = await launch(web);
-  for (const name of Object.keys(SITES)) tabs[name] = (await openSite(browser, name)).tabId;
+  for (const name of SITE_NAMES) tabs[name] = (await openSite(browser, name)).tabId;
 });
 after(async () => {
   await browser?.close();
@@ -43,7 +51,7 @@ for (const language of LANGUAGES) {
   describe(`axe (${language})`, () => {
     before(() => setLanguage(browser, language));
     for (const scheme of SCHEMES) {
-      for (const name of Object.keys(SITES)) {
+      for (const name of SITE_NAMES) {
         it(`popup, ${name} culprit, ${scheme}`, async () => {
           const page = await openExtensionPage(browser, `popup.html?tab=${tabs[name]}`, { colorScheme: scheme });
           try {
@@ -93,11 +101,12 @@ describe('keyboard and reflow', () => {
   it('Tab walks the popup in reading order, and every stop shows a focus ring', async () => {
     const page = await openExtensionPage(browser, `popup.html?tab=${tabs.site}`);
     try {
+      /** @type {{ id: string | null | undefined, ring: boolean }[]} */
       const stops = [];
       for (let i = 0; i < 12; i++) {
         await page.keyboard.press('Tab');
         const stop = await page.evaluate(() => {
-          const el = document.activeElement;
+          const el = /** @type {HTMLElement | null} */ (document.activeElement);
           if (!el || el === document.body) return null;
           const style = getComputedStyle(el);
           return {
@@ -131,7 +140,7 @@ describe('keyboard and reflow', () => {
   });
 
   it('Korean popups reflow in 320 CSS px (200% zoom of the popup) without horizontal scrolling', async () => {
-    for (const name of Object.keys(SITES)) {
+    for (const name of SITE_NAMES) {
       const page = await openExtensionPage(browser, `popup.html?tab=${tabs[name]}`, { width: 320 });
       try {
         const overflow = await page.evaluate(

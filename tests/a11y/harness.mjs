@@ -18,6 +18,7 @@ const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/lib/chromium/chromium';
 /** The e2e suite's Cloudflare page fixtures, read (not copied) so both suites show the same pages. */
 const PAGES = path.join(ROOT, 'tests', 'e2e', 'pages');
 
+/** @param {string} ray @param {Record<string, string>} [extra] @returns {Record<string, string>} */
 const cloudflare = (ray, extra = {}) => ({
   'content-type': 'text/html; charset=UTF-8',
   server: 'cloudflare',
@@ -25,7 +26,17 @@ const cloudflare = (ray, extra = {}) => ({
   ...extra,
 });
 
-/** One site per culprit the popup can show. `none` comes first: it also warms the worker's listeners up. */
+/**
+ * A page of the fake web: what it answers (a status with `body`, or one of the e2e `page`s filled with `vars`); a site
+ * without a status never resolves.
+ * @typedef {{ url: string, status?: number, headers?: Record<string, string>, body?: string, page?: string,
+ *   vars?: Record<string, string> }} Site
+ */
+
+/**
+ * One site per culprit the popup can show. `none` comes first: it also warms the worker's listeners up.
+ * @type {Record<'none' | 'site' | 'cdn' | 'blocked' | 'browser' | 'network', Site>}
+ */
 export const SITES = {
   none: {
     url: 'http://fine.test/',
@@ -61,6 +72,8 @@ export const SITES = {
   },
   network: { url: 'http://gone-dns.test/' },
 };
+/** The culprits SITES covers, in its order. */
+export const SITE_NAMES = /** @type {(keyof typeof SITES)[]} */ (Object.keys(SITES));
 /** Outside hosts the extension asks, answered over HTTPS; connectivity and DoH hosts stay unmapped (→ "offline"). */
 const HTTPS_HOSTS = ['www.cloudflarestatus.com', 'www.cloudflare.com', 'status.shop-522.test'];
 /** A fresh request to a normal page waits this long, so the live per-source progress can be seen and captured. */
@@ -83,13 +96,17 @@ const SITE_STATUS = {
   status: { indicator: 'none', description: 'All Systems Operational' },
 };
 
+/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
 function answer(req, res) {
   const host = (req.headers.host ?? '').replace(/:\d+$/, '');
   const { pathname } = new URL(req.url ?? '/', 'http://x');
+  /** @param {unknown} body */
   const json = (body) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   if (host === 'www.cloudflarestatus.com') return json(STATUS_SUMMARY);
   if (host === 'status.shop-522.test') return json(SITE_STATUS);
-  const site = Object.values(SITES).find((s) => new URL(s.url).hostname === host);
+  /** @type {Site[]} */
+  const sites = Object.values(SITES);
+  const site = sites.find((s) => new URL(s.url).hostname === host);
   if (pathname === '/cdn-cgi/trace' && (host === 'www.cloudflare.com' || site?.headers?.server === 'cloudflare')) {
     const colo = site?.headers?.['cf-ray']?.split('-')[1] ?? 'ICN';
     return res
@@ -98,19 +115,14 @@ function answer(req, res) {
   }
   if (!site?.status || pathname !== new URL(site.url).pathname)
     return res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
+  const { status } = site;
+  const rayHex = site.headers?.['cf-ray']?.split('-')[0] ?? '';
+  /** @type {Record<string, string>} */
+  const vars = { host, rayId: rayHex, rayHex, ...site.vars };
   const body =
     site.body ??
-    fs.readFileSync(path.join(PAGES, site.page), 'utf8').replace(
-      /\{\{(\w+)\}\}/g,
-      (_, k) =>
-        ({
-          host,
-          rayId: site.headers['cf-ray'].split('-')[0],
-          rayHex: site.headers['cf-ray'].split('-')[0],
-          ...site.vars,
-        })[k] ?? '',
-    );
-  const send = () => res.writeHead(site.status, site.headers).end(body);
+    fs.readFileSync(path.join(PAGES, site.page ?? ''), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, k) => vars[k] ?? '');
+  const send = () => res.writeHead(status, site.headers).end(body);
   // Only the extension's re-fetch of the normal page is slow; the navigation itself is not.
   if (site === SITES.none && req.headers['sec-fetch-mode'] !== 'navigate') return void setTimeout(send, SLOW_PROBE_MS);
   send();
@@ -120,10 +132,12 @@ function answer(req, res) {
 export async function startFakeWeb() {
   const plain = http.createServer(answer);
   const secure = https.createServer(makeSelfSignedCert(HTTPS_HOSTS), answer);
-  await Promise.all([plain, secure].map((s) => new Promise((r) => s.listen(0, '127.0.0.1', r))));
+  await Promise.all([plain, secure].map((s) => new Promise((r) => s.listen(0, '127.0.0.1', () => r(undefined)))));
+  /** @param {http.Server} server */
+  const portOf = (server) => /** @type {import('node:net').AddressInfo} */ (server.address()).port;
   return {
-    httpPort: plain.address().port,
-    httpsPort: secure.address().port,
+    httpPort: portOf(plain),
+    httpsPort: portOf(secure),
     close: () =>
       Promise.all([plain, secure].map((s) => new Promise((r) => (s.closeAllConnections(), s.close(r))))).then(
         () => undefined,
@@ -131,7 +145,10 @@ export async function startFakeWeb() {
   };
 }
 
-/** Chromium with the extension; every name not mapped to the fakes fails to resolve, so nothing leaves loopback. */
+/**
+ * Chromium with the extension; every name not mapped to the fakes fails to resolve, so nothing leaves loopback.
+ * @param {{ httpPort: number, httpsPort: number }} web
+ */
 export async function launch(web) {
   if (!fs.existsSync(path.join(EXTENSION, 'manifest.json')))
     throw new Error(`${EXTENSION} is missing: run npm run build:e2e first`);
@@ -174,14 +191,27 @@ export async function launch(web) {
     await context.close().catch(() => undefined);
     fs.rmSync(base, { recursive: true, force: true });
   };
-  return { context, sw, id, url: (p) => `chrome-extension://${id}/${p}`, close };
+  /** @param {string} p a path in the extension */
+  const url = (p) => `chrome-extension://${id}/${p}`;
+  return { context, sw, id, url, close };
 }
 
-/** Writes the language setting the pages follow (storage.sync, as the options page does). */
+/** @typedef {Awaited<ReturnType<typeof launch>>} A11yBrowser */
+
+/**
+ * Writes the language setting the pages follow (storage.sync, as the options page does).
+ * @param {A11yBrowser} browser @param {'auto' | 'en' | 'ko'} language
+ */
 export async function setLanguage(browser, language) {
   await browser.sw.evaluate((lang) => chrome.storage.sync.set({ settings: { language: lang, version: 1 } }), language);
 }
 
+/**
+ * Calls `fn` until `ok` holds or `ms` passes; returns the last value either way.
+ * @template T
+ * @param {() => Promise<T>} fn @param {(value: T) => boolean} ok
+ * @returns {Promise<T>}
+ */
 async function poll(fn, ok, ms = 8000) {
   const until = Date.now() + ms;
   for (;;) {
@@ -191,7 +221,10 @@ async function poll(fn, ok, ms = 8000) {
   }
 }
 
-/** Loads a site in a tab (twice at most: the first navigation can beat the worker's listeners) and returns its tab id. */
+/**
+ * Loads a site in a tab (twice at most: the first navigation can beat the worker's listeners) and returns its tab id.
+ * @param {A11yBrowser} browser @param {keyof typeof SITES} name
+ */
 export async function openSite(browser, name) {
   const { url } = SITES[name];
   // Each site on its own: the local failure log would otherwise make three failing sites a CDN-wide outage.
@@ -220,17 +253,25 @@ export async function openSite(browser, name) {
 /**
  * Waits until the background has stored a verdict naming `culprit` and nothing is pending (a page report can refine
  * a header-only reading, e.g. a challenge into a challenge that cannot load, and start a second diagnosis).
+ * @param {A11yBrowser} browser @param {number | undefined} tabId @param {string} culprit
  * @returns the culprit finally stored, which the caller compares.
  */
 export async function waitForVerdict(browser, tabId, culprit) {
+  /** @param {Record<string, unknown>} got */
+  const storedCulprit = (got) =>
+    /** @type {{ verdict?: { culprit?: string } } | undefined} */ (got[`verdict:${tabId}`])?.verdict?.culprit;
   const got = await poll(
     () => browser.sw.evaluate((t) => chrome.storage.session.get([`verdict:${t}`, `diag:${t}`]), tabId),
-    (g) => g[`verdict:${tabId}`]?.verdict?.culprit === culprit && !(`diag:${tabId}` in g),
+    (g) => storedCulprit(g) === culprit && !(`diag:${tabId}` in g),
   );
-  return got[`verdict:${tabId}`]?.verdict?.culprit ?? null;
+  return storedCulprit(got) ?? null;
 }
 
-/** Opens an extension page with a colour scheme and waits for the popup root (or the page's main) to render. */
+/**
+ * Opens an extension page with a colour scheme and waits for the popup root (or the page's main) to render.
+ * @param {A11yBrowser} browser @param {string} file
+ * @param {{ colorScheme?: 'light' | 'dark', width?: number, height?: number }} [options]
+ */
 export async function openExtensionPage(browser, file, { colorScheme = 'light', width = 420, height = 600 } = {}) {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width, height });

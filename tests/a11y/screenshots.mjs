@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assertTextRendered } from '../e2e/harness/rendered-text.mjs';
-import { launch, openExtensionPage, openSite, setLanguage, SITES, startFakeWeb } from './harness.mjs';
+import { launch, openExtensionPage, openSite, SITE_NAMES, setLanguage, startFakeWeb } from './harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ALL = path.join(ROOT, 'artifacts', 'screenshots');
@@ -39,8 +39,13 @@ if (process.argv.includes('firefox')) {
 const web = await startFakeWeb();
 const browser = await launch(web);
 try {
+  /** @type {Partial<Record<(typeof SITE_NAMES)[number], number | undefined>>} */
   const tabs = {};
-  for (const name of Object.keys(SITES)) tabs[name] = (await openSite(browser, name)).tabId;
+  for (const name of SITE_NAMES) tabs[name] = (await openSite(browser, name)).tabId;
+  /**
+   * @param {string} shot @param {(typeof SITE_NAMES)[number]} name
+   * @param {{ colorScheme?: 'light' | 'dark', act?: (page: import('playwright-core').Page) => Promise<void> }} [options]
+   */
   const shoot = async (shot, name, { colorScheme = 'light', act } = {}) => {
     // A short viewport: the full-page capture is then as tall as the popup's content, like the real popup.
     const page = await openExtensionPage(browser, `popup.html?tab=${tabs[name]}`, { colorScheme, height: 120 });
@@ -52,9 +57,9 @@ try {
     if (KEY.has(shot)) fs.copyFileSync(path.join(ALL, file), path.join(DOCS, file));
     console.log(`${KEY.has(shot) ? 'docs' : 'artifacts'}/screenshots/${file}`);
   };
-  for (const language of ['en', 'ko']) {
+  for (const language of /** @type {const} */ (['en', 'ko'])) {
     await setLanguage(browser, language);
-    for (const name of Object.keys(SITES)) await shoot(`${name}-${language}`, name);
+    for (const name of SITE_NAMES) await shoot(`${name}-${language}`, name);
   }
   await setLanguage(browser, 'en');
   await shoot('site-en-dark', 'site', { colorScheme: 'dark' });

@@ -11,6 +11,11 @@ import { BROWSERS, ROOT } from './harness/browsers.mjs';
 // ships in the bundle. Any other warning is ours and must be fixed, not allow-listed here without a reason.
 const ALLOWED_WARNINGS = [{ code: 'UNSAFE_VAR_ASSIGNMENT', message: /innerHTML/ }];
 
+/**
+ * One finding of web-ext's JSON report.
+ * @typedef {{ _type: string, code: string, message: string, file?: string, line?: number }} Finding
+ */
+
 it('web-ext lint: dist/firefox has 0 errors and only known vendor warnings', { timeout: 60_000 }, async () => {
   const dir = BROWSERS.firefox.extension;
   assert.ok(fs.existsSync(path.join(dir, 'manifest.json')), `${dir} is not built (npm run build:e2e)`);
@@ -19,6 +24,7 @@ it('web-ext lint: dist/firefox has 0 errors and only known vendor warnings', { t
   const { stdout } = await promisify(execFile)(bin, ['lint', '-s', dir, '--output', 'json', '--no-input'], {
     timeout: 50_000,
   }).catch((err) => ({ stdout: String(err.stdout ?? '') }));
+  /** @type {{ errors: Finding[], warnings: Finding[], notices: Finding[] }} */
   const report = JSON.parse(stdout);
   for (const w of [...report.errors, ...report.warnings, ...report.notices]) {
     console.log(`# web-ext lint ${w._type} ${w.code} ${w.file ?? ''}:${w.line ?? ''} ${w.message}`);

@@ -15,6 +15,7 @@ if (unknown.length) {
   process.exit(2);
 }
 
+/** @param {string} cmd @param {string[]} argv */
 const run = (cmd, argv, env = process.env) => spawnSync(cmd, argv, { cwd: ROOT, stdio: 'inherit', env }).status ?? 1;
 
 if (!args.includes('--no-build')) {

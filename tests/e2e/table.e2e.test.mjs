@@ -8,8 +8,12 @@ import { SOURCE_NAMES } from '../../src/core/diagnose/types.ts';
 import { DEFAULT_WORLD } from './fakes/faults.mjs';
 import { SCENARIOS } from './scenarios/table.mjs';
 
+/** @param {string} url */
 const hostOf = (url) => new URL(url.replace('{{closedPort}}', '1')).hostname;
+/** @param {string[]} list */
 const duplicates = (list) => list.filter((x, i) => list.indexOf(x) !== i);
+/** @type {readonly string[]} */
+const SOURCES = SOURCE_NAMES;
 
 it('every scenario and preload has its own registrable domain, and every scenario its own name', () => {
   const sites = SCENARIOS.flatMap((s) => [s.url, ...(s.preload ?? []).map((p) => p.url)]).map(
@@ -27,6 +31,6 @@ it('verdict expectations name real decision-table rows, sources and world settin
     if (!s.verdict) continue;
     assert.ok(rows.has(s.verdict.rule), `${s.name}: no decision-table row ${s.verdict.rule}`);
     for (const source of Object.keys(s.verdict.sources ?? {}))
-      assert.ok(SOURCE_NAMES.includes(source), `${s.name}: no source ${source}`);
+      assert.ok(SOURCES.includes(source), `${s.name}: no source ${source}`);
   }
 });

@@ -11,11 +11,13 @@ const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 
 // Only the VITE_E2E build contains the test bridge and the notification-click hook; they must never reach a store.
 const E2E_MARKERS = ['culprit-e2e/open', '__culpritE2e'];
 
+/** @param {string} message @returns {never} */
 function fail(message) {
   console.error(`package: ${message}`);
   process.exit(1);
 }
 
+/** @param {string} dir */
 function filesUnder(dir) {
   return fs
     .readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -35,7 +37,7 @@ for (const target of ['chrome', 'firefox']) {
     (f) => f.endsWith('.js') && E2E_MARKERS.some((m) => fs.readFileSync(f, 'utf8').includes(m)),
   );
   if (leaked.length)
-    fail(`${dir} is a VITE_E2E build (${path.relative(ROOT, leaked[0])}): run npm run build, not build:e2e`);
+    fail(`${dir} is a VITE_E2E build (${path.relative(ROOT, leaked[0] ?? '')}): run npm run build, not build:e2e`);
 
   const filename = `culprit-${target}-${version}.zip`;
   execFileSync(

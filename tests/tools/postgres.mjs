@@ -35,18 +35,22 @@ if (!binDir) {
   process.exit(1);
 }
 
+/** Found (the checks above exit otherwise). @type {string} */
+const pgBin = binDir;
 const isRoot = process.getuid?.() === 0;
 const dir = mkdtempSync(join(tmpdir(), 'culprit-pg-'));
 const dataDir = join(dir, 'data');
 const port = await findFreePort();
 let isStarted = false;
 
+/** @param {string} file @param {string[]} args @returns {[string, string[]]} */
 function asPostgresUser(file, args) {
   return isRoot ? ['runuser', ['-u', 'postgres', '--', file, ...args]] : [file, args];
 }
 
+/** @param {string} file @param {string[]} args */
 function run(file, args) {
-  const [bin, argv] = asPostgresUser(join(binDir, file), args);
+  const [bin, argv] = asPostgresUser(join(pgBin, file), args);
   execFileSync(bin, argv, { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
@@ -94,8 +98,10 @@ const code = runCommand({ ...process.env, DATABASE_URL: databaseUrl });
 cleanUp();
 process.exit(code);
 
+/** @param {NodeJS.ProcessEnv} env */
 function runCommand(env) {
-  const result = spawnSync(command[0], command.slice(1), { stdio: 'inherit', env });
+  const [program = '', ...programArgs] = command; // never empty: checked on entry
+  const result = spawnSync(program, programArgs, { stdio: 'inherit', env });
   if (result.error) console.error('[postgres]', result.error.message);
   return result.status ?? 1;
 }

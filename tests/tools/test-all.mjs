@@ -10,8 +10,17 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-test-all-'));
 const MIN = 60_000;
+/** @param {string} name */
 const bin = (name) => path.join(ROOT, 'node_modules/.bin', name);
 
+/**
+ * A test count; a suite that cannot be counted reports null.
+ * @typedef {{ passed: number, failed: number, skipped?: number }} Count
+ * @typedef {{ name: string, cmd: string, args: string[], env?: Record<string, string>, timeoutMs: number,
+ *   count: (out: string, code: number) => Count | null }} Suite
+ */
+
+/** @type {Suite[]} */
 const SUITES = [
   // Formatter check and lint in one pass; biome.json also holds the rule that keeps src/core pure.
   {
@@ -21,7 +30,8 @@ const SUITES = [
     timeoutMs: 2 * MIN,
     count: countLint,
   },
-  { name: 'typecheck', cmd: bin('tsc'), args: ['--noEmit'], timeoutMs: 3 * MIN, count: countTypecheck },
+  // src, server and the unit tests, then the e2e, a11y and tools JavaScript (tests/e2e/tsconfig.json).
+  { name: 'typecheck', cmd: 'npm', args: ['run', '--silent', 'typecheck'], timeoutMs: 3 * MIN, count: countTypecheck },
   {
     name: 'unit',
     cmd: bin('vitest'),
@@ -54,7 +64,11 @@ const SUITES = [
   },
 ];
 
-/** Runs a command with output streamed through and captured; kills its whole process group at the deadline. */
+/**
+ * Runs a command with output streamed through and captured; kills its whole process group at the deadline.
+ * @param {Suite} suite
+ * @returns {Promise<{ code: number, out: string, timedOut: boolean }>}
+ */
 function runStep({ cmd, args, env = {}, timeoutMs }) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, {
@@ -76,7 +90,7 @@ function runStep({ cmd, args, env = {}, timeoutMs }) {
     const timer = setTimeout(() => {
       timedOut = true;
       try {
-        process.kill(-child.pid, 'SIGKILL');
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
       } catch {
         /* already gone */
       }
@@ -91,34 +105,40 @@ function runStep({ cmd, args, env = {}, timeoutMs }) {
   });
 }
 
-/** Biome's summary: "Found N errors." (warnings fail too, through --error-on-warnings). */
+/** Biome's summary: "Found N errors." (warnings fail too, through --error-on-warnings). @type {Suite['count']} */
 function countLint(out, code) {
   const errors =
     Number(out.match(/Found (\d+) errors?/)?.[1] ?? 0) + Number(out.match(/Found (\d+) warnings?/)?.[1] ?? 0);
   return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: Math.max(errors, 1) };
 }
 
+/** @type {Suite['count']} */
 function countTypecheck(out, code) {
   const errors = (out.match(/error TS\d+/g) ?? []).length;
   return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: Math.max(errors, 1) };
 }
 
+/** @param {string} file @returns {Count | null} */
 function countVitestJson(file) {
   if (!fs.existsSync(file)) return null;
   const r = JSON.parse(fs.readFileSync(file, 'utf8'));
   return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
 }
 
-/** vitest's "Tests  2 failed | 10 passed (12)" or node:test's "ℹ pass 10 / ℹ fail 2", whichever the output has. */
+/**
+ * vitest's "Tests  2 failed | 10 passed (12)" or node:test's "ℹ pass 10 / ℹ fail 2", whichever the output has.
+ * @param {string} raw @returns {Count | null}
+ */
 function countFromText(raw) {
   const out = raw.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), ''); // some tools colour even with FORCE_COLOR=0
-  const vitest = out.match(/^\s*Tests\s+(.*)\(\d+\)\s*$/m);
+  const vitest = out.match(/^\s*Tests\s+(.*)\(\d+\)\s*$/m)?.[1];
+  /** @param {RegExp} re @param {string} text */
   const num = (re, text) => Number(text.match(re)?.[1] ?? 0);
   if (vitest)
     return {
-      passed: num(/(\d+) passed/, vitest[1]),
-      failed: num(/(\d+) failed/, vitest[1]),
-      skipped: num(/(\d+) skipped/, vitest[1]),
+      passed: num(/(\d+) passed/, vitest),
+      failed: num(/(\d+) failed/, vitest),
+      skipped: num(/(\d+) skipped/, vitest),
     };
   if (/^ℹ pass \d+/m.test(out))
     return {
@@ -129,17 +149,22 @@ function countFromText(raw) {
   return null;
 }
 
+/** @param {string} file @returns {Count | null} */
 function countTap(file) {
   if (!fs.existsSync(file)) return null;
   const tap = fs.readFileSync(file, 'utf8');
+  /** @param {string} k */
   const num = (k) => Number(tap.match(new RegExp(`^# ${k} (\\d+)`, 'm'))?.[1] ?? 0);
   return { passed: num('pass'), failed: num('fail') + num('cancelled'), skipped: num('skipped') };
 }
 
-/** A browser missing on a developer machine skips its whole suite, which TAP does not count as a skipped test. */
+/**
+ * A browser missing on a developer machine skips its whole suite, which TAP does not count as a skipped test.
+ * @param {Count | null} counted @param {string} out
+ */
 function withSkippedBrowsers(counted, out) {
   const skippedSuites = (out.match(/^# SKIPPED /gm) ?? []).length;
-  return counted && { ...counted, skipped: counted.skipped + skippedSuites };
+  return counted && { ...counted, skipped: (counted.skipped ?? 0) + skippedSuites };
 }
 
 const picked = process.argv.slice(2);
@@ -160,6 +185,7 @@ for (const suite of SUITES.filter((s) => !picked.length || picked.includes(s.nam
   results.push({ name: suite.name, passed, failed, ms: Date.now() - t0, note: notes.join('; ') });
 }
 
+/** @param {number} ms */
 const sec = (ms) => `${(ms / 1000).toFixed(1)} s`;
 console.log('\n=== summary ===');
 for (const r of results) {

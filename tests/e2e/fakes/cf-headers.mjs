@@ -1,6 +1,10 @@
 // Response headers of Cloudflare-fronted fakes, shared by the scenario tables.
 
-/** Real-looking Cloudflare response headers for a Ray ID ending in the given colo. */
+/**
+ * Real-looking Cloudflare response headers for a Ray ID ending in the given colo.
+ * @param {string} rayHex @param {string} colo @param {Record<string, string>} [extra]
+ * @returns {Record<string, string>}
+ */
 export function cloudflare(rayHex, colo, extra = {}) {
   return {
     'content-type': 'text/html; charset=UTF-8',
@@ -22,7 +26,11 @@ export const CHALLENGE_HEADERS = {
     'accelerometer=(),camera=(),geolocation=(),gyroscope=(),magnetometer=(),microphone=(),payment=(),usb=()',
 };
 
-/** A Cloudflare-branded 500 with the Cloudflare box marked (cf-500-edge.html), answered by `colo` in `city`. */
+/**
+ * A Cloudflare-branded 500 with the Cloudflare box marked (cf-500-edge.html), answered by `colo` in `city`.
+ * @param {string} rayHex @param {string} colo @param {string} city
+ * @returns {import('../scenarios/table.mjs').Route}
+ */
 export const edge500 = (rayHex, colo, city) => ({
   status: 500,
   headers: cloudflare(rayHex, colo),

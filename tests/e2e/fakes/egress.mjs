@@ -24,6 +24,7 @@ const RESOLVED_ADDRESS = '198.51.100.7';
  * Answers for the probe endpoints, or null when `pathname` is not one. Connectivity works, every control host
  * answers, and DoH says what the scenario's world says (`doh`) about `name`: NXDOMAIN, or one A record. It is only
  * asked after the browser's own lookup failed, as for .invalid.
+ * @param {string} host @param {string} pathname @param {string | undefined} colo the answering data centre
  * @param {{ doh?: 'nxdomain' | 'resolves', name?: string | null }} [dns]
  * @returns {{ status: number, headers: Record<string, string>, body: string } | null}
  */

@@ -17,10 +17,13 @@ import { STATUS_HOST } from '../scenarios/table.mjs';
 /** @type {Readonly<World>} */
 export const DEFAULT_WORLD = Object.freeze({ status: 'operational', egress: 'up', doh: 'nxdomain', site: 'up' });
 
-/** A scenario's world: the default with the scenario's overrides. @returns {World} */
+/** A scenario's world: the default with the scenario's overrides. @param {Partial<World>} [overrides] @returns {World} */
 export const worldOf = (overrides = {}) => ({ ...DEFAULT_WORLD, ...overrides });
 
-/** A connection whose TLS hello names `serverName` is reset before the handshake: nothing listens, as far as it knows. */
+/**
+ * A connection whose TLS hello names `serverName` is reset before the handshake: nothing listens, as far as it knows.
+ * @param {World} world @param {string | null} serverName
+ */
 export const refusesHandshake = (world, serverName) => serverName === STATUS_HOST && world.status === 'refuse';
 
 /**
@@ -46,6 +49,7 @@ export function faultFor(world, host, req, harnessHosts) {
 /**
  * The page and what it loads, as opposed to the extension's fetch() (Sec-Fetch-Dest `empty`; both browsers send it
  * over HTTPS). The page's own subresources must still answer, or its load event would wait on them.
+ * @param {import('node:http').IncomingMessage} req
  */
 function isPageLoad(req) {
   const dest = req.headers['sec-fetch-dest'];
@@ -62,9 +66,9 @@ export function serverNameOf(buf) {
   try {
     if (buf[0] !== 0x16 || buf[5] !== 0x01) return null;
     let at = 5 + 4 + 2 + 32;
-    at += 1 + buf[at];
+    at += 1 + buf.readUInt8(at);
     at += 2 + buf.readUInt16BE(at);
-    at += 1 + buf[at];
+    at += 1 + buf.readUInt8(at);
     const end = at + 2 + buf.readUInt16BE(at);
     for (at += 2; at + 4 <= end; ) {
       const type = buf.readUInt16BE(at);
@@ -78,7 +82,7 @@ export function serverNameOf(buf) {
   return null;
 }
 
-/** Bytes still missing before `buf` holds a whole first TLS record (0 when it does, or when it is not TLS). */
+/** Bytes still missing before `buf` holds a whole first TLS record (0 when it does, or when it is not TLS). @param {Buffer} buf */
 export function tlsRecordShortfall(buf) {
   if (buf[0] !== 0x16) return 0;
   if (buf.length < 5) return 5 - buf.length;

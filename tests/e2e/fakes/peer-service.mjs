@@ -10,10 +10,18 @@ import path from 'node:path';
 import { ROOT } from '../harness/browsers.mjs';
 import { withTimeout } from '../harness/wait.mjs';
 
+/**
+ * A site's entry in the service's answer to GET /v1/prefix/<4 hex>: reports in the last 15 and 60 minutes, and state.
+ * @typedef {{ hostHash: string, count15: number, count60: number, state: string }} PeerEntry
+ */
+
 export const PEER_HOST = 'peers.culprit.test';
 export const PEER_ENDPOINT = `https://${PEER_HOST}/v1`;
 
-/** The hash the extension sends for a registrable domain (src/core/peer/host-hash.ts), computed independently. */
+/**
+ * The hash the extension sends for a registrable domain (src/core/peer/host-hash.ts), computed independently.
+ * @param {string} site
+ */
 export const siteHash = (site) => crypto.createHash('sha256').update(site.toLowerCase()).digest('hex');
 
 export async function startPeerService() {
@@ -31,27 +39,31 @@ export async function startPeerService() {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const port = await withTimeout(
-    'peer service: "listening on" from server/index.ts',
-    new Promise((resolve, reject) => {
-      const onData = (chunk) => {
-        output += chunk;
-        const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
-        if (m) resolve(Number(m[1]));
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', (chunk) => (output += chunk));
-      child.once('exit', (code) => reject(new Error(`peer service exited with ${code}: ${output.slice(-500)}`)));
-    }),
-    45_000,
-  ).catch((err) => {
-    child.kill('SIGKILL');
-    throw err;
+  /** @type {Promise<number>} */
+  const listening = new Promise((resolve, reject) => {
+    /** @param {Buffer} chunk */
+    const onData = (chunk) => {
+      output += chunk;
+      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (m) resolve(Number(m[1]));
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.once('exit', (code) => reject(new Error(`peer service exited with ${code}: ${output.slice(-500)}`)));
   });
+  const port = await withTimeout('peer service: "listening on" from server/index.ts', listening, 45_000).catch(
+    (err) => {
+      child.kill('SIGKILL');
+      throw err;
+    },
+  );
 
-  /** Every request that reached the service: `METHOD /path`. */
+  /** Every request that reached the service: `METHOD /path`. @type {string[]} */
   const requests = [];
-  /** For the fake front: pass the request to the service as it came (Origin included, so CORS is the real one). */
+  /**
+   * For the fake front: pass the request to the service as it came (Origin included, so CORS is the real one).
+   * @param {http.IncomingMessage} req @param {http.ServerResponse} res
+   */
   const handle = (req, res) => {
     requests.push(`${req.method} ${req.url}`);
     const upstream = http.request(
@@ -65,13 +77,18 @@ export async function startPeerService() {
     req.pipe(upstream);
   };
 
-  /** The service's own answer for a site's bucket: its entry ({ count15, state, … }) or null. */
+  /**
+   * The service's own answer for a site's bucket: its entry ({ count15, state, … }) or null.
+   * @param {string} site
+   * @returns {Promise<PeerEntry | null>}
+   */
   async function entryFor(site) {
     const hash = siteHash(site);
     const res = await fetch(`http://127.0.0.1:${port}/v1/prefix/${hash.slice(0, 4)}`, {
       signal: AbortSignal.timeout(5_000),
     });
     if (res.status !== 200) throw new Error(`GET /v1/prefix answered ${res.status}`);
+    /** @type {{ data: { entries: PeerEntry[] } }} */
     const body = await res.json();
     return body.data.entries.find((e) => e.hostHash === hash) ?? null;
   }

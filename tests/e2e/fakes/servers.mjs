@@ -21,19 +21,27 @@ const HARNESS_HOSTS = new Set([new URL(WARMUP_URL).hostname, new URL(CONTROL_URL
 /** Every name the browsers must send to the fakes: the scenario sites plus the extension's own outside calls. */
 export const mappedHosts = () => [...new Set([...fakeHosts(), ...EGRESS_HOSTS])];
 
+/**
+ * A page from pages/ with its {{placeholders}} filled in.
+ * @param {string} page @param {string} host @param {Record<string, string> | undefined} vars
+ * @param {string | undefined} rayHeader
+ */
 function render(page, host, vars, rayHeader) {
   const rayHex = (rayHeader ?? '').split('-')[0] || '8a1b2c3d4e5f9999';
+  /** @type {Record<string, string>} */
   const all = { host, rayId: rayHex, rayHex, city: '', ...vars };
   return fs.readFileSync(path.join(PAGES, page), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, k) => all[k] ?? '');
 }
 
 /** host -> route, from the scenario table plus the harness's own hosts. */
 function routeTable() {
+  /** @type {Map<string, import('../scenarios/table.mjs').Route>} */
   const routes = new Map();
   for (const s of SCENARIOS) {
     for (const { url, route } of [s, ...(s.preload ?? [])]) if (route) routes.set(new URL(url).hostname, route);
   }
-  routes.set(new URL(WARMUP_URL).hostname, SCENARIOS[0]?.route);
+  const warmUp = SCENARIOS[0]?.route;
+  if (warmUp) routes.set(new URL(WARMUP_URL).hostname, warmUp);
   routes.set(new URL(CONTROL_URL).hostname, {
     status: 200,
     headers: { 'content-type': 'text/html' },
@@ -56,9 +64,12 @@ function routeTable() {
 export async function startFakeServers(hosts, { routes: extraRoutes = {}, forward } = {}) {
   const routes = routeTable();
   for (const [host, route] of Object.entries(extraRoutes)) routes.set(host, route);
+  /** @type {Map<string, number>} */
   const hits = new Map();
   let world = worldOf();
+  /** @type {Set<net.Socket>} */
   const hung = new Set();
+  /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
   const handler = (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const url = new URL(req.url ?? '/', 'http://x');
@@ -73,7 +84,9 @@ export async function startFakeServers(hosts, { routes: extraRoutes = {}, forwar
     }
     if (host === STATUS_HOST && pathname === '/api/v2/summary.json') {
       res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
-      return res.end(JSON.stringify(statusSummary(/** @type {never} */ (world.status))));
+      // refuse and hang never get this far (faultFor), so the world names a summary.
+      const summary = /** @type {import('./status-page.mjs').StatusPage} */ (world.status);
+      return res.end(JSON.stringify(statusSummary(summary)));
     }
     const route = routes.get(host);
     // Only Cloudflare-fronted names answer /cdn-cgi/trace, as on the real web; the colo matches the page's cf-ray.
@@ -97,6 +110,7 @@ export async function startFakeServers(hosts, { routes: extraRoutes = {}, forwar
   };
   const plain = http.createServer(handler);
   const secure = https.createServer(makeSelfSignedCert(hosts), handler);
+  /** @type {Set<net.Socket>} */
   const sockets = new Set();
   const front = net.createServer((socket) => {
     sockets.add(socket);
@@ -104,6 +118,7 @@ export async function startFakeServers(hosts, { routes: extraRoutes = {}, forwar
     socket.on('error', () => undefined); // resets and hung-up clients are part of the scenarios
     // The whole first TLS record is needed to read the server name a refusing host is known by.
     let head = Buffer.alloc(0);
+    /** @param {Buffer} chunk */
     const collect = (chunk) => {
       head = Buffer.concat([head, chunk]);
       if (tlsRecordShortfall(head) > 0) return;
@@ -119,24 +134,27 @@ export async function startFakeServers(hosts, { routes: extraRoutes = {}, forwar
     };
     socket.on('data', collect);
   });
-  await new Promise((resolve, reject) => front.once('error', reject).listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve, reject) => front.once('error', reject).listen(0, '127.0.0.1', () => resolve(undefined)));
   const port = /** @type {net.AddressInfo} */ (front.address()).port;
   const close = async () => {
     for (const s of sockets) s.destroy();
     await new Promise((resolve) => front.close(() => resolve(undefined)));
   };
+  /** @param {Partial<import('./faults.mjs').World>} [overrides] */
   const setWorld = (overrides = {}) => {
     world = worldOf(overrides);
     for (const s of hung) s.destroy();
   };
-  return { port, hits, setWorld, setRoute: (host, route) => void routes.set(host, route), close };
+  /** @param {string} host @param {import('../scenarios/table.mjs').Route} route */
+  const setRoute = (host, route) => void routes.set(host, route);
+  return { port, hits, setWorld, setRoute, close };
 }
 
 /** A loopback port with nothing listening, for the "connection refused" scenario. */
 export async function findClosedPort() {
   const probe = net.createServer();
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', () => resolve(undefined)));
   const { port } = /** @type {net.AddressInfo} */ (probe.address());
-  await new Promise((resolve) => probe.close(resolve));
+  await new Promise((resolve) => probe.close(() => resolve(undefined)));
   return port;
 }

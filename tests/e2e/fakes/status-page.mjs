@@ -7,7 +7,10 @@ const STAMP = '2026-11-22T00:30:00.000Z';
 const SERVICES = 'svc0grp00001';
 const REGIONS = { asia: 'asia0grp0001', europe: 'euro0grp0001', america: 'namr0grp0001' };
 
-/** id, name, group: every colo the scenario table uses, so a colo missing from the page is never the reason. */
+/**
+ * id, name, group: every colo the scenario table uses, so a colo missing from the page is never the reason.
+ * @type {[id: string, name: string, region: string][]}
+ */
 const DATA_CENTRES = [
   ['icn1', 'Seoul, South Korea - (ICN)', 'asia'],
   ['nrt1', 'Tokyo, Japan - (NRT)', 'asia'],
@@ -18,6 +21,7 @@ const DATA_CENTRES = [
   ['lax1', 'Los Angeles, CA, United States - (LAX)', 'america'],
 ];
 
+/** @type {[id: string, name: string][]} */
 const SERVICE_COMPONENTS = [
   ['cdn1', 'CDN/Cache'],
   ['chl1', 'Challenge Platform'],
@@ -38,7 +42,9 @@ const ICN_INCIDENT_TITLE = 'Seoul, South Korea (ICN) data centre unavailable';
  */
 export function statusSummary(kind) {
   const down = new Set(kind === 'colo-incident' ? ['icn1'] : kind === 'challenge-outage' ? ['chl1', 'tur1'] : []);
+  /** @param {string} id */
   const state = (id) => (down.has(id) ? 'major_outage' : 'operational');
+  /** @param {string} id @param {string} name @param {string} groupId */
   const component = (id, name, groupId) => ({
     id,
     name,
@@ -48,6 +54,7 @@ export function statusSummary(kind) {
     created_at: STAMP,
     updated_at: STAMP,
   });
+  /** @param {string} id @param {string} name @param {[id: string, ...rest: string[]][]} children */
   const group = (id, name, children) => ({
     id,
     name,
@@ -56,13 +63,17 @@ export function statusSummary(kind) {
     components: children.map(([cid]) => cid),
     status: children.some(([cid]) => down.has(cid)) ? 'major_outage' : 'operational',
   });
+  /** @type {Record<string, string>} */
   const regionNames = { asia: 'Asia', europe: 'Europe', america: 'North America' };
   const components = [
     group(SERVICES, 'Cloudflare Sites and Services', SERVICE_COMPONENTS),
     ...SERVICE_COMPONENTS.map(([id, name]) => component(id, name, SERVICES)),
     ...Object.entries(REGIONS).flatMap(([region, gid]) => {
       const members = DATA_CENTRES.filter((d) => d[2] === region);
-      return [group(gid, regionNames[region], members), ...members.map(([id, name]) => component(id, name, gid))];
+      return [
+        group(gid, regionNames[region] ?? region, members),
+        ...members.map(([id, name]) => component(id, name, gid)),
+      ];
     }),
   ];
   const calm = down.size === 0;

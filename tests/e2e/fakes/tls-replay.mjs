@@ -4,6 +4,7 @@ import { Duplex } from 'node:stream';
 /**
  * The TLS server reads a net.Socket through its native handle, so bytes put back with unshift() never reach it.
  * Hand it a JS stream that replays the sniffed first chunk and then relays the socket.
+ * @param {import('node:net').Socket} socket @param {Buffer} first
  */
 export function replay(socket, first) {
   const stream = new Duplex({
@@ -16,9 +17,9 @@ export function replay(socket, first) {
     },
   });
   stream.push(first);
-  socket.on('data', (chunk) => stream.push(chunk) || socket.pause());
+  socket.on('data', (/** @type {Buffer} */ chunk) => stream.push(chunk) || socket.pause());
   socket.on('end', () => stream.push(null));
-  socket.on('error', (err) => stream.destroy(err));
+  socket.on('error', (/** @type {Error} */ err) => stream.destroy(err));
   socket.on('close', () => stream.destroy());
   return stream;
 }

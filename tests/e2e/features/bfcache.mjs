@@ -7,7 +7,7 @@ import { SITES } from './sites.mjs';
 import { closeAll, openFailing } from './helpers.mjs';
 import { waitFor } from '../harness/wait.mjs';
 
-/** @param {{ driver: any }} ctx */
+/** @param {import('./suite.mjs').FeatureContext} ctx */
 export function bfcacheTests(ctx) {
   it('back/forward cache: going back from a 522 to a working page shows the working page again, not the 522', async () => {
     const { driver } = ctx;
@@ -23,8 +23,8 @@ export function bfcacheTests(ctx) {
       );
       // Only a restored document sees pageshow with persisted = true; a reloaded one starts without this list.
       await page.evaluate(() => {
-        globalThis.__e2ePageshow = [];
-        addEventListener('pageshow', (event) => globalThis.__e2ePageshow.push(event.persisted));
+        const seen = (globalThis.__e2ePageshow = /** @type {boolean[]} */ ([]));
+        addEventListener('pageshow', (event) => seen.push(event.persisted));
       });
 
       await page.goto(SITES.bfcache522.url, { waitUntil: 'load' });
@@ -60,6 +60,7 @@ export function bfcacheTests(ctx) {
         (s) => s.state?.kind === 'none' && s.badge === '',
         { timeoutMs: 5_000 },
       );
+      assert.ok(after.state);
       assert.equal(new URL(after.state.url).hostname, new URL(SITES.bfcacheOk.url).hostname);
       assert.equal(after.state.status, 200);
     } finally {

@@ -20,12 +20,13 @@ import { waitFor } from '../harness/wait.mjs';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** @param {{ driver: any, downloads: string }} ctx */
+/** @param {import('./suite.mjs').FeatureContext} ctx */
 export function historyTests(ctx) {
   it('history: a failure is listed, filtered, exported as JSON and CSV, and cleared', async () => {
     const { driver, downloads } = ctx;
     const host = new URL(SITES.history.url).hostname;
     const { page: site, tabId } = await openFailing(driver, SITES.history.url);
+    /** @type {import('../harness/types.d.ts').AnyPage | undefined} */
     let page;
     try {
       await waitVerdict(driver, tabId, (v) => v.rule === 'site-origin', 'site-origin');
@@ -37,19 +38,25 @@ export function historyTests(ctx) {
       );
       const total = (await send(driver, 'history/list')).length;
 
-      page = await openExtensionPage(driver, 'history.html');
-      await waitTexts(page, 'tbody th', (hosts) => hosts.includes(host), `the history page to list ${host}`);
-      await page.type('#filter-text', host);
-      await waitTexts(page, 'tbody th', (hosts) => hosts.length === 1, 'the text filter to leave one row');
-      assert.deepEqual(await texts(page, 'tbody th'), [host]);
-      assert.deepEqual(await texts(page, 'caption'), [en('history_caption', { shown: 1, total })]);
+      const historyPage = await openExtensionPage(driver, 'history.html');
+      page = historyPage;
+      await waitTexts(historyPage, 'tbody th', (hosts) => hosts.includes(host), `the history page to list ${host}`);
+      await historyPage.type('#filter-text', host);
+      await waitTexts(historyPage, 'tbody th', (hosts) => hosts.length === 1, 'the text filter to leave one row');
+      assert.deepEqual(await texts(historyPage, 'tbody th'), [host]);
+      assert.deepEqual(await texts(historyPage, 'caption'), [en('history_caption', { shown: 1, total })]);
       assert.deepEqual(
-        await texts(page, 'tbody tr td:nth-of-type(4)'),
+        await texts(historyPage, 'tbody tr td:nth-of-type(4)'),
         [en('history_ongoing')],
         'still failing: no end',
       );
 
-      const json = await downloadOf(driver, page, () => clickText(page, 'button', en('history_exportJson')), downloads);
+      const json = await downloadOf(
+        driver,
+        historyPage,
+        () => clickText(historyPage, 'button', en('history_exportJson')),
+        downloads,
+      );
       assert.equal(json.name, `culprit-history-${today()}.json`);
       const rows = JSON.parse(json.text);
       assert.equal(rows.length, 1, 'the export holds what is shown');
@@ -65,21 +72,26 @@ export function historyTests(ctx) {
       assert.ok(Math.abs(Date.parse(start) - Date.now()) < 60_000, `start ${start} is now`);
       assert.ok(evidence.includes(en('ev_origin_origin_error')), `evidence in words: ${JSON.stringify(evidence)}`);
 
-      const csv = await downloadOf(driver, page, () => clickText(page, 'button', en('history_exportCsv')), downloads);
+      const csv = await downloadOf(
+        driver,
+        historyPage,
+        () => clickText(historyPage, 'button', en('history_exportCsv')),
+        downloads,
+      );
       assert.equal(csv.name, `culprit-history-${today()}.csv`);
-      const lines = csv.text.split('\r\n');
+      const [head, row = '', ...rest] = csv.text.split('\r\n');
       assert.deepEqual(
-        lines.slice(0, 1).concat(lines.slice(2)),
+        [head, ...rest],
         ['host,culprit,rule,vendor,colo,start,end,evidence', ''],
         'header, one row, CRLF',
       );
-      assert.ok(lines[1].startsWith(`"${host}","site","site-origin","cloudflare","CDG","${start}","",`), lines[1]);
-      assert.ok(lines[1].includes(en('ev_origin_origin_error')), lines[1]);
+      assert.ok(row.startsWith(`"${host}","site","site-origin","cloudflare","CDG","${start}","",`), row);
+      assert.ok(row.includes(en('ev_origin_origin_error')), row);
 
-      await selectOption(page, '#filter-culprit', 'blocked');
-      await waitTexts(page, 'tbody th', (hosts) => hosts.length === 0, 'the culprit filter to leave no row');
+      await selectOption(driver, historyPage, '#filter-culprit', 'blocked');
+      await waitTexts(historyPage, 'tbody th', (hosts) => hosts.length === 0, 'the culprit filter to leave no row');
       assert.equal(
-        await page.evaluate(
+        await historyPage.evaluate(
           (label) => [...document.querySelectorAll('button')].find((b) => b.textContent === label)?.disabled,
           en('history_exportJson'),
         ),
@@ -87,9 +99,14 @@ export function historyTests(ctx) {
         'nothing shown, nothing to export',
       );
 
-      await clickText(page, 'button', en('history_clear'));
-      await clickText(page, 'button', en('history_clearYes'));
-      await waitTexts(page, 'main p', (t) => t.includes(en('history_empty')), 'the page to say the log is empty');
+      await clickText(historyPage, 'button', en('history_clear'));
+      await clickText(historyPage, 'button', en('history_clearYes'));
+      await waitTexts(
+        historyPage,
+        'main p',
+        (t) => t.includes(en('history_empty')),
+        'the page to say the log is empty',
+      );
       assert.deepEqual(await send(driver, 'history/list'), [], 'the stored log is empty');
     } finally {
       await closeAll([page, site]);

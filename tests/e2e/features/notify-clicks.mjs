@@ -9,7 +9,12 @@ import { expectSiteDown } from './notify.mjs';
 import { SITES } from './sites.mjs';
 import { waitFor } from '../harness/wait.mjs';
 
-/** Opens a failing site and waits for its (site-origin) notification; returns the opened tab, its host and the id. */
+/** @import { FeatureContext } from './suite.mjs' */
+
+/**
+ * Opens a failing site and waits for its (site-origin) notification; returns the opened tab, its host and the id.
+ * @param {FeatureContext} ctx @param {import('./sites.mjs').FeatureSite} site
+ */
 async function failAndNotify({ driver, spy }, site) {
   const host = new URL(site.url).hostname;
   const failed = await openFailing(driver, site.url);
@@ -19,9 +24,12 @@ async function failAndNotify({ driver, spy }, site) {
   return { ...failed, host, id };
 }
 
-/** The handler cleared it. Chromium keeps a notification until then; headless Firefox closed it at once anyway. */
+/**
+ * The handler cleared it. Chromium keeps a notification until then; headless Firefox closed it at once anyway.
+ * @param {FeatureContext} ctx @param {string} id
+ */
 async function expectCleared({ driver, spy }, id) {
-  assert.ok((await spy.cleared()).includes(id), `the handler cleared ${id}`);
+  assert.ok((await spy.cleared())?.includes(id), `the handler cleared ${id}`);
   if (driver.name === 'chromium') {
     await waitFor(`chromium: ${id} gone from notifications.getAll()`, spy.known, (ids) => !ids.includes(id), {
       timeoutMs: 5_000,
@@ -30,7 +38,7 @@ async function expectCleared({ driver, spy }, id) {
 }
 
 /**
- * @param {{ driver: any, spy: ReturnType<typeof import('../harness/notify-spy.mjs').notificationSpy> }} ctx
+ * @param {FeatureContext} ctx
  * @param {'chromium' | 'firefox'} browserName
  */
 export function notificationClickTests(ctx, browserName) {
@@ -38,6 +46,7 @@ export function notificationClickTests(ctx, browserName) {
     const { driver, spy } = ctx;
     await spy.install();
     const failed = await failAndNotify(ctx, SITES.click);
+    /** @type {import('../harness/types.d.ts').AnyPage | undefined} */
     let details;
     try {
       details = await driver.openExtensionTab(`popup.html?tab=${failed.tabId}`, () => spy.click(failed.id));
@@ -69,7 +78,11 @@ export function notificationClickTests(ctx, browserName) {
         watches.map((w) => ({ host: w.host, url: w.url, tabId: w.tabId })),
         [{ host: failed.host, url: failed.url, tabId: failed.tabId }],
       );
-      assert.equal((await alarm(driver, `watch:${failed.host}`))?.scheduledTime, watches[0].nextAt, 'its alarm is set');
+      assert.equal(
+        (await alarm(driver, `watch:${failed.host}`))?.scheduledTime,
+        watches[0]?.nextAt,
+        'its alarm is set',
+      );
       await expectCleared(ctx, failed.id);
     } finally {
       await send(driver, 'watch/cancel', { host: failed.host }).catch(() => undefined);

@@ -15,24 +15,37 @@ import {
 import { en } from '../harness/messages.mjs';
 import { sleep, waitFor } from '../harness/wait.mjs';
 
+/** @param {number} tabId */
 const tabNote = (tabId) => `culprit:tab:${tabId}`;
+/** @param {string} url */
 const hostOf = (url) => new URL(url).hostname;
+/**
+ * The notification dedupe map (storage.local `notify:sent`): when each `host:<name>` was last notified.
+ * @param {import('../harness/types.d.ts').Driver} driver
+ */
+const sentMap = async (driver) =>
+  /** @type {Record<string, number> | undefined} */ (await local(driver, 'notify:sent'));
 
-/** What a site-origin notification says (the verdict's headline and explanation, English by default). */
+/**
+ * What a site-origin notification says (the verdict's headline and explanation, English by default).
+ * @param {import('../harness/page-globals.d.ts').SpiedNotification} note
+ * @param {import('../harness/types.d.ts').Driver} driver @param {string} host
+ */
 export function expectSiteDown(note, driver, host) {
   assert.equal(note.title, en('verdict_siteOrigin', { host }));
   assert.equal(note.message, en('explain_siteOrigin', { vendor: 'Cloudflare' }));
   assert.equal(note.type, 'basic');
-  assert.match(note.iconUrl, /\/icons\/icon-128\.png$/);
+  assert.match(note.iconUrl ?? '', /\/icons\/icon-128\.png$/);
   // Firefox rejects notification buttons; there the watch is offered on the page a click opens instead.
   assert.deepEqual(note.buttons, driver.name === 'chromium' ? [{ title: en('notify_watch') }] : undefined);
 }
 
-/** @param {{ driver: any, spy: ReturnType<typeof import('../harness/notify-spy.mjs').notificationSpy> }} ctx */
+/** @param {import('./suite.mjs').FeatureContext} ctx */
 export function notificationTests(ctx) {
   it('notifications: a corroborated 522 notifies with its verdict; a challenge and a spoof page stay quiet', async () => {
     const { driver, spy } = ctx;
     await spy.install();
+    /** @type {import('../harness/types.d.ts').AnyPage[]} */
     const pages = [];
     try {
       const failed = await openFailing(driver, SITES.notify.url);
@@ -71,20 +84,16 @@ export function notificationTests(ctx) {
       await waitVerdict(driver, first.tabId, (v) => v.rule === 'site-origin', 'site-origin');
       const note = await spy.waitFor(tabNote(first.tabId));
       assert.equal(note.title, en('verdict_siteOrigin', { host }));
-      const sentAt = (await local(driver, 'notify:sent'))?.[`host:${host}`];
+      const sentAt = (await sentMap(driver))?.[`host:${host}`];
       assert.equal(typeof sentAt, 'number', 'the dedupe map records the host');
       await first.page.close();
 
       second = await openFailing(driver, SITES.dedupe.url.replace('/a', '/b'));
       await waitVerdict(driver, second.tabId, (v) => v.rule === 'site-origin', 'site-origin, second time');
       await sleep(QUIET_AFTER_VERDICT_MS);
-      const forHost = (await spy.created()).filter((n) => n.title === note.title);
+      const forHost = ((await spy.created()) ?? []).filter((n) => n.title === note.title);
       assert.equal(forHost.length, 1, `one notification for ${host}, got ${JSON.stringify(forHost.map((n) => n.id))}`);
-      assert.equal(
-        (await local(driver, 'notify:sent'))?.[`host:${host}`],
-        sentAt,
-        'the second failure did not re-arm the window',
-      );
+      assert.equal((await sentMap(driver))?.[`host:${host}`], sentAt, 'the second failure did not re-arm the window');
     } finally {
       await closeAll([first.page, second?.page]);
     }
@@ -94,6 +103,7 @@ export function notificationTests(ctx) {
     const { driver, spy } = ctx;
     await spy.install();
     const tabId = await openBackgroundTab(driver, SITES.held.url);
+    assert.ok(tabId !== undefined, 'the background tab has an id');
     try {
       const verdict = await waitVerdict(driver, tabId, (v) => v.rule === 'site-origin', 'site-origin');
       await waitFor(

@@ -22,20 +22,27 @@ import { sleep, waitFor } from '../harness/wait.mjs';
 
 const ARCHIVE_BOX = 'input[aria-describedby="archive-hint"]';
 
-/** What the options page shows: the chosen mode, the archive box, the language, and its heading. */
+/**
+ * What the options page shows: the chosen mode, the archive box, the language, and its heading.
+ * @param {import('../harness/types.d.ts').AnyPage} page
+ */
 const shown = (page) =>
   page.evaluate(
     (box) => ({
-      mode: document.querySelector('input[name="notifications"]:checked')?.value,
-      archive: document.querySelector(box)?.checked,
-      language: document.querySelector('#language')?.value,
+      mode: /** @type {HTMLInputElement | null} */ (document.querySelector('input[name="notifications"]:checked'))
+        ?.value,
+      archive: /** @type {HTMLInputElement | null} */ (document.querySelector(box))?.checked,
+      language: /** @type {HTMLSelectElement | null} */ (document.querySelector('#language'))?.value,
       title: document.querySelector('h1')?.textContent,
       lang: document.documentElement.lang.slice(0, 2), // 'auto' is the browser's own (en-US here)
     }),
     ARCHIVE_BOX,
   );
 
-/** Opens a failing site and checks no notification follows its (site-origin) verdict. */
+/**
+ * Opens a failing site and checks no notification follows its (site-origin) verdict.
+ * @param {import('./suite.mjs').FeatureContext} ctx @param {string} url @param {string} why
+ */
 async function expectQuietFailure(ctx, url, why) {
   const { driver, spy } = ctx;
   const opened = await openFailing(driver, url);
@@ -45,10 +52,11 @@ async function expectQuietFailure(ctx, url, why) {
   return opened;
 }
 
-/** @param {{ driver: any, spy: any, server: any }} ctx */
+/** @param {import('./suite.mjs').FeatureContext} ctx */
 export function optionsTests(ctx) {
   it('options: mode, archive lookup and language persist across a reload and a background restart, apply, and reset', async () => {
     const { driver, spy, server } = ctx;
+    /** @type {import('../harness/types.d.ts').AnyPage[]} */
     const pages = [];
     try {
       let page = await openExtensionPage(driver, 'options.html');
@@ -61,7 +69,7 @@ export function optionsTests(ctx) {
       );
       await page.click('input[name="notifications"][value="cdn-wide"]');
       await page.click(ARCHIVE_BOX);
-      await selectOption(page, '#language', 'ko');
+      await selectOption(driver, page, '#language', 'ko');
       await waitTexts(page, '.status', (t) => t[0] === ko('options_saved'), 'the page to confirm in Korean');
       const want = { mode: 'cdn-wide', archive: true, language: 'ko', title: ko('options_title'), lang: 'ko' };
       assert.deepEqual(await shown(page), want);
@@ -69,7 +77,7 @@ export function optionsTests(ctx) {
       await reloadPage(page, 'input[name="notifications"]:checked');
       assert.deepEqual(await shown(page), want, 'after reloading the page');
       await driver.restartBackground();
-      const { notifications, archiveLookup, language } = await storedSettings(driver);
+      const { notifications, archiveLookup, language } = (await storedSettings(driver)) ?? {};
       assert.deepEqual(
         { notifications, archiveLookup, language },
         { notifications: 'cdn-wide', archiveLookup: true, language: 'ko' },

@@ -25,17 +25,24 @@ const PLACEHOLDER = 'https://peers.culprit-ext.org/v1';
 /** The service answers lookups with Cache-Control max-age=30, so a check within 30 s of the last may reuse that answer. */
 const LOOKUP_CACHE_MS = 30_000;
 
+/**
+ * Firefox's data-collection consent for peer reports (Chromium has no such consent: always true).
+ * @param {import('../harness/types.d.ts').Driver} driver
+ */
 const consent = (driver) =>
   driver.name === 'firefox'
     ? driver.ext(() =>
-        globalThis.browser.permissions.contains({ data_collection: ['browsingActivity', 'technicalAndInteraction'] }),
+        (globalThis.browser ?? globalThis.chrome).permissions.contains({
+          data_collection: ['browsingActivity', 'technicalAndInteraction'],
+        }),
       )
     : Promise.resolve(true);
 
-/** @param {{ driver: any, peers: Awaited<ReturnType<typeof import('../fakes/peer-service.mjs').startPeerService>> }} ctx */
+/** @param {import('./suite.mjs').FeatureContext} ctx */
 export function peerTests(ctx) {
   it('peers on: set up in the options page, a corroborated 522 is reported to the service and shown as evidence later', async () => {
     const { driver, peers } = ctx;
+    /** @type {import('../harness/types.d.ts').AnyPage[]} */
     const pages = [];
     try {
       const options = await openExtensionPage(driver, 'options.html');
@@ -77,7 +84,7 @@ export function peerTests(ctx) {
       const entry = await waitFor(
         `the service to list ${site} under /v1/prefix/${hash.slice(0, 4)}`,
         () => peers.entryFor(site),
-        (e) => e?.count15 === 1,
+        /** @returns {e is import('../fakes/peer-service.mjs').PeerEntry} */ (e) => e?.count15 === 1,
         { timeoutMs: 15_000, intervalMs: 500 },
       );
       assert.deepEqual(
@@ -98,7 +105,9 @@ export function peerTests(ctx) {
       const startedAt = Date.now();
       const seen = await pollUntil(
         async () => {
-          const previous = (await driver.verdict(tabId)).verdict.decidedAt;
+          const before = await driver.verdict(tabId);
+          assert.ok(before, 'a stored verdict to check again');
+          const previous = before.verdict.decidedAt;
           await popup.click('[data-action="check-again"]');
           await waitFor(
             `${driver.name}: the check to finish`,
@@ -113,18 +122,18 @@ export function peerTests(ctx) {
         { timeoutMs: LOOKUP_CACHE_MS + 10_000, intervalMs: 2_000 },
       );
       assert.deepEqual(seen.value, [evidence], `popup evidence from peers (first verdict at ${first.decidedAt})`);
-      const stored = (await driver.verdict(tabId)).verdict.evidence.find((e) => e.source === 'peers');
-      assert.deepEqual(stored.observed, { key: 'ev_peersNoRatio', params: { count: 1 } });
+      const stored = (await driver.verdict(tabId))?.verdict.evidence.find((e) => e.source === 'peers');
+      assert.deepEqual(stored?.observed, { key: 'ev_peersNoRatio', params: { count: 1 } });
       console.log(
         `# ${driver.name}: peer evidence shown ${Date.now() - first.decidedAt} ms after the first verdict (${Date.now() - startedAt} ms of checking)`,
       );
 
       // "Report this problem": the automatic report is already in, so the popup says when instead of offering it.
-      const reportedPrefix = en('popup_reported', { time: '' }).split(' ')[0];
+      const [reportedPrefix = ''] = en('popup_reported', { time: '' }).split(' ');
       await waitTexts(
         popup,
         '[data-peer-report="reported"]',
-        (t) => t.length === 1 && t[0].startsWith(reportedPrefix),
+        (t) => t.length === 1 && (t[0] ?? '').startsWith(reportedPrefix),
         'the popup to say the site was reported',
       );
       assert.equal(await popup.$('[data-action="report-problem"]'), null);
@@ -154,6 +163,7 @@ export function peerTests(ctx) {
 
   it('peers off: turned off in the options page, a failure sends the service nothing', async () => {
     const { driver, peers } = ctx;
+    /** @type {import('../harness/types.d.ts').AnyPage[]} */
     const pages = [];
     try {
       const options = await openExtensionPage(driver, 'options.html');
@@ -167,7 +177,7 @@ export function peerTests(ctx) {
         { timeoutMs: 5_000 },
       );
       assert.deepEqual(
-        (await storedSettings(driver)).peerEndpoints,
+        (await storedSettings(driver))?.peerEndpoints,
         [PEER_ENDPOINT],
         'the endpoint stays; only the switch is off',
       );
@@ -176,7 +186,7 @@ export function peerTests(ctx) {
       const { page, tabId } = await openFailing(driver, SITES.peerOff.url);
       pages.push(page);
       await waitVerdict(driver, tabId, (v) => v.rule === 'site-origin', 'site-origin');
-      assert.equal((await driver.verdict(tabId)).verdict.sources.peers?.state, 'skipped');
+      assert.equal((await driver.verdict(tabId))?.verdict.sources.peers?.state, 'skipped');
       await sleep(2_000); // reports go out after the verdict
       assert.deepEqual(peers.requests.slice(before), [], 'no request reached the service');
       assert.equal(await peers.entryFor(SITES.peerOff.site), null);

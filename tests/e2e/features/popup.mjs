@@ -15,6 +15,7 @@ const STATUS = '[data-fact="ray-id"] [role="status"]';
  * Firefox: readText in an extension page needs the clipboardRead permission, which the extension does not ask for,
  * so the page's own writeText is wrapped to record its argument and still call through to the real clipboard (the
  * "copied" status then shows Firefox accepted the write).
+ * @param {import('../harness/types.d.ts').Driver} driver @param {import('../harness/types.d.ts').AnyPage} page
  */
 async function watchClipboard(driver, page) {
   if (driver.name === 'chromium') {
@@ -25,21 +26,22 @@ async function watchClipboard(driver, page) {
   await page.evaluate(() => {
     const clipboard = navigator.clipboard;
     const write = clipboard.writeText.bind(clipboard);
-    window.__culpritE2eCopied = [];
+    const copied = (globalThis.__culpritE2eCopied = /** @type {string[]} */ ([]));
     clipboard.writeText = (text) => {
-      window.__culpritE2eCopied.push(text);
+      copied.push(text);
       return write(text);
     };
   });
-  return () => page.evaluate(() => window.__culpritE2eCopied.join('\n'));
+  return () => page.evaluate(() => (globalThis.__culpritE2eCopied ?? []).join('\n'));
 }
 
-/** @param {{ driver: any }} ctx */
+/** @param {import('./suite.mjs').FeatureContext} ctx */
 export function popupTests(ctx) {
   it('popup: Copy puts exactly the Ray ID on the clipboard and says it was copied', async () => {
     const { driver } = ctx;
-    const ray = SITES.ray.route.headers['cf-ray'].split('-')[0];
+    const ray = SITES.ray.route.headers['cf-ray']?.split('-')[0];
     const failed = await openFailing(driver, SITES.ray.url);
+    /** @type {import('../harness/types.d.ts').AnyPage | undefined} */
     let popup;
     try {
       await waitVerdict(driver, failed.tabId, (v) => v.rule === 'site-origin', 'site-origin');
@@ -47,7 +49,7 @@ export function popupTests(ctx) {
       await popup.waitForSelector(COPY, { timeout: 8_000 });
       assert.deepEqual(await texts(popup, '[data-fact="ray-id"] code'), [ray], 'the Ray ID the page showed');
       assert.equal(
-        await popup.evaluate((sel) => document.querySelector(sel).getAttribute('aria-label'), COPY),
+        await popup.evaluate((sel) => document.querySelector(sel)?.getAttribute('aria-label'), COPY),
         en('popup_copyRayId'),
       );
       assert.deepEqual(await texts(popup, STATUS), [''], 'nothing said before the click');

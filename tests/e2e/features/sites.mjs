@@ -5,15 +5,25 @@
 import { CHALLENGE_HEADERS, cloudflare } from '../fakes/cf-headers.mjs';
 import { PEER_HOST } from '../fakes/peer-service.mjs';
 
-/** A Cloudflare 522 (origin timed out): the extension's own re-fetch gets the same 522, which corroborates it. */
+/** @import { Route } from '../scenarios/table.mjs' */
+
+/**
+ * A Cloudflare 522 (origin timed out): the extension's own re-fetch gets the same 522, which corroborates it.
+ * @param {string} rayHex @param {string} colo @returns {Route}
+ */
 export const cf522 = (rayHex, colo) => ({
   status: 522,
   headers: cloudflare(rayHex, colo),
   page: 'cf-522.html',
   vars: { city: colo },
 });
-/** The same site, back: a plain 200 behind Cloudflare. */
+/** The same site, back: a plain 200 behind Cloudflare. @param {string} rayHex @param {string} colo @returns {Route} */
 export const cfOk = (rayHex, colo) => ({ status: 200, headers: cloudflare(rayHex, colo), page: 'cf-beacon-ok.html' });
+
+/**
+ * A site of the feature suite; `site` is its registrable domain where the peer tests need it.
+ * @typedef {{ url: string, route: Route, site?: string }} FeatureSite
+ */
 
 export const SITES = {
   notify: { url: 'https://notify-522.test/cart', route: cf522('7a000000000a0001', 'ICN') },
@@ -57,18 +67,21 @@ export const SITES = {
   peerOn: { url: 'https://shop.example.com/checkout', site: 'example.com', route: cf522('7a000000000a000a', 'ICN') },
   peerOff: { url: 'https://shop.example.net/checkout', site: 'example.net', route: cf522('7a000000000a000b', 'FRA') },
 };
+/** @type {FeatureSite[]} */
+const ALL_SITES = Object.values(SITES);
 
 /** Where the popup asks for an archived copy (src/core/archive/wayback.ts), answered by the fakes' 404. */
 export const ARCHIVE_HOST = 'archive.org';
 
+/** @param {string} url */
 const hostOf = (url) => new URL(url).hostname;
 
 /** host → route for startFakeServers. */
-export const featureRoutes = () => Object.fromEntries(Object.values(SITES).map((s) => [hostOf(s.url), s.route]));
+export const featureRoutes = () => Object.fromEntries(ALL_SITES.map((s) => [hostOf(s.url), s.route]));
 
 /** Every name the feature suite adds to the browsers' mapping: the sites, their status.<domain>, the service, archive.org. */
 export function featureHosts() {
-  const sites = Object.values(SITES).map((s) => hostOf(s.url));
-  const domains = Object.values(SITES).map((s) => s.site ?? hostOf(s.url));
+  const sites = ALL_SITES.map((s) => hostOf(s.url));
+  const domains = ALL_SITES.map((s) => s.site ?? hostOf(s.url));
   return [...new Set([...sites, ...domains.map((d) => `status.${d}`), PEER_HOST, ARCHIVE_HOST])];
 }

@@ -1,6 +1,7 @@
 // The feature suite: notifications, the watch, the history page, the options page and peer reports, in one browser
 // against the same fakes as the scenario table plus the real peer-report service. One browser launch for all of it;
 // each test uses its own sites (sites.mjs), so the notification dedupe and the log cannot leak between them.
+/** @import { Driver, Launch } from '../harness/types.d.ts' */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +23,15 @@ import { notificationSpy } from '../harness/notify-spy.mjs';
 import { startPeerService } from '../fakes/peer-service.mjs';
 import { WARMUP_URL } from '../scenarios/table.mjs';
 
-/** @param {'chromium' | 'firefox'} name @param {(net: object) => Promise<any>} launch */
+/**
+ * What every feature test gets: the browser, the notification spy, the fakes, the peer service and Firefox's
+ * download folder.
+ * @typedef {{ driver: Driver, spy: ReturnType<typeof notificationSpy>,
+ *   server: Awaited<ReturnType<typeof startFakeServers>>, peers: Awaited<ReturnType<typeof startPeerService>>,
+ *   downloads: string }} FeatureContext
+ */
+
+/** @param {Driver['name']} name @param {Launch} launch */
 export function featureSuite(name, launch) {
   const missing = unavailableReason(name);
   if (missing && !isCi()) {
@@ -32,7 +41,7 @@ export function featureSuite(name, launch) {
   }
   describe(`${name} features`, { timeout: 150_000 }, () => {
     /** Filled in by before(); the tests read it when they run. */
-    const ctx = {};
+    const ctx = /** @type {FeatureContext} */ ({});
     before(
       async () => {
         if (missing) throw new Error(`CI=true and ${missing}`);

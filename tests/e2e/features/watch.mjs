@@ -20,20 +20,21 @@ import { waitFor } from '../harness/wait.mjs';
 
 const SECOND = 1000;
 
-/** @param {{ driver: any, spy: any, server: any }} ctx */
+/** @param {import('./suite.mjs').FeatureContext} ctx */
 export function watchTests(ctx) {
   it('watch: started from the popup, backs off while the site fails, notifies "back" once it answers 200, then ends', async () => {
     const { driver, spy, server } = ctx;
     await spy.install();
     const host = new URL(SITES.watch.url).hostname;
     const { page, tabId, url } = await openFailing(driver, SITES.watch.url);
+    /** @type {import('../harness/types.d.ts').AnyPage | undefined} */
     let popup;
     try {
       await waitVerdict(driver, tabId, (v) => v.rule === 'site-origin', 'site-origin');
       popup = await openExtensionPage(driver, `popup.html?tab=${tabId}`);
       await popup.waitForSelector('[data-action="watch"]', { timeout: 8_000 });
       assert.equal(
-        (await popup.evaluate(() => document.querySelector('[data-action="watch"]').textContent)).trim(),
+        (await popup.evaluate(() => document.querySelector('[data-action="watch"]')?.textContent))?.trim(),
         en('notify_watch'),
       );
       await popup.click('[data-action="watch"]');
@@ -51,6 +52,7 @@ export function watchTests(ctx) {
 
       const [watch, ...others] = await send(driver, 'watch/list');
       assert.deepEqual(others, []);
+      assert.ok(watch, 'a watch for the site');
       assert.deepEqual(
         { host: watch.host, url: watch.url, tabId: watch.tabId, attempts: watch.attempts },
         { host, url, tabId, attempts: 0 },
@@ -67,11 +69,12 @@ export function watchTests(ctx) {
         (w) => w?.attempts === 1,
         { timeoutMs: 8_000 },
       );
-      assert.ok(server.hits.get(`${host}/orders`) > probesBefore, 'the probe asked the site itself');
+      assert.ok(again);
+      assert.ok((server.hits.get(`${host}/orders`) ?? 0) > probesBefore, 'the probe asked the site itself');
       const delay = again.nextAt - Date.now();
       assert.ok(delay > 50 * SECOND && delay <= 60 * SECOND, `second probe due in ~60 s, got ${delay} ms`);
       assert.deepEqual(
-        (await spy.created()).filter((n) => n.id.startsWith('culprit:back:')),
+        ((await spy.created()) ?? []).filter((n) => n.id.startsWith('culprit:back:')),
         [],
         'no "back" while it fails',
       );
@@ -85,7 +88,10 @@ export function watchTests(ctx) {
       );
       assert.deepEqual(await send(driver, 'watch/list'), [], 'the watch is gone');
       assert.equal(await alarm(driver, `watch:${host}`), null, 'and so is its alarm');
-      const entry = (await local(driver, 'history')).find((e) => e.host === host);
+      const history = /** @type {{ host: string, end: number | null }[] | undefined} */ (
+        await local(driver, 'history')
+      );
+      const entry = history?.find((e) => e.host === host);
       assert.equal(typeof entry?.end, 'number', 'the incident is closed in the history');
     } finally {
       server.setRoute(host, SITES.watch.route);

@@ -34,6 +34,7 @@ export function unavailableReason(name) {
   return null;
 }
 
+/** @param {string} file a name for the file; anything but word characters, dots and dashes becomes a dash */
 export function artifactPath(file) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, file.replace(/[^\w.-]+/g, '-'));

@@ -2,9 +2,9 @@
 // saves it without asking into the profile's download folder, which the feature suite points at `dir` (launch prefs).
 import fs from 'node:fs';
 import path from 'node:path';
-import { waitFor, withTimeout } from './wait.mjs';
+import { isPresent, waitFor, withTimeout } from './wait.mjs';
 
-/** Firefox prefs: every download goes straight to `dir`, no dialog, no panel. */
+/** Firefox prefs: every download goes straight to `dir`, no dialog, no panel. @param {string} dir */
 export const firefoxDownloadPrefs = (dir) => ({
   'browser.download.dir': dir,
   'browser.download.folderList': 2,
@@ -16,11 +16,13 @@ export const firefoxDownloadPrefs = (dir) => ({
 
 /**
  * Runs `click` and returns the file it downloaded: `{ name, text }`.
- * @param {any} driver @param {any} page @param {() => Promise<unknown>} click @param {string} dir Firefox's folder
+ * @param {import('./types.d.ts').Driver} driver @param {import('./types.d.ts').AnyPage} page
+ * @param {() => Promise<unknown>} click @param {string} dir Firefox's folder
  */
 export async function downloadOf(driver, page, click, dir) {
   if (driver.name === 'chromium') {
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 8_000 }), click()]);
+    const chromiumPage = /** @type {import('playwright-core').Page} */ (page);
+    const [download] = await Promise.all([chromiumPage.waitForEvent('download', { timeout: 8_000 }), click()]);
     const file = await withTimeout('chromium: download to finish', download.path(), 8_000);
     return { name: download.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
   }
@@ -33,7 +35,7 @@ export async function downloadOf(driver, page, click, dir) {
       if (files.some((f) => f.endsWith('.part'))) return null;
       return files.find((f) => !before.has(f) && fs.statSync(path.join(dir, f)).size > 0) ?? null;
     },
-    Boolean,
+    isPresent,
     { timeoutMs: 8_000 },
   );
   return { name, text: fs.readFileSync(path.join(dir, name), 'utf8') };

@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 import { BROWSERS } from './browsers.mjs';
 import { createDriver } from './driver.mjs';
 import { REFUSED_HOST } from '../scenarios/table.mjs';
-import { waitFor, withTimeout } from './wait.mjs';
+import { isPresent, waitFor, withTimeout } from './wait.mjs';
 
 /**
  * @param {{ port: number, closedPort: number, hosts: string[] }} net
@@ -56,7 +56,7 @@ export async function launchChromium({ port, closedPort, hosts }) {
         .filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`))
         .map((t) => t.targetId);
     const driver = createDriver({
-      name: 'chromium',
+      name: /** @type {const} */ ('chromium'),
       control,
       newPage: () => context.newPage(),
       /** As Chrome does to an idle worker: the next event or message starts a fresh one. */
@@ -88,7 +88,7 @@ export async function launchChromium({ port, closedPort, hosts }) {
             .serviceWorkers()
             .filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`))
             .at(-1) ?? null,
-        Boolean,
+        isPresent,
         { timeoutMs: 5_000 },
       );
     /**

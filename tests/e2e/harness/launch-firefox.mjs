@@ -6,13 +6,15 @@ import puppeteer from 'puppeteer-core';
 import { BROWSERS } from './browsers.mjs';
 import { createDriver } from './driver.mjs';
 import { CONTROL_URL } from '../scenarios/table.mjs';
-import { waitFor, withTimeout } from './wait.mjs';
+import { isPresent, waitFor, withTimeout } from './wait.mjs';
 
 export const GECKO_ID = 'culprit@culprit-ext.org';
 // Pinned so moz-extension:// URLs are predictable; the UUID is otherwise random per profile.
 export const EXTENSION_UUID = '7d3e2f1a-c0de-4b1e-9a55-2e2ec0ffee01';
 
-/** @param {{ port: number, hosts: string[] }} net */
+/**
+ * @param {{ port: number, hosts: string[], prefs?: Record<string, unknown> }} net `prefs` adds to the profile's
+ */
 export async function launchFirefox({ port, hosts, prefs = {} }) {
   const { binary, extension } = BROWSERS.firefox;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-firefox-'));
@@ -42,6 +44,7 @@ export async function launchFirefox({ port, hosts, prefs = {} }) {
   });
   try {
     await withTimeout('firefox: install add-on', browser.installExtension(extension), 20_000);
+    /** @param {string} _path @param {() => Promise<unknown>} opener */
     const openExtensionTab = async (_path, opener) => {
       const known = new Set(await browser.pages());
       await opener();
@@ -49,7 +52,7 @@ export async function launchFirefox({ port, hosts, prefs = {} }) {
       const page = await waitFor(
         'firefox: the extension to open its tab',
         async () => (await browser.pages()).find((p) => !known.has(p)) ?? null,
-        Boolean,
+        isPresent,
         { timeoutMs: 8_000 },
       );
       await waitFor(
@@ -62,7 +65,7 @@ export async function launchFirefox({ port, hosts, prefs = {} }) {
     };
     const control = await openControlTab(browser, openExtensionTab);
     const driver = createDriver({
-      name: 'firefox',
+      name: /** @type {const} */ ('firefox'),
       control,
       newPage: () => browser.newPage(),
       /**
@@ -71,7 +74,7 @@ export async function launchFirefox({ port, hosts, prefs = {} }) {
        */
       async stopBackground() {
         await control.evaluate(async () => {
-          const bg = await globalThis.browser.runtime.getBackgroundPage();
+          const bg = await (globalThis.browser ?? globalThis.chrome).runtime.getBackgroundPage();
           bg.__culpritE2eStale = true;
           bg.location.reload();
         });
@@ -79,7 +82,7 @@ export async function launchFirefox({ port, hosts, prefs = {} }) {
           'firefox: the event page to reload',
           () =>
             control.evaluate(async () => {
-              const bg = await globalThis.browser.runtime.getBackgroundPage();
+              const bg = await (globalThis.browser ?? globalThis.chrome).runtime.getBackgroundPage();
               return bg.__culpritE2eStale !== true && bg.document.readyState === 'complete';
             }),
           Boolean,
@@ -103,6 +106,10 @@ export async function launchFirefox({ port, hosts, prefs = {} }) {
 /**
  * BiDi cannot navigate to moz-extension://, so a plain page asks the E2E bridge (VITE_E2E build) to open popup.html.
  * The content script may not be listening yet right after load, so the request is repeated a few times.
+ */
+/**
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {(path: string, opener: () => Promise<unknown>) => Promise<import('puppeteer-core').Page>} openExtensionTab
  */
 async function openControlTab(browser, openExtensionTab) {
   const boot = await browser.newPage();

@@ -3,9 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './browsers.mjs';
 
-/** The extension's message catalogue, to compare page text with the real strings (plural variants as src/shared/i18n.ts picks them). */
+/**
+ * The extension's message catalogue, to compare page text with the real strings (plural variants as
+ * src/shared/i18n.ts picks them).
+ * @param {'en' | 'ko'} lang
+ * @returns {(key: string, params?: Record<string, string | number>) => string}
+ */
 export function messages(lang) {
   const file = path.join(ROOT, 'public/_locales', lang, 'messages.json');
+  /** @type {Record<string, { message: string } | undefined>} */
   const all = JSON.parse(fs.readFileSync(file, 'utf8'));
   const plural = new Intl.PluralRules(lang);
   return (key, params = {}) => {

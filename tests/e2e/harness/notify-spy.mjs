@@ -5,6 +5,8 @@
 // and the browser's API confirms the notification really exists: Chromium lists its id in getAll(), Firefox fires
 // onClosed for it (watched from the control page). `clear` is wrapped the same way, to see what a click dismissed.
 // Clicks themselves go through the E2E build's hook (src/background/e2e-hooks.ts), which calls the registered handlers.
+/** @import { SpiedNotification } from './page-globals.d.ts' */
+/** @import { Driver } from './types.d.ts' */
 import { waitFor } from './wait.mjs';
 
 /** Source of the wrapper, run in the background's global as `scope`. Idempotent. */
@@ -26,7 +28,7 @@ const WRAP = `(() => {
   };
 })()`;
 
-/** @param {any} driver a launched driver (Chromium: has worker(); Firefox: the event page via the control page) */
+/** @param {Driver} driver a launched driver (Chromium: has worker(); Firefox: the event page via the control page) */
 export function notificationSpy(driver) {
   const isChromium = driver.name === 'chromium';
 
@@ -40,20 +42,22 @@ export function notificationSpy(driver) {
     // from a string there, so it is written out for that window.
     await driver.ext(async () => {
       if (!globalThis.__culpritE2eClosed) {
-        globalThis.__culpritE2eClosed = [];
-        globalThis.browser.notifications.onClosed.addListener((id) => globalThis.__culpritE2eClosed.push(id));
+        const closed = (globalThis.__culpritE2eClosed = /** @type {string[]} */ ([]));
+        (globalThis.browser ?? globalThis.chrome).notifications.onClosed.addListener((id) => closed.push(id));
       }
-      const bg = await globalThis.browser.runtime.getBackgroundPage();
+      const bg = await (globalThis.browser ?? globalThis.chrome).runtime.getBackgroundPage();
       if (bg.__culpritE2eNotes) return;
-      const notes = (bg.__culpritE2eNotes = []);
-      const cleared = (bg.__culpritE2eCleared = []);
+      const notes = (bg.__culpritE2eNotes = /** @type {SpiedNotification[]} */ ([]));
+      const cleared = (bg.__culpritE2eCleared = /** @type {string[]} */ ([]));
       const api = bg.browser.notifications;
       const create = api.create.bind(api);
       const clear = api.clear.bind(api);
-      api.create = (id, options) => {
+      /** @param {string} id @param {import('webextension-polyfill').Notifications.CreateNotificationOptions} options */
+      const recordAndCreate = (id, options) => {
         notes.push(JSON.parse(JSON.stringify({ id, ...options, at: Date.now() })));
         return create(id, options);
       };
+      api.create = /** @type {typeof api.create} */ (recordAndCreate);
       api.clear = (id) => {
         cleared.push(id);
         return clear(id);
@@ -65,32 +69,39 @@ export function notificationSpy(driver) {
   const cleared = async () =>
     isChromium
       ? (await driver.worker()).evaluate(() => globalThis.__culpritE2eCleared ?? null)
-      : driver.ext(async () => [...((await globalThis.browser.runtime.getBackgroundPage()).__culpritE2eCleared ?? [])]);
+      : driver.ext(async () => [
+          ...((await (globalThis.browser ?? globalThis.chrome).runtime.getBackgroundPage()).__culpritE2eCleared ?? []),
+        ]);
 
-  /** Runs the background's own click handler for `id` (button `index`, or the body when null) and waits for it. */
+  /**
+   * Runs the background's own click handler for `id` (button `index`, or the body when null) and waits for it.
+   * @param {string} id @param {number | null} [index]
+   */
   async function click(id, index = null) {
+    /** @type {[string, number | null]} */
+    const args = [id, index];
     if (isChromium) {
       await (await driver.worker()).evaluate(
         ([n, i]) =>
           i === null ? globalThis.__culpritE2e.clickNotification(n) : globalThis.__culpritE2e.clickButton(n, i),
-        [id, index],
+        args,
       );
       return;
     }
-    await driver.ext(
-      async ([n, i]) => {
-        const hooks = (await globalThis.browser.runtime.getBackgroundPage()).__culpritE2e;
-        await (i === null ? hooks.clickNotification(n) : hooks.clickButton(n, i));
-      },
-      [id, index],
-    );
+    await driver.ext(async ([n, i]) => {
+      const hooks = (await (globalThis.browser ?? globalThis.chrome).runtime.getBackgroundPage()).__culpritE2e;
+      await (i === null ? hooks.clickNotification(n) : hooks.clickButton(n, i));
+    }, args);
   }
 
-  /** What the background asked to show since install(), oldest first: { id, title, message, iconUrl, buttons? }. */
+  /**
+   * What the background asked to show since install(), oldest first; null when the spy is not installed there.
+   * @returns {Promise<SpiedNotification[] | null>}
+   */
   async function created() {
     if (isChromium) return (await driver.worker()).evaluate(() => globalThis.__culpritE2eNotes ?? null);
     return driver.ext(async () => {
-      const bg = await globalThis.browser.runtime.getBackgroundPage();
+      const bg = await (globalThis.browser ?? globalThis.chrome).runtime.getBackgroundPage();
       return bg.__culpritE2eNotes ? JSON.parse(JSON.stringify(bg.__culpritE2eNotes)) : null;
     });
   }
@@ -107,17 +118,25 @@ export function notificationSpy(driver) {
     known,
     cleared,
     click,
-    /** Waits until `id` was created and the browser confirms it; returns what was shown. */
+    /**
+     * Waits until `id` was created and the browser confirms it; returns what was shown.
+     * @param {string} id
+     * @returns {Promise<SpiedNotification>}
+     */
     async waitFor(id, timeoutMs = 10_000) {
-      const [note] = await waitFor(
+      const { note } = await waitFor(
         `${driver.name}: notification ${id} created and confirmed by the browser`,
-        async () => [(await created())?.find((n) => n.id === id) ?? null, await known()],
-        ([note, ids]) => note !== null && ids.includes(id),
+        async () => ({ note: (await created())?.find((n) => n.id === id) ?? null, ids: await known() }),
+        /** @returns {seen is { note: SpiedNotification, ids: string[] }} */
+        (seen) => seen.note !== null && seen.ids.includes(id),
         { timeoutMs },
       );
       return note;
     },
-    /** Notifications created for `ids` so far (throws when the spy is gone, so "none" cannot pass by losing it). */
+    /**
+     * Notifications created for `ids` so far (throws when the spy is gone, so "none" cannot pass by losing it).
+     * @param {string[]} ids
+     */
     async createdFor(ids) {
       const notes = await created();
       if (notes === null)

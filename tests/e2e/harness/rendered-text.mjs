@@ -1,4 +1,3 @@
-// @ts-check
 // Proves that a page's text was drawn with real glyphs, not as missing-glyph boxes ("tofu"). A machine without a CJK
 // font draws every Hangul syllable as the same box, and a screenshot of it still looks like a popup (the byte size of
 // such a PNG is no evidence either way). `document.fonts.check()` does not help: it answers true whenever no font load

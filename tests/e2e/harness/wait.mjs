@@ -1,5 +1,13 @@
 // Every wait in the e2e suite goes through here so that none is unbounded and every timeout names what it awaited.
 
+/**
+ * A `done` for waitFor that narrows away null and undefined.
+ * @template T
+ * @param {T} value @returns {value is NonNullable<T>}
+ */
+export const isPresent = (value) => value !== null && value !== undefined;
+
+/** @param {number} ms */
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -29,7 +37,23 @@ export async function pollUntil(probe, done, { timeoutMs = 10_000, intervalMs = 
 }
 
 /**
- * Like pollUntil, but throws `Timed out after Nms waiting for <what>` with the last value or error.
+ * Like pollUntil, but throws `Timed out after Nms waiting for <what>` with the last value or error. A `done` that is
+ * a type guard (such as isPresent) narrows what it returns.
+ * @template T
+ * @template {T} U
+ * @overload
+ * @param {string} what @param {() => Promise<T>} probe @param {(value: T) => value is U} done
+ * @param {{ timeoutMs?: number, intervalMs?: number }} [opts]
+ * @returns {Promise<U>}
+ */
+/**
+ * @template T
+ * @overload
+ * @param {string} what @param {() => Promise<T>} probe @param {(value: T) => boolean} done
+ * @param {{ timeoutMs?: number, intervalMs?: number }} [opts]
+ * @returns {Promise<T>}
+ */
+/**
  * @template T
  * @param {string} what @param {() => Promise<T>} probe @param {(value: T) => boolean} done
  * @param {{ timeoutMs?: number, intervalMs?: number }} [opts]
@@ -42,9 +66,16 @@ export async function waitFor(what, probe, done, opts = {}) {
   throw new Error(`Timed out after ${opts.timeoutMs ?? 10_000}ms waiting for ${what}; ${last}`);
 }
 
-/** Races a promise against a deadline so that a hung browser call fails the test instead of hanging it. */
+/**
+ * Races a promise against a deadline so that a hung browser call fails the test instead of hanging it.
+ * @template T
+ * @param {string} what @param {Promise<T>} promise @param {number} ms
+ * @returns {Promise<T>}
+ */
 export function withTimeout(what, promise, ms) {
+  /** @type {NodeJS.Timeout | undefined} */
   let timer;
+  /** @type {Promise<never>} */
   const timeout = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new Error(`Timed out after ${ms}ms: ${what}`)), ms);
   });

@@ -1,4 +1,7 @@
 // The per-scenario steps of the suite: isolate a scenario from the last one, then check the tab, the stored verdict.
+/** @import { Driver } from '../harness/types.d.ts' */
+/** @import { World } from '../fakes/faults.mjs' */
+/** @import { Expectation, VerdictExpectation } from './table.mjs' */
 import assert from 'node:assert/strict';
 import { expected, observed, verdictView } from './expectations.mjs';
 import { pollUntil } from '../harness/wait.mjs';
@@ -13,6 +16,8 @@ export const VERDICT_TIMEOUT = 10_000;
  * correlates failures across sites behind one CDN (src/core/diagnose/correlation.ts, storage.session 'failures');
  * without this a verdict would depend on which scenarios ran before it. Correlation scenarios build their own
  * history with `preload`.
+ * @param {Driver} driver @param {{ setWorld: (world?: Partial<World>) => void }} server
+ * @param {Partial<World> | undefined} world
  */
 export async function isolate(driver, server, world) {
   server.setWorld(world);
@@ -20,13 +25,16 @@ export async function isolate(driver, server, world) {
   await driver.ext(() => (globalThis.browser ?? globalThis.chrome).storage.session.remove('failures'));
 }
 
-/** @returns {Promise<{ site: string }[]>} the extension's failure log (same key as above). */
+/** @param {Driver} driver @returns {Promise<{ site: string }[]>} the extension's failure log (same key as above). */
 export async function failureLog(driver) {
   const got = await driver.ext(() => (globalThis.browser ?? globalThis.chrome).storage.session.get('failures'));
   return Array.isArray(got.failures) ? got.failures : [];
 }
 
-/** Waits for the expected tab state and badge (or, for a working page, watches that none appears) and asserts it. */
+/**
+ * Waits for the expected tab state and badge (or, for a working page, watches that none appears) and asserts it.
+ * @param {Driver} driver @param {number} tabId @param {Expectation} expect
+ */
 export async function checkTab(driver, tabId, expect) {
   const want = expected(expect);
   const read = async () => {
@@ -52,7 +60,7 @@ export async function checkTab(driver, tabId, expect) {
  * Checks the stored verdict against the scenario's verdict expectation (call once the popup shows the expected
  * culprit, so the verdict about the tab's final page reading is in). Returns its timing for the results log:
  * `afterNavigationMs` (from just before the navigation) and `afterPageMs` (from the tab state's last update).
- * @param {import('./table.mjs').VerdictExpectation} want
+ * @param {Driver} driver @param {number} tabId @param {VerdictExpectation} want @param {number} navigatedAt
  */
 export async function checkVerdict(driver, tabId, want, navigatedAt) {
   const [stored, state] = await Promise.all([driver.verdict(tabId), driver.state(tabId)]);
@@ -70,6 +78,7 @@ export async function checkVerdict(driver, tabId, want, navigatedAt) {
   return { verdict, timing };
 }
 
+/** @param {unknown} a @param {unknown} b */
 export function isDeepEqual(a, b) {
   try {
     assert.deepEqual(a, b);

@@ -6,6 +6,7 @@ import { ICN_INCIDENT_TITLE } from '../fakes/status-page.mjs';
 
 /** Each source is bounded at 3 s (+150 ms grace), so a verdict must follow page load within 4 s even if all hang. */
 const VERDICT_BUDGET_MS = 4_000;
+/** @type {Partial<import('../fakes/faults.mjs').World>} */
 const EVERYTHING_HANGS = { status: 'hang', egress: 'hang', site: 'hang' };
 
 /** @type {import('./table.mjs').Scenario[]} */

@@ -1,4 +1,5 @@
 // The shared e2e suite: one browser, the whole scenario table, plus the harness's own plumbing checks.
+/** @import { Driver, Launch } from '../harness/types.d.ts' */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -13,7 +14,7 @@ import { checkTab, checkVerdict, failureLog, isDeepEqual, isolate, VERDICT_TIMEO
 import { SCENARIOS, STATUS_HOST, WARMUP_URL } from './table.mjs';
 import { pollUntil, waitFor } from '../harness/wait.mjs';
 
-/** @param {'chromium' | 'firefox'} name @param {(net: object) => Promise<any>} launch */
+/** @param {Driver['name']} name @param {Launch} launch */
 export function browserSuite(name, launch) {
   const missing = unavailableReason(name);
   if (missing && !isCi()) {
@@ -22,9 +23,15 @@ export function browserSuite(name, launch) {
     return;
   }
   describe(`${name} e2e`, { timeout: 240_000 }, () => {
-    let server, driver, closedPort;
+    /** @type {Awaited<ReturnType<typeof startFakeServers>>} */
+    let server;
+    /** @type {Driver} */
+    let driver;
+    /** @type {number} */
+    let closedPort;
+    /** What each scenario saw, written to <browser>-results.json. @type {object[]} */
     const log = [];
-    /** Screenshots written by the scenarios that show a culprit (popup-shots.mjs). */
+    /** Screenshots written by the scenarios that show a culprit (popup-shots.mjs). @type {string[]} */
     const shots = [];
     let shotMs = 0;
     before(
@@ -49,6 +56,7 @@ export function browserSuite(name, launch) {
     for (const scenario of SCENARIOS) {
       it(scenario.name, { timeout: 60_000 }, async () => {
         const url = scenario.url.replace('{{closedPort}}', String(closedPort));
+        /** @type {{ page: import('../harness/types.d.ts').AnyPage }[]} */
         const opened = [];
         const shot = scenario.url.replace(/^\w+:\/\/|[:{}].*$/g, '');
         await isolate(driver, server, scenario.world);
@@ -113,9 +121,10 @@ export function browserSuite(name, launch) {
               );
           }
           assert.deepEqual(popupView(popup.value, popupWant), popupWant, `popup.html?tab=${tabId}`);
-          if (SHOTS[scenario.url]) {
+          const shotOfScenario = SHOTS[scenario.url];
+          if (shotOfScenario) {
             const t0 = Date.now();
-            shots.push(...(await shootPopups(driver, tabId, SHOTS[scenario.url])));
+            shots.push(...(await shootPopups(driver, tabId, shotOfScenario)));
             shotMs += Date.now() - t0;
           }
         } finally {
@@ -126,20 +135,21 @@ export function browserSuite(name, launch) {
     }
 
     it('popup screenshots: every culprit in English and Korean', () => {
-      const want = Object.values(SHOTS).flatMap(({ culprit }) =>
-        LANGUAGES.map((l) => `artifacts/screenshots/${name}/popup-${culprit}-${l}.png`),
+      const want = Object.values(SHOTS).flatMap((s) =>
+        LANGUAGES.map((l) => `artifacts/screenshots/${name}/popup-${s?.culprit}-${l}.png`),
       );
       assert.deepEqual([...shots].sort(), want.sort(), 'each SHOTS url must be a scenario whose checks passed');
       console.log(`# ${name}: ${shots.length} popup screenshots in ${shotMs} ms`);
     });
 
     it('E2E bridge: a page can open popup.html?tab=self and it shows that tab', { timeout: 30_000 }, async () => {
-      const { page, tabId } = await driver.open(SCENARIOS[0].url);
+      const { url } = SCENARIOS[0] ?? assert.fail('the scenario table is empty');
+      const { page, tabId } = await driver.open(url);
       try {
         // The bridge lives in the content script, which runs after load: wait until its page report is in (the
         // cf-error-source box is only visible to it), else the message would go unheard.
         await waitFor(
-          `${driver.name}: page report for ${SCENARIOS[0].url}`,
+          `${driver.name}: page report for ${url}`,
           () => driver.state(tabId),
           (s) => s?.detection?.evidence.includes('box:cf-host-status') === true,
           { timeoutMs: VERDICT_TIMEOUT },
@@ -180,6 +190,7 @@ export function browserSuite(name, launch) {
     });
 
     it(`the fake ${STATUS_HOST} answers extension fetches over HTTPS`, { timeout: 20_000 }, async () => {
+      /** @type {ReturnType<typeof statusSummary>} */
       const body = await driver.ext(async (u) => (await fetch(u)).json(), `https://${STATUS_HOST}/api/v2/summary.json`);
       assert.deepEqual(body.status, statusSummary('operational').status);
     });
