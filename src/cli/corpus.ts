@@ -1,11 +1,13 @@
 /**
  * `npm run corpus -- DIR`: classifies every page listed in DIR/MANIFEST.tsv with its recorded status and no
- * headers, prints PASS/FAIL per file and a score line. Exit 1 if any page fails, 2 on bad arguments or manifest.
+ * headers, prints PASS/FAIL per file, a score line, then per-vendor and per-kind precision and recall and the
+ * confusion pairs. Exit 1 if any page fails, 2 on bad arguments or manifest.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { classifyFile } from './classify-file.ts';
-import { isExpected, parseCorpusManifest } from './corpus-manifest.ts';
+import { parseCorpusManifest } from './corpus-manifest.ts';
+import { formatScoreReport, type ScoredRow, scoreRow } from './corpus-score.ts';
 
 async function main(dir: string | undefined): Promise<number> {
   if (!dir || process.argv.length !== 3) {
@@ -20,6 +22,7 @@ async function main(dir: string | undefined): Promise<number> {
     return 2;
   }
   let passed = 0;
+  const scored: ScoredRow[] = [];
   for (const row of manifest.rows) {
     const expected = `${row.vendor ?? '*'}/${row.kinds.join('|')}`;
     try {
@@ -29,16 +32,20 @@ async function main(dir: string | undefined): Promise<number> {
         status: row.status,
         headers: null,
       });
-      const ok = isExpected(row, detection);
+      const result = scoreRow(row, detection);
+      scored.push(result);
+      const ok = result.ok;
       if (ok) passed++;
-      const got = `${detection.vendor ?? 'null'}/${detection.kind} code=${detection.code ?? '-'}`;
+      const platform = detection.platform ? ` platform=${detection.platform}` : '';
+      const got = `${detection.vendor ?? 'null'}/${detection.kind} code=${detection.code ?? '-'}${platform}`;
       process.stdout.write(`${ok ? 'PASS' : 'FAIL'}  ${row.file}  got ${got}  expected ${expected}\n`);
     } catch (error) {
       process.stdout.write(`FAIL  ${row.file}  error ${error instanceof Error ? error.message : String(error)}\n`);
     }
   }
   const total = manifest.rows.length;
-  process.stdout.write(`score: ${passed}/${total} pages right (${manifest.skipped.length} non-page rows skipped)\n`);
+  process.stdout.write(`score: ${passed}/${total} pages right (${manifest.skipped.length} non-page rows skipped)\n\n`);
+  process.stdout.write(formatScoreReport(scored));
   return passed === total ? 0 : 1;
 }
 

@@ -1,12 +1,19 @@
 /**
- * Third-party captures in `../shared/real-world` (beside the repository, as on CI and developer machines). Tests read
- * them in place and skip with a reason when the folder is absent; they are never copied into the repository.
+ * Third-party captures in `../shared/real-world` and `../shared/real-world-more` (beside the repository, as on CI and
+ * developer machines). Tests read them in place and skip with a reason when a folder is absent; they are never copied
+ * into the repository.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const REAL_WORLD_DIR = join(import.meta.dirname, '..', '..', '..', 'shared', 'real-world');
-const REAL_STATUS_DIR = join(REAL_WORLD_DIR, 'status');
+const SHARED_DIR = join(import.meta.dirname, '..', '..', '..', 'shared');
+const REAL_STATUS_DIR = join(SHARED_DIR, 'real-world', 'status');
+
+/** The labelled page corpora, each scored page by page in the unit suite and by `npm run corpus -- DIR`. */
+export const PAGE_CORPORA: ReadonlyArray<{ dir: string; minimumPages: number }> = [
+  { dir: join(SHARED_DIR, 'real-world'), minimumPages: 30 },
+  { dir: join(SHARED_DIR, 'real-world-more'), minimumPages: 100 },
+];
 
 export function hasRealPayload(name: string): boolean {
   return existsSync(join(REAL_STATUS_DIR, name));
