@@ -2,14 +2,15 @@ import { describe, expect, it, type Mock, vi } from 'vitest';
 import type { Runtime } from '../shared/browser.ts';
 import { type Handlers, type MessageType, ROUTES, type RequestOf } from '../shared/messages.ts';
 import { createDispatcher } from './dispatcher.ts';
-import { somePageMarkers } from '../../tests/support/builders.ts';
+import { aPageReport, somePageMarkers } from '../../tests/support/builders.ts';
 
 const markers = somePageMarkers();
-const report = { markers, status: 403, sequence: 0 };
+const report = aPageReport({ markers, status: 403 });
+const restored = { status: 200, document: { startedAt: 5000, shownAt: 5000 } };
 /** A payload every route accepts. */
 const VALID: { [K in MessageType]: RequestOf<K> } = {
   'page/report': report,
-  'page/restored': { status: 200 },
+  'page/restored': restored,
   'tab/get': { tabId: 3 },
   'tab/check': { tabId: 3 },
   'peer/status': { tabId: 3 },
@@ -121,8 +122,10 @@ describe('content channel', () => {
     ['page/report', 'an oversized title', { ...report, markers: { ...markers, title: 'x'.repeat(5000) } }],
     ['page/report', 'an extra field', { ...report, evil: true }],
     ['page/report', 'a wrong type', { ...report, status: '500' }],
-    ['page/restored', 'an extra field', { status: 200, tabId: 1 }],
-    ['page/restored', 'a status out of range', { status: 70_000 }],
+    ['page/restored', 'an extra field', { ...restored, tabId: 1 }],
+    ['page/restored', 'a status out of range', { ...restored, status: 70_000 }],
+    ['page/restored', 'no document', { status: 200 }],
+    ['page/report', 'a document time that is not a time', { ...report, document: { startedAt: -1, shownAt: 0.5 } }],
     ['e2e/open', 'a web URL', { path: 'https://evil.example/' }],
   ])('%s with %s is refused', async (type, _, payload) => {
     const { dispatch, handler } = setup();
@@ -145,7 +148,8 @@ describe('content channel', () => {
 
   it('restores share the page-report limit, so a page cannot wipe its state in a loop', async () => {
     const { dispatch, handler } = setup();
-    for (let i = 0; i < 50; i++) await dispatch({ type: 'page/restored', payload: { status: null } }, pageSender());
+    for (let i = 0; i < 50; i++)
+      await dispatch({ type: 'page/restored', payload: { ...restored, status: null } }, pageSender());
     await dispatch({ type: 'page/report', payload: report }, pageSender());
     expect(handler('page/restored')).toHaveBeenCalledTimes(8);
     expect(handler('page/report')).not.toHaveBeenCalled();

@@ -99,14 +99,14 @@ const diagnoser = createDiagnoser({
   },
 });
 
-/** Every stored change is shown at once; a failed page also starts its diagnosis. */
-async function onTabState(tabId: number, state: TabState | null) {
+/** Every stored reading is shown at once; a failed page also starts its diagnosis. */
+async function onReading(tabId: number, state: TabState) {
   await renderBadge(tabId, state);
   await effects.onPageState(state);
-  if (state && state.kind !== 'none') void diagnoser.diagnose(tabId);
+  if (state.kind !== 'none') void diagnoser.diagnose(tabId);
 }
 
-const events = createTabEvents({ store, classify, now: Date.now, render: onTabState });
+const events = createTabEvents({ store, classify, now: Date.now, onReading });
 const tabView = { getState: store.getState, getVerdict: diagnoser.getVerdict };
 const watchHandlers = createWatchHandlers({ ...tabView, watcher });
 const clicks = createNotificationClicks({

@@ -1,93 +1,150 @@
 /**
- * Turns what the browser tells us about a tab (main-frame response, network error, the content script's report) into
- * that tab's state. Dependencies are passed in so the logic runs under test without a browser.
+ * Turns what the browser tells us about a tab (main-frame response, network error, the content script's report, a
+ * restore from the back/forward cache) into that tab's state, by the merge rule in reading-merge.ts. Dependencies are
+ * passed in so the logic runs under test without a browser.
  */
-import type { Detection, PageMarkers, PageSnapshot } from '../core/detect/types.ts';
+import type { Detection, PageSnapshot } from '../core/detect/types.ts';
 import { classifyNetworkError } from '../core/network/network-error.ts';
-import type { TabKind, TabState } from '../shared/tab-state.ts';
-import type { MainFrameResponse } from '../shared/storage/stored-shapes.ts';
+import type { PageReport } from '../shared/page-report.ts';
+import type { MainFrameResponse, StoredPage } from '../shared/storage/stored-shapes.ts';
+import type { DocumentRef, ReadingSource, TabState } from '../shared/tab-state.ts';
+import {
+  compareDocuments,
+  type IncomingReading,
+  isReaderExpected,
+  mergeReading,
+  originOf,
+  READING_WAIT_MS,
+} from './reading-merge.ts';
 import { capHeaders, type TabStore } from './tab-store.ts';
 
 export interface TabEventDeps {
   store: TabStore;
   classify: (snapshot: PageSnapshot) => Detection;
   now: () => number;
-  /** Shows the state on the toolbar; called after every stored change. */
-  render: (tabId: number, state: TabState | null) => Promise<void>;
+  /** Told of every reading stored, once the tab's queue has moved on: draw it, diagnose it, settle it. */
+  onReading: (tabId: number, state: TabState) => Promise<void>;
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
-}
+type Fields = Pick<TabState, 'url' | 'status' | 'source' | 'document' | 'settledAt'> &
+  Partial<Pick<TabState, 'networkError'>> & { detection: Detection | null };
 
-function originOf(url: string): string | null {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-}
+export function createTabEvents({ store, classify, now, onReading }: TabEventDeps) {
+  const stateOf = (tabId: number, { detection, networkError = null, ...fields }: Fields): TabState => ({
+    tabId,
+    host: URL.canParse(fields.url) ? new URL(fields.url).hostname : '',
+    kind: networkError ? 'network-error' : (detection?.kind ?? 'none'),
+    detection,
+    networkError,
+    updatedAt: now(),
+    ...fields,
+  });
 
-export function createTabEvents({ store, classify, now, render }: TabEventDeps) {
-  function stateOf(
+  /** Until when a reading of `source` waits for the page's report: now when none is expected. */
+  const settleBy = (source: ReadingSource, detection: Detection) =>
+    isReaderExpected(source, detection.kind) ? now() + READING_WAIT_MS : now();
+
+  /**
+   * Runs `task` in the tab's queue with what is stored and the merge's decision; a state it returns is stored, and
+   * told once the queue has moved on (the drawing and the diagnosis queue up behind it).
+   */
+  async function apply(
     tabId: number,
-    url: string,
-    status: number | null,
-    kind: TabKind,
-    detection: Detection | null,
-  ): TabState {
-    return { tabId, url, host: hostOf(url), status, kind, detection, networkError: null, updatedAt: now() };
+    incoming: IncomingReading,
+    task: (stored: { state: TabState | null; page: StoredPage | null }, merge: 'join' | 'replace') => Promise<TabState>,
+  ) {
+    const saved = await store.serialize(tabId, async () => {
+      const [state, page] = await Promise.all([store.getState(tabId), store.getPage(tabId)]);
+      const merge = mergeReading({ state, pageSequence: page?.sequence ?? null }, incoming);
+      if (merge === 'drop') return null;
+      if (merge === 'replace') await store.clear(tabId);
+      const next = await task({ state, page: merge === 'join' ? page : null }, merge);
+      await store.putState(next);
+      return next;
+    });
+    if (saved) await onReading(tabId, saved);
   }
 
-  async function save(tabId: number, state: TabState) {
-    await store.putState(state);
-    await render(tabId, state);
+  /** The page's report joined with its document's headers, when they are known. */
+  function pageState(tabId: number, page: StoredPage, response: MainFrameResponse | null, settledAt: number) {
+    const status = response?.status ?? page.status;
+    const snapshot = { url: page.url, status, headers: response?.headers ?? null, page: page.markers };
+    return stateOf(tabId, {
+      url: page.url,
+      status,
+      source: 'page',
+      document: page.document,
+      detection: classify(snapshot),
+      settledAt,
+    });
   }
 
-  /** webRequest.onHeadersReceived, main_frame only: a first, header-only verdict that the page report refines. */
+  /** The response belongs to the page's document: same origin (challenge pages rewrite their own URL), same time. */
+  const isResponseOf = (response: MainFrameResponse | null, page: StoredPage): response is MainFrameResponse =>
+    response !== null &&
+    originOf(response.url) === originOf(page.url) &&
+    compareDocuments({ startedAt: response.at, shownAt: null }, page.document) === 'same';
+
+  /** webRequest.onHeadersReceived, main_frame only: a first, header-only reading that the page's report refines. */
   function onMainFrameHeaders(details: {
     tabId: number;
     url: string;
     statusCode: number;
+    timeStamp: number;
     responseHeaders?: Array<{ name: string; value?: string }>;
   }) {
     if (details.tabId < 0) return Promise.resolve();
-    const response: MainFrameResponse = {
+    const at = Math.round(details.timeStamp);
+    const response = {
       url: details.url,
       status: details.statusCode,
       headers: capHeaders(details.responseHeaders ?? []),
+      at,
     };
-    return store.serialize(details.tabId, async () => {
+    const document: DocumentRef = { startedAt: at, shownAt: null };
+    return apply(details.tabId, { source: 'headers', document, url: details.url }, async ({ page }) => {
       await store.putResponse(details.tabId, response);
+      if (page) return pageState(details.tabId, page, response, now());
       const detection = classify({ url: response.url, status: response.status, headers: response.headers, page: null });
-      await save(details.tabId, stateOf(details.tabId, response.url, response.status, detection.kind, detection));
+      const settledAt = settleBy('headers', detection);
+      return stateOf(details.tabId, { ...response, source: 'headers', document, detection, settledAt });
     });
   }
 
-  /** webRequest.onErrorOccurred, main_frame only: the page never arrived. */
-  function onMainFrameError(details: { tabId: number; url: string; error: string }) {
+  /** webRequest.onErrorOccurred, main_frame only: the page never arrived, and no page of its own will report. */
+  function onMainFrameError(details: { tabId: number; url: string; error: string; timeStamp: number }) {
     const networkError = classifyNetworkError(details.error);
     if (details.tabId < 0 || !networkError) return Promise.resolve();
-    return store.serialize(details.tabId, async () => {
-      await save(details.tabId, { ...stateOf(details.tabId, details.url, null, 'network-error', null), networkError });
-    });
+    const document: DocumentRef = { startedAt: Math.round(details.timeStamp), shownAt: null };
+    return apply(details.tabId, { source: 'network-error', document, url: details.url }, async () =>
+      stateOf(details.tabId, {
+        url: details.url,
+        status: null,
+        source: 'network-error',
+        document,
+        detection: null,
+        networkError,
+        settledAt: now(),
+      }),
+    );
   }
 
-  /**
-   * The content script's report of its document, joined with the tab's last main-frame response. The join is by
-   * origin, not URL: challenge pages rewrite their own URL (history.replaceState with __cf_chl_rt_tk).
-   */
-  function onPageReport(tabId: number, documentUrl: string, markers: PageMarkers, reportedStatus: number | null) {
-    return store.serialize(tabId, async () => {
-      const response = await store.getResponse(tabId);
-      const joined = response && originOf(response.url) === originOf(documentUrl) ? response : null;
-      const status = joined?.status ?? reportedStatus;
-      const detection = classify({ url: documentUrl, status, headers: joined?.headers ?? null, page: markers });
-      await save(tabId, stateOf(tabId, documentUrl, status, detection.kind, detection));
+  /** The content script's report of its document, joined with that document's main-frame response. */
+  function onPageReport(tabId: number, documentUrl: string, report: PageReport) {
+    const incoming = {
+      source: 'page',
+      document: report.document,
+      url: documentUrl,
+      sequence: report.sequence,
+    } as const;
+    return apply(tabId, incoming, async ({ state, page: earlier }, merge) => {
+      const page: StoredPage = { url: documentUrl, ...report };
+      await store.putPage(tabId, page);
+      const response = merge === 'join' ? await store.getResponse(tabId) : null;
+      if (isResponseOf(response, page)) return pageState(tabId, page, response, now());
+      // Still waiting for this document's headers; a re-report does not extend the wait.
+      const settledAt = earlier && state?.source === 'page' ? state.settledAt : now() + READING_WAIT_MS;
+      return pageState(tabId, page, null, settledAt);
     });
   }
 
@@ -96,13 +153,15 @@ export function createTabEvents({ store, classify, now, render }: TabEventDeps) 
    * are the previous document's (a 522 page's, say, over a page that works). Both are replaced by what the restored
    * document's URL and status say; a restored error page reports its content right after.
    */
-  function onPageRestored(tabId: number, documentUrl: string, status: number | null) {
-    return store.serialize(tabId, async () => {
-      await store.clear(tabId);
+  function onPageRestored(tabId: number, documentUrl: string, status: number | null, shown: PageReport['document']) {
+    return apply(tabId, { source: 'restored', document: shown, url: documentUrl }, async () => {
       const detection = classify({ url: documentUrl, status, headers: null, page: null });
-      await save(tabId, stateOf(tabId, documentUrl, status, detection.kind, detection));
+      const settledAt = settleBy('restored', detection);
+      return stateOf(tabId, { url: documentUrl, status, source: 'restored', document: shown, detection, settledAt });
     });
   }
 
   return { onMainFrameHeaders, onMainFrameError, onPageReport, onPageRestored };
 }
+
+export type TabEvents = ReturnType<typeof createTabEvents>;

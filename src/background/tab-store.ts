@@ -1,14 +1,15 @@
 /**
- * Per-tab state and the last main-frame response of each tab, in storage.session. Module variables would die with
- * the MV3 worker; storage.session survives it. Writes for one tab are chained so that a header event and a page
- * report arriving together cannot overwrite each other out of order.
+ * Per-tab state, the last main-frame response and the page's own report of each tab, in storage.session. Module
+ * variables would die with the MV3 worker; storage.session survives it. Every write for one tab, and every badge drawn
+ * from it, runs in that tab's queue, so a header event, a page report and a verdict arriving together cannot
+ * overwrite each other out of order.
  */
 import type { HeaderList } from '../core/detect/types.ts';
 import { createKeyedQueue } from '../core/serial-queue.ts';
 import type { TabState } from '../shared/tab-state.ts';
 import { tabKeys } from '../shared/storage/keys.ts';
 import type { TypedStorage } from '../shared/storage/storage.ts';
-import type { MainFrameResponse } from '../shared/storage/stored-shapes.ts';
+import type { MainFrameResponse, StoredPage } from '../shared/storage/stored-shapes.ts';
 
 /** Bounds what a hostile server can make us store: header count and value length. */
 const MAX_HEADERS = 64;
@@ -25,8 +26,8 @@ export function createTabStore(storage: TypedStorage) {
   /** Runs `task` after every earlier task of the same tab; one failure does not block the next. */
   const serialize = <T>(tabId: number, task: () => Promise<T>): Promise<T> => queue.run(tabId, task);
 
-  /** Drops the tab's state and response; not chained, for callers already inside `serialize`. */
-  const clear = (tabId: number) => storage.remove(tabKeys.state(tabId), tabKeys.response(tabId));
+  /** Drops the tab's state, response and page report; not chained, for callers already inside `serialize`. */
+  const clear = (tabId: number) => storage.remove(tabKeys.state(tabId), tabKeys.response(tabId), tabKeys.page(tabId));
 
   return {
     serialize,
@@ -34,6 +35,8 @@ export function createTabStore(storage: TypedStorage) {
     getResponse: (tabId: number): Promise<MainFrameResponse | null> => storage.read(tabKeys.response(tabId)),
     putState: (state: TabState) => storage.write(tabKeys.state(state.tabId), state),
     putResponse: (tabId: number, response: MainFrameResponse) => storage.write(tabKeys.response(tabId), response),
+    getPage: (tabId: number): Promise<StoredPage | null> => storage.read(tabKeys.page(tabId)),
+    putPage: (tabId: number, page: StoredPage) => storage.write(tabKeys.page(tabId), page),
     clear,
     forget: (tabId: number) => serialize(tabId, () => clear(tabId)),
   };

@@ -5,6 +5,7 @@
 import { isCandidatePage } from '../core/detect/prefilter.ts';
 import type { PageMarkers } from '../core/detect/types.ts';
 import { browser } from '../shared/browser.ts';
+import type { RequestOf } from '../shared/messages.ts';
 import { ignoreRefusal, send } from '../shared/send.ts';
 import { installE2eBridge } from './e2e-bridge.ts';
 import { reportAndWatch } from './report-page.ts';
@@ -28,24 +29,33 @@ const isOrphaned = () => {
   }
 };
 
-function reportIfCandidate(status: number | null): void {
+/**
+ * Which document the reports are about (shared/tab-state.ts DocumentRef): this document's navigation start, and now,
+ * when the script first reads it. Every report of one showing carries the same, so the background can tell a late
+ * header event of this document from the next navigation's.
+ */
+type PageDocument = RequestOf<'page/report'>['document'];
+
+function reportIfCandidate(status: number | null, shown: PageDocument): void {
   if (!isCandidatePage(document, status)) return;
   // A refused report (over the tab's rate) is dropped, not retried: the next change of the page reports again.
   const report = (markers: PageMarkers, sequence: number) =>
-    send('page/report', { markers, status, sequence }).catch(ignoreRefusal);
+    send('page/report', { markers, status, sequence, document: shown }).catch(ignoreRefusal);
   reportAndWatch(document, report, isOrphaned);
 }
 
-reportIfCandidate(navigationStatus());
+reportIfCandidate(navigationStatus(), { startedAt: Math.round(performance.timeOrigin), shownAt: Date.now() });
 // Back/forward-cache restores make no request, so the tab still shows the state of the document before: say so,
-// then report this page again if it is itself an error page.
+// then report this page again if it is itself an error page. The restored showing is a document of its own.
 addEventListener('pageshow', (event) => {
   if (!event.persisted || isOrphaned()) return;
   const status = navigationStatus();
-  send('page/restored', { status })
+  const restoredAt = Date.now();
+  const shown = { startedAt: restoredAt, shownAt: restoredAt };
+  send('page/restored', { status, document: shown })
     .catch(ignoreRefusal)
     .then(
-      () => reportIfCandidate(status),
+      () => reportIfCandidate(status, shown),
       () => undefined,
     );
 });

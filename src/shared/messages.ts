@@ -59,11 +59,12 @@ export const ROUTES = {
   /**
    * This document came back from the back/forward cache. No request was made, so the tab's stored state still
    * describes the document shown before it; the background replaces it with this one's. `status` is the restored
-   * document's own, from its Navigation Timing.
+   * document's own, from its Navigation Timing; `document` starts at the restore, and the page's reports after it
+   * carry the same.
    */
   'page/restored': {
     channel: 'content',
-    request: v.strictObject({ status: PageReportSchema.entries.status }),
+    request: v.strictObject({ status: PageReportSchema.entries.status, document: PageReportSchema.entries.document }),
     response: answers<undefined>(),
   },
   /** The stored state of a tab. */

@@ -22,8 +22,12 @@ describe('send', () => {
 
   it('ignoreRefusal settles a refusal but passes other failures on', async () => {
     sendMessage.mockResolvedValueOnce({ error: 'refused', reason: 'rate-limit' });
-    await expect(send('page/restored', { status: null }).catch(ignoreRefusal)).resolves.toBeUndefined();
+    await expect(
+      send('page/restored', { status: null, document: { startedAt: 1, shownAt: 1 } }).catch(ignoreRefusal),
+    ).resolves.toBeUndefined();
     sendMessage.mockRejectedValueOnce(new Error('Could not establish connection'));
-    await expect(send('page/restored', { status: null }).catch(ignoreRefusal)).rejects.toThrow('Could not establish');
+    await expect(
+      send('page/restored', { status: null, document: { startedAt: 1, shownAt: 1 } }).catch(ignoreRefusal),
+    ).rejects.toThrow('Could not establish');
   });
 });

@@ -4,6 +4,7 @@
  * from the ICN data centre, and the verdict put it on the site's origin.
  */
 import type { Detection, PageMarkers } from '../../src/core/detect/types.ts';
+import type { PageReport } from '../../src/shared/page-report.ts';
 import type { EvidenceItem, Facts, Message, PageFacts, SourceName, Verdict } from '../../src/core/diagnose/types.ts';
 import type { TabState } from '../../src/shared/tab-state.ts';
 
@@ -69,7 +70,21 @@ export function somePageMarkers(overrides: Partial<PageMarkers> = {}): PageMarke
   };
 }
 
-/** Tab 1 showing shop.example's Cloudflare 522 from ICN. A `host` alone also sets the URL to that host's root. */
+/** The first report of shop.example's 522 page, read 1 s into a navigation that started at time 0. */
+export function aPageReport(overrides: Partial<PageReport> = {}): PageReport {
+  return {
+    markers: somePageMarkers(),
+    status: 522,
+    sequence: 0,
+    document: { startedAt: 0, shownAt: 1000 },
+    ...overrides,
+  };
+}
+
+/**
+ * Tab 1 showing shop.example's Cloudflare 522 from ICN, as its page reported it (joined with its headers, so the
+ * reading is settled). A `host` alone also sets the URL to that host's root.
+ */
 export function aTabState(overrides: Partial<TabState> = {}): TabState {
   const host = overrides.host ?? 'shop.example';
   return {
@@ -79,6 +94,9 @@ export function aTabState(overrides: Partial<TabState> = {}): TabState {
     status: 522,
     kind: 'origin-error',
     networkError: null,
+    source: 'page',
+    document: { startedAt: 0, shownAt: 0 },
+    settledAt: 0,
     updatedAt: 0,
     detection: aDetection({ vendor: 'cloudflare', kind: 'origin-error', code: 522, colo: 'ICN' }),
     ...overrides,

@@ -1,8 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createPageHandlers } from './page.ts';
-import { somePageMarkers } from '../../../tests/support/builders.ts';
+import { aPageReport } from '../../../tests/support/builders.ts';
 
-const markers = somePageMarkers();
 const page = { tabId: 9, url: 'https://a.example/' };
 
 function setup() {
@@ -11,15 +10,17 @@ function setup() {
 }
 
 describe('page handlers', () => {
-  it("page/report hands the report to the tab's events", async () => {
+  it("page/report hands the report, with its document, to the tab's events", async () => {
     const { handlers, onPageReport } = setup();
-    await handlers['page/report']({ markers, status: 403, sequence: 0 }, page);
-    expect(onPageReport).toHaveBeenCalledWith(9, 'https://a.example/', markers, 403);
+    const report = aPageReport({ status: 403 });
+    await handlers['page/report'](report, page);
+    expect(onPageReport).toHaveBeenCalledWith(9, 'https://a.example/', report);
   });
 
   it('page/restored replaces the state of a tab that came back from the back/forward cache', async () => {
     const { handlers, onPageRestored } = setup();
-    await handlers['page/restored']({ status: 200 }, page);
-    expect(onPageRestored).toHaveBeenCalledWith(9, 'https://a.example/', 200);
+    const document = { startedAt: 7000, shownAt: 7000 };
+    await handlers['page/restored']({ status: 200, document }, page);
+    expect(onPageRestored).toHaveBeenCalledWith(9, 'https://a.example/', 200, document);
   });
 });

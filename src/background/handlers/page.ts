@@ -7,10 +7,10 @@ type PageEvents = Pick<ReturnType<typeof createTabEvents>, 'onPageReport' | 'onP
 export function createPageHandlers(events: PageEvents): Pick<Handlers, 'page/report' | 'page/restored'> {
   return {
     async 'page/report'(report, { tabId, url }) {
-      await events.onPageReport(tabId, url, report.markers, report.status);
+      await events.onPageReport(tabId, url, report);
     },
-    async 'page/restored'({ status }, { tabId, url }) {
-      await events.onPageRestored(tabId, url, status);
+    async 'page/restored'({ status, document }, { tabId, url }) {
+      await events.onPageRestored(tabId, url, status, document);
     },
   };
 }

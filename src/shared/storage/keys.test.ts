@@ -27,8 +27,11 @@ describe('the declared keys', () => {
       'sync settings',
     ]);
     expect(families.map((f) => `${f.area} ${f.prefix}<tabId>`).sort()).toEqual([
+      'session announced:<tabId>',
       'session diag:<tabId>',
       'session notify-held:<tabId>',
+      'session notify-open:<tabId>',
+      'session page:<tabId>',
       'session progress:<tabId>',
       'session resp:<tabId>',
       'session seen:<tabId>',

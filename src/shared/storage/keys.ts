@@ -13,9 +13,12 @@ import { DEFAULT_SETTINGS, parseSettings, SETTINGS_VERSION } from '../settings.t
 import { TabStateSchema } from '../tab-state.ts';
 import { family, item } from './item.ts';
 import {
+  AnnouncedSchema,
   FailureRecordSchema,
   MainFrameResponseSchema,
+  OpenNotificationSchema,
   PendingDiagnosisSchema,
+  StoredPageSchema,
   TimesByNameSchema,
   validEntries,
   WatchesSchema,
@@ -28,6 +31,8 @@ export const tabKeys = {
   state: family('session', 'tab:', v.nullable(TabStateSchema), null),
   /** The tab's last main-frame response (status and capped headers), joined with the page's own report. */
   response: family('session', 'resp:', v.nullable(MainFrameResponseSchema), null),
+  /** The page's own report of the tab's document (background/reading-merge.ts). */
+  page: family('session', 'page:', v.nullable(StoredPageSchema), null),
   /** The verdict about the tab's page. */
   verdict: family('session', 'verdict:', v.nullable(StoredVerdictSchema), null),
   /** A diagnosis in flight, so a worker killed mid-way runs it again. */
@@ -38,6 +43,10 @@ export const tabKeys = {
   seen: family('session', 'seen:', v.boolean(), false),
   /** A notification held back because its tab was never looked at: the verdict's decidedAt. */
   notificationHeld: family('session', 'notify-held:', v.nullable(v.number()), null),
+  /** The settled verdict whose effects (notification, history, peer report) were made. */
+  announced: family('session', 'announced:', v.nullable(AnnouncedSchema), null),
+  /** The notification the tab's verdict put up and that is still to be kept true. */
+  notification: family('session', 'notify-open:', v.nullable(OpenNotificationSchema), null),
 };
 
 export const keys = {

@@ -1,7 +1,9 @@
 /** Schemas of the stored values that have no schema of their own elsewhere (keys.ts pairs each with its key). */
 import * as v from 'valibot';
 import { VENDORS } from '../../core/detect/types.ts';
-import { TAB_KINDS } from '../tab-state.ts';
+import { PageMarkersSchema, PageReportSchema } from '../page-report.ts';
+import { DocumentRefSchema, TAB_KINDS } from '../tab-state.ts';
+import { MessageSchema } from './verdict-schema.ts';
 
 /**
  * A list that keeps the entries that fit: one damaged entry of a log costs that entry, not the log. Anything but a
@@ -25,8 +27,35 @@ export const MainFrameResponseSchema = v.object({
   url: v.string(),
   status: v.number(),
   headers: v.pipe(v.array(v.pipe(v.tuple([v.string(), v.string()]), v.readonly())), v.readonly()),
+  /** webRequest's timeStamp: when the browser saw the response, which tells the document it belongs to. */
+  at: v.number(),
 });
 export type MainFrameResponse = v.InferOutput<typeof MainFrameResponseSchema>;
+
+/** The page's own report of the tab's document, kept so headers that arrive after it can still be joined to it. */
+export const StoredPageSchema = v.object({
+  url: v.string(),
+  document: DocumentRefSchema,
+  sequence: PageReportSchema.entries.sequence,
+  status: PageReportSchema.entries.status,
+  markers: PageMarkersSchema,
+});
+export type StoredPage = v.InferOutput<typeof StoredPageSchema>;
+
+/** The settled verdict whose notification, history entry and peer report were made, so they are made once. */
+export const AnnouncedSchema = v.object({ subject: v.string(), decidedAt: v.number() });
+
+/** The notification a tab's verdict put up, so a verdict that replaces it can update or clear it. */
+export const OpenNotificationSchema = v.object({
+  host: v.string(),
+  /** What it says: the verdict's headline and explanation, before they are put into words. */
+  headline: MessageSchema,
+  explanation: MessageSchema,
+  /** The dedupe keys it recorded, and when: they do not hold back the verdict that replaces it. */
+  keys: v.array(v.string()),
+  at: v.number(),
+});
+export type OpenNotification = v.InferOutput<typeof OpenNotificationSchema>;
 
 /** A diagnosis under way, so a worker killed mid-way can run it again (`resume`). */
 export const PendingDiagnosisSchema = v.object({

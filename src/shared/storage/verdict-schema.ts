@@ -28,7 +28,10 @@ export const SourcesSchema = v.pipe(
   }),
 );
 
-const MessageSchema = v.object({ key: v.string(), params: v.record(v.string(), v.union([v.string(), v.number()])) });
+export const MessageSchema = v.object({
+  key: v.string(),
+  params: v.record(v.string(), v.union([v.string(), v.number()])),
+});
 
 export const VerdictSchema = v.object({
   culprit: v.picklist(CULPRITS),
