@@ -69,10 +69,9 @@ export async function checkVerdict(driver, tabId, want, navigatedAt) {
     afterNavigationMs: verdict.decidedAt - navigatedAt,
     afterPageMs: state ? verdict.decidedAt - state.updatedAt : null,
   };
-  const { withinMs, ...rest } = want;
   assert.deepEqual(
-    verdictView(verdict, want, navigatedAt),
-    { ...rest, ...(withinMs ? { withinMs } : {}) },
+    verdictView(verdict, want),
+    want,
     `tab ${tabId}: stored verdict ${JSON.stringify({ timing, sources: verdict?.sources })}`,
   );
   return { verdict, timing };

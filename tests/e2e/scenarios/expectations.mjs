@@ -91,9 +91,9 @@ export function popupView(read, want) {
 
 /**
  * The stored verdict in the shape of a scenario's verdict expectation, so a mismatch prints one diff.
- * @param {Verdict | null} verdict @param {VerdictExpectation} want @param {number} navigatedAt
+ * @param {Verdict | null} verdict @param {VerdictExpectation} want
  */
-export function verdictView(verdict, want, navigatedAt) {
+export function verdictView(verdict, want) {
   /** @type {Record<string, unknown>} */
   const view = { rule: verdict?.rule };
   if (want.acknowledged) view.acknowledged = verdict?.acknowledged;
@@ -102,10 +102,6 @@ export function verdictView(verdict, want, navigatedAt) {
   if (want.sources) {
     const named = /** @type {(keyof Verdict['sources'])[]} */ (Object.keys(want.sources));
     view.sources = Object.fromEntries(named.map((k) => [k, verdict?.sources?.[k]?.state ?? null]));
-  }
-  if (want.withinMs) {
-    const took = verdict ? verdict.decidedAt - navigatedAt : null;
-    view.withinMs = took !== null && took < want.withinMs ? want.withinMs : took;
   }
   return view;
 }

@@ -115,7 +115,9 @@ export function browserSuite(name, launch) {
               throw err;
             });
             log.push({ scenario: scenario.name, verdict: stored.verdict, timing: stored.timing });
-            if (scenario.verdict.withinMs)
+            // The time is printed, not asserted: on a busy machine the browser's own timers fire late, and the
+            // bound itself is measured by bench:verdict. The row's `timeout` sources prove the waits were bounded.
+            if (Object.values(scenario.verdict.sources ?? {}).includes('timeout'))
               console.log(
                 `# ${name}: ${scenario.name}: verdict ${stored.timing?.afterNavigationMs} ms after navigation`,
               );

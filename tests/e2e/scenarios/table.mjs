@@ -13,11 +13,12 @@ import { HOSTILE_WORLD_SCENARIOS } from './hostile-world.mjs';
  * depend on table order. `world` sets the fakes' faults for it (../fakes/faults.mjs: status page, egress, DoH, site
  * probes); `preload` pages are opened first, left open, and must reach `kind` first.
  * `verdict` is checked on the stored verdict and the popup: the decision-table `rule`, `acknowledged`, the open
- * `incident` title, `advice` keys it must include, the state of named `sources`, and `withinMs` from navigation.
+ * `incident` title, `advice` keys it must include, and the state of named `sources`
+ * (a hanging source must read `timeout`: that, not the wall time, proves the wait was bounded).
  * @typedef {{ kind: string, vendor?: string | null, code?: number | null, colo?: string | null, unconfirmed?: boolean,
  *   category?: string, badge: string, status?: number | null, culprit?: string }} Expectation
  * @typedef {{ rule: string, acknowledged?: string, incident?: string, advice?: string[],
- *   sources?: Record<string, 'ok' | 'failed' | 'timeout' | 'skipped'>, withinMs?: number }} VerdictExpectation
+ *   sources?: Record<string, 'ok' | 'failed' | 'timeout' | 'skipped'>}} VerdictExpectation
  * @typedef {{ status: number, headers: Record<string, string>, page: string, vars?: Record<string, string> }} Route
  * @typedef {{ name: string, url: string, route?: Route, expect: Expectation, verdict?: VerdictExpectation,
  *   world?: Partial<import('../fakes/faults.mjs').World>, preload?: { url: string, route: Route, kind: string }[] }} Scenario
