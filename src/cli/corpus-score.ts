@@ -81,10 +81,13 @@ const percent = (value: number | null) => (value === null ? 'n/a' : `${(value * 
 function rateTable(title: string, rates: readonly Rate[]): string[] {
   const lines = [`${title.padEnd(16)} expected  answered  right  precision  recall`];
   for (const rate of rates) {
-    const counts = `${String(rate.expected).padStart(8)}  ${String(rate.answered).padStart(8)}  ${String(rate.correct).padStart(5)}`;
-    lines.push(
-      `${rate.label.padEnd(16)} ${counts}  ${percent(rate.precision).padStart(9)}  ${percent(rate.recall).padStart(6)}`,
-    );
+    const counts = [
+      String(rate.expected).padStart(8),
+      String(rate.answered).padStart(8),
+      String(rate.correct).padStart(5),
+    ];
+    const rates = [percent(rate.precision).padStart(9), percent(rate.recall).padStart(6)];
+    lines.push(`${rate.label.padEnd(16)} ${[...counts, ...rates].join('  ')}`);
   }
   return lines;
 }

@@ -1,5 +1,6 @@
 import { toHeaderHit, type Detector, type Finding } from './detector.ts';
 import { isSmallPage } from './page-queries.ts';
+import { mayBeErrorPage } from './status-kinds.ts';
 import type { DetectionKind, PageMarkers } from './types.ts';
 
 /**
@@ -22,9 +23,9 @@ const PREFIX_KINDS: Readonly<Record<string, DetectionKind>> = {
 // Decoded text of `Reference&#32;&#35;18&#46;ee82d717&#46;1611391222&#46;3e90b23`.
 const REFERENCE = /Reference #(\d{1,3})\.[0-9a-f]+\.\d+\.[0-9a-f]+/i;
 
-function readPage(page: PageMarkers): Finding | null {
-  // Only the bare template: a long page quoting a reference number is an article, not the error.
-  if (!isSmallPage(page, 800)) return null;
+function readPage(page: PageMarkers, status: number | null): Finding | null {
+  // Only the bare template: a long page or a 2xx page quoting a reference number is an article, not the error.
+  if (!isSmallPage(page, 800) || !mayBeErrorPage(status)) return null;
   const match = REFERENCE.exec(page.text);
   if (!match?.[1]) return null;
   const kind = PREFIX_KINDS[match[1]] ?? 'edge-error';
@@ -44,5 +45,5 @@ export const akamai: Detector = {
     if (headers.has('akamai-request-bc')) evidence.push('header:akamai-request-bc');
     return toHeaderHit(evidence);
   },
-  inspect: ({ page }) => (page ? readPage(page) : null),
+  inspect: ({ page, status }) => (page ? readPage(page, status) : null),
 };

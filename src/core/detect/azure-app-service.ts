@@ -1,5 +1,6 @@
 import type { Finding } from './detector.ts';
 import { isSmallPage } from './page-queries.ts';
+import { mayBeErrorPage } from './status-kinds.ts';
 import type { DetectionKind, PageMarkers } from './types.ts';
 
 /**
@@ -16,7 +17,7 @@ const PAGES: ReadonlyArray<readonly [RegExp, DetectionKind, string]> = [
   ],
   [/exceeded (?:its|the) (?:usage )?quota|Site Disabled/i, 'site-config', 'text:app-service-quota'],
   [
-    /404 Web Site not found|web site you have attempted to reach is not available in this Microsoft Azure App Service region/i,
+    /404 Web Site not found|web site you have attempted to reach is not available in this Microsoft Azure App Service/i,
     'site-config',
     'text:app-service-not-found',
   ],
@@ -26,7 +27,7 @@ const PAGES: ReadonlyArray<readonly [RegExp, DetectionKind, string]> = [
 
 /** An App Service page; null on a normal page, a long page quoting one, or a 2xx answer (these are never 200). */
 export function readAppServicePage(page: PageMarkers, status: number | null): Finding | null {
-  if (!isSmallPage(page, 1200) || (status !== null && status < 400)) return null;
+  if (!isSmallPage(page, 1200) || !mayBeErrorPage(status)) return null;
   for (const [pattern, kind, marker] of PAGES) {
     if (pattern.test(page.text)) {
       return { kind, code: status, evidence: [marker], fromPage: true, platform: 'azure-app-service' };

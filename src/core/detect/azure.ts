@@ -1,7 +1,7 @@
 import { toHeaderHit, type Detector, type Finding } from './detector.ts';
 import { readAppServicePage } from './azure-app-service.ts';
 import { isSmallPage, toCode } from './page-queries.ts';
-import { isServerErrorStatus, kindOfClientStatus } from './status-kinds.ts';
+import { isServerErrorStatus, kindOfClientStatus, mayBeErrorPage } from './status-kinds.ts';
 import type { PageMarkers } from './types.ts';
 
 // Front Door's reference: "Ref A: <32 hex> Ref B: … Ref C: …" (classic), or only the base64 tracking string
@@ -24,7 +24,7 @@ function readApplicationGateway(page: PageMarkers, status: number | null): Findi
 }
 
 function readPage(page: PageMarkers, status: number | null): Finding | null {
-  if (!isSmallPage(page, 1200)) return null;
+  if (!isSmallPage(page, 1200) || !mayBeErrorPage(status)) return null;
   return readApplicationGateway(page, status) ?? readFrontDoor(page, status) ?? readAppServicePage(page, status);
 }
 

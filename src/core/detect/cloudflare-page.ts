@@ -1,7 +1,7 @@
 import { isAccessDenial } from './cloudflare-access.ts';
 import { kindOfCloudflareCode, toErrorSource } from './cloudflare-codes.ts';
 import type { Finding } from './detector.ts';
-import { findClass, findId, findResource, isSmallPage, toCode } from './page-queries.ts';
+import { anyOf, findClass, findId, findResource, isSmallPage, toCode } from './page-queries.ts';
 import { isServerErrorStatus, kindOfClientStatus } from './status-kinds.ts';
 import type { PageMarkers } from './types.ts';
 
@@ -23,9 +23,14 @@ const CHALLENGE_IDS = [
   'challenge-stage',
 ];
 const CHALLENGE_CLASSES = ['cf-browser-verification', 'cf-im-under-attack'];
-// Orchestrate and token paths only appear on challenge pages; the jsd beacon (/challenge-platform/scripts/jsd/) does not count.
-const CHALLENGE_PATH =
-  /\/cdn-cgi\/challenge-platform\/(?:h\/\w\/)?orchestrate\/|__cf_chl_(?:\w*tk|opt)|\/cdn-cgi\/l\/chk_(?:jschl|captcha)|\/cdn-cgi\/styles\/challenges\.css/;
+// Orchestrate and token paths only appear on challenge pages; the jsd beacon (/challenge-platform/scripts/jsd/) does
+// not count.
+const CHALLENGE_PATH = anyOf([
+  /\/cdn-cgi\/challenge-platform\/(?:h\/\w\/)?orchestrate\//,
+  /__cf_chl_(?:\w*tk|opt)/,
+  /\/cdn-cgi\/l\/chk_(?:jschl|captcha)/,
+  /\/cdn-cgi\/styles\/challenges\.css/,
+]);
 const TEMPLATE_IDS = ['cf-wrapper', 'cf-error-details'];
 const TEMPLATE_CLASSES = [
   'cf-error-details',

@@ -46,7 +46,10 @@ function inspectPage(page: PageMarkers, status: number | null): Finding | null {
   return { ...finding, rayId: readPageRayId(page) };
 }
 
-/** Cloudflare: challenges, 1xxx/5xx templates (2013–2025), WAF block and Access pages, plain-text codes, `cf-mitigated`. */
+/**
+ * Cloudflare: challenges, 1xxx/5xx templates (2013–2025), WAF block and Access pages, plain-text codes,
+ * `cf-mitigated`.
+ */
 export const cloudflare: Detector = {
   id: 'cloudflare',
   vendor: 'cloudflare',

@@ -1,10 +1,15 @@
 import { toHeaderHit, type Detector, type Finding } from './detector.ts';
-import { isSmallPage, toCode, toIata } from './page-queries.ts';
-import { isServerErrorStatus, kindOfClientStatus } from './status-kinds.ts';
+import { anyOf, isSmallPage, toCode, toIata } from './page-queries.ts';
+import { isServerErrorStatus, kindOfClientStatus, mayBeErrorPage } from './status-kinds.ts';
 import type { DetectionKind, PageMarkers } from './types.ts';
 
-const ORIGIN_REASONS =
-  /first byte timeout|backend is unhealthy|backend fetch failed|connection refused|operation now in progress|connection timed out|no healthy/i;
+const ORIGIN_REASONS = anyOf(
+  [
+    /first byte timeout|backend is unhealthy|backend fetch failed|no healthy/,
+    /connection refused|operation now in progress|connection timed out/,
+  ],
+  'i',
+);
 // cache-lga21925-LGA, or with the host named, cache-iad-kiad7000025-IAD: the trailing upper-case code is the POP's
 // IATA code.
 const CACHE_NODE = /\bcache-[a-z0-9]+(?:-[a-z0-9]+)*-([A-Z]{3})\b/g;
@@ -31,9 +36,9 @@ function kindForStatus(code: number | null, text: string): DetectionKind {
 }
 
 function readPage(page: PageMarkers, status: number | null): Finding | null {
-  if (!isSmallPage(page, 800)) return null;
+  if (!isSmallPage(page, 800) || !mayBeErrorPage(status)) return null;
   const colo = readLastPop(page.text);
-  if (/^Fastly error: unknown domain/i.test(page.title) || /Fastly error: unknown domain/i.test(page.text)) {
+  if (/^Fastly error: unknown domain/i.test(page.title) || /^Fastly error: unknown domain/i.test(page.text)) {
     return { kind: 'site-config', code: status, evidence: ['text:unknown-domain'], colo, fromPage: true };
   }
   // Fastly's synthetic page says "Guru Mediation" and names a cache node; stock Varnish says "Meditation" + XID.

@@ -1,6 +1,6 @@
 import { toHeaderHit, type Detector, type Finding } from './detector.ts';
 import { isSmallPage, toCode } from './page-queries.ts';
-import { isServerErrorStatus, kindOfClientStatus } from './status-kinds.ts';
+import { isServerErrorStatus, kindOfClientStatus, mayBeErrorPage } from './status-kinds.ts';
 import type { PageMarkers } from './types.ts';
 
 /** The Google Front End's own page: title "Error 502 (Server Error)!!1", body "502. That’s an error." */
@@ -21,7 +21,7 @@ function readFrontEndPage(page: PageMarkers, status: number | null): Finding | n
 function readServerErrorPage(page: PageMarkers, status: number | null): Finding | null {
   const title = /^(\d{3}) (?:Server Error|Over Quota)$/.exec(page.title);
   const heading = /^Error: (Server Error|Over Quota)\b/.exec(page.text);
-  if (!title || !heading || (status !== null && status < 400)) return null;
+  if (!title || !heading || !mayBeErrorPage(status)) return null;
   const code = status ?? toCode(title[1]);
   if (heading[1] === 'Over Quota') {
     return { kind: 'site-config', code, evidence: ['text:over-quota'], fromPage: true, platform: 'google-app-engine' };

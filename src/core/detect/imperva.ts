@@ -28,7 +28,10 @@ function readPage(page: PageMarkers): Finding | null {
   return { kind: 'challenge', code: null, evidence: ['page:incapsula-script-only'], fromPage: true };
 }
 
-/** Imperva / Incapsula: `x-iinfo`, `x-cdn: Incapsula`, incap cookies; the "Request unsuccessful" iframe page, the script-only bot check. */
+/**
+ * Imperva / Incapsula: `x-iinfo`, `x-cdn: Incapsula`, incap cookies; the "Request unsuccessful" iframe page and the
+ * script-only bot check.
+ */
 export const imperva: Detector = {
   id: 'imperva',
   vendor: 'imperva',

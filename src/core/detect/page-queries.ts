@@ -25,6 +25,15 @@ export function isSmallPage(page: PageMarkers, limit = SMALL_PAGE_CHARS): boolea
   return page.text.length <= limit;
 }
 
+/**
+ * One regex matching any of `patterns`, each kept as its own group so its anchors stay its own. Lets long lists of
+ * alternatives (a vendor's reason lines, a server's stock sentences) be written one to a line.
+ * @example anyOf([/^no healthy upstream$/, /^upstream request timeout$/]).test('no healthy upstream') // true
+ */
+export function anyOf(patterns: readonly RegExp[], flags = ''): RegExp {
+  return new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|'), flags);
+}
+
 /** Parses a decimal code, returning null when absent or out of the 100–9999 range. */
 export function toCode(digits: string | undefined): number | null {
   if (digits === undefined) return null;

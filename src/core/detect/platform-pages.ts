@@ -1,4 +1,4 @@
-import { findResource } from './page-queries.ts';
+import { anyOf, findResource } from './page-queries.ts';
 import type { ServerPage } from './server-pages.ts';
 import type { PageMarkers } from './types.ts';
 
@@ -8,10 +8,18 @@ import type { PageMarkers } from './types.ts';
  * crashed, timed out or is in maintenance. Envoy and API Gateway answer with one bare line of text or JSON.
  */
 const HEROKU_PAGE = /herokucdn\.com\/error-pages\/([a-z-]+)\.html/;
-const ENVOY_TEXT =
-  /^(?:no healthy upstream|upstream connect error or disconnect\/reset before headers\b.*|upstream request timeout)$/;
-const API_GATEWAY_TEXT =
-  /^\{\s*"message"\s*:\s*"(Internal server error|Endpoint request timed out|Service Unavailable|Network error communicating with endpoint)"\s*\}$/;
+const ENVOY_TEXT = anyOf([
+  /^no healthy upstream$/,
+  /^upstream connect error or disconnect\/reset before headers\b.*$/,
+  /^upstream request timeout$/,
+]);
+const API_GATEWAY_MESSAGES = [
+  'Internal server error',
+  'Endpoint request timed out',
+  'Service Unavailable',
+  'Network error communicating with endpoint',
+];
+const API_GATEWAY_TEXT = new RegExp(`^\\{\\s*"message"\\s*:\\s*"(${API_GATEWAY_MESSAGES.join('|')})"\\s*\\}$`);
 // Bare reason phrases some proxies (Traefik, Caddy, Go's reverse proxy) send as a text/plain body.
 const PLAIN_PHRASES: ReadonlyMap<string, number> = new Map([
   ['Bad Gateway', 502],
@@ -50,7 +58,7 @@ function readPlainText(page: PageMarkers): ServerPage | null {
 
 /** A platform's own page, or null. GitHub Pages' "no site here" page is a host nobody publishes to: configuration. */
 export function readPlatformPage(page: PageMarkers): ServerPage | null {
-  if (/^There isn.t a GitHub Pages site here\./.test(page.text)) {
+  if (/\bThere isn.t a GitHub Pages site here\./.test(page.text)) {
     return { platform: 'github-pages', code: 404, kind: 'site-config', evidence: 'text:github-pages-no-site' };
   }
   return readHeroku(page) ?? readPlainText(page);

@@ -1,4 +1,4 @@
-import { isSmallPage, toCode } from './page-queries.ts';
+import { anyOf, isSmallPage, toCode } from './page-queries.ts';
 import { readPlatformPage } from './platform-pages.ts';
 import type { PageMarkers, Platform } from './types.ts';
 
@@ -20,13 +20,30 @@ const page = (platform: Platform | null, code: number | null, evidence: string):
 });
 
 // Fixed sentences of stock error pages, as the servers ship them.
-const APACHE_TEXT =
-  /maintenance downtime or capacity problems|proxy server received an invalid response from an upstream server|proxy server did not receive a timely response|encountered an internal error or misconfiguration/;
+const APACHE_TEXT = anyOf([
+  /maintenance downtime or capacity problems/,
+  /proxy server received an invalid response from an upstream server/,
+  /proxy server did not receive a timely response/,
+  /encountered an internal error or misconfiguration/,
+]);
 const APACHE_SIGNATURE = /\bApache(?:\/[\d.]+)?(?: \([^)]*\))?.{0,80} Server at \S+ Port \d+/;
-const HAPROXY_TEXT =
-  /^(\d{3}) [A-Za-z -]+ (?:No server is available to handle this request\.|The server didn't respond in time\.|The server returned an invalid or incomplete response\.)/;
-const IIS_TEXT =
-  /HTTP Error (\d{3})(?:\.\d+)?\. The service is unavailable|(?:^|\s)(\d{3}) - (?:Web server received an invalid response|Internal server error|Gateway timeout)|HTTP Error (\d{3})\.\d+ - /;
+const HAPROXY_TEXT = new RegExp(
+  `^(\\d{3}) [A-Za-z -]+ ${
+    anyOf([
+      /No server is available to handle this request\./,
+      /The server didn't respond in time\./,
+      /The server returned an invalid or incomplete response\./,
+    ]).source
+  }`,
+);
+const IIS_TEXT = anyOf([
+  // HTTP.sys, before any site answers.
+  /HTTP Error (\d{3})(?:\.\d+)?\. The service is unavailable/,
+  // IIS custom errors and ARR: "502 - Web server received an invalid response while acting as a gateway …".
+  /(?:^|\s)(\d{3}) - (?:Web server received an invalid response|Internal server error|Gateway timeout)/,
+  // IIS detailed errors: "HTTP Error 502.3 - Bad Gateway".
+  /HTTP Error (\d{3})\.\d+ - /,
+]);
 // nginx-style page: title "502 Bad Gateway", the same heading, then at most a server token.
 const STATUS_TITLE = /^(\d{3}) ([A-Za-z][A-Za-z -]*)$/;
 const TOKENS: ReadonlyArray<readonly [RegExp, Platform]> = [

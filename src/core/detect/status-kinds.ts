@@ -13,6 +13,14 @@ export function kindOfClientStatus(code: number | null): DetectionKind | null {
   return REFUSALS.has(code) ? 'blocked' : 'none';
 }
 
+/**
+ * False for a 1xx–3xx answer. Error pages recognised by their wording are never served that way, so a page with such
+ * a status that carries the wording is quoting it (a Q&A answer, a help page) and must not be read as the error.
+ */
+export function mayBeErrorPage(status: number | null): boolean {
+  return status === null || status >= 400;
+}
+
 /** True for a 5xx status: whoever generated the page, the request failed on the server side. */
 export function isServerErrorStatus(code: number | null): code is number {
   return code !== null && code >= 500 && code <= 599;
