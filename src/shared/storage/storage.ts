@@ -4,6 +4,7 @@
  * reported in development builds.
  */
 import * as v from 'valibot';
+import { describeIssues } from '../../core/validation-issues.ts';
 import type { AreaName, KeyFamily, StorageItem } from './item.ts';
 
 /** storage.local, storage.session and storage.sync all have this shape. */
@@ -46,7 +47,7 @@ export function createStorage(areas: StorageAreas, onInvalid: OnInvalid = warnIn
     if (raw === undefined) return structuredClone(item.fallback);
     const result = v.safeParse(item.schema, raw);
     if (result.success) return result.output;
-    onInvalid(item.key, v.summarize(result.issues));
+    onInvalid(item.key, describeIssues(result.issues));
     return structuredClone(item.fallback);
   }
 
