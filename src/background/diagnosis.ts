@@ -14,14 +14,16 @@ import type { TabState } from '../shared/tab-state.ts';
 import { createProgressWriter, type Progress } from './progress.ts';
 
 /**
- * Told of every verdict that applies to the tab's current page: `fresh` when it was just decided (notify, log it),
- * not fresh when a stored one was reused (show it again, say nothing new).
+ * Told of every verdict that applies to the tab's current page: `fresh` when it was just decided, not fresh when a
+ * stored one was reused. A verdict is provisional until the reading it rests on is settled (verdict-life-cycle.ts).
  */
 export type OnVerdict = (tabId: number, verdict: Verdict, state: TabState, fresh: boolean) => Promise<void>;
 
 export type DiagnoserDeps = Omit<GatherDeps, 'correlation'> & {
   storage: TypedStorage;
   getState: (tabId: number) => Promise<TabState | null>;
+  /** The tab's queue (tab-store.ts): the verdict is checked against the tab's reading and stored in one step. */
+  serialize?: <T>(tabId: number, task: () => Promise<T>) => Promise<T>;
   onVerdict?: OnVerdict;
 };
 
@@ -49,6 +51,7 @@ export const subjectOf = (state: TabState) => {
 
 export function createDiagnoser(deps: DiagnoserDeps) {
   const running = new Map<number, { subject: string; job: Promise<Verdict | null> }>();
+  const serialize = deps.serialize ?? ((_tabId, task) => task());
 
   async function correlationFor(state: TabState, page: PageFacts) {
     const site = registrableDomain(state.host);
@@ -92,9 +95,12 @@ export function createDiagnoser(deps: DiagnoserDeps) {
     await progress.flushed();
     const verdict = decide(facts, deps.now());
     // The tab may have moved on while we gathered; a verdict about the old page must not land on the new one.
-    const now = await deps.getState(tabId);
-    const current = now !== null && subjectOf(now) === subject;
-    if (current) await deps.storage.write(verdictItem, { version: 1, subject, url: state.url, verdict });
+    const current = await serialize(tabId, async () => {
+      const now = await deps.getState(tabId);
+      if (now === null || subjectOf(now) !== subject) return false;
+      await deps.storage.write(verdictItem, { version: 1, subject, url: state.url, verdict });
+      return true;
+    });
     // Only clear the in-flight marker if it is still ours: a newer run for the tab's new page may have replaced it.
     const marker = await deps.storage.read(pendingItem);
     if (marker?.subject === subject) await deps.storage.remove(pendingItem, progressItem);

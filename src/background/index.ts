@@ -17,6 +17,7 @@ import { keys } from '../shared/storage/keys.ts';
 import { readSettings } from '../shared/storage/settings-store.ts';
 import type { TabState } from '../shared/tab-state.ts';
 import { createDiagnoser } from './diagnosis.ts';
+import { createBadgePainter } from './badge-painter.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { exposeNotificationClicks } from './e2e-hooks.ts';
 import { createE2eHandlers } from './handlers/e2e.ts';
@@ -24,6 +25,7 @@ import { createHistoryHandlers } from './handlers/history.ts';
 import { createPageHandlers } from './handlers/page.ts';
 import { createPeerHandlers } from './handlers/peer.ts';
 import { createTabHandlers } from './handlers/tab.ts';
+import { currentOf } from './handlers/tab-view.ts';
 import { createWatchHandlers } from './handlers/watch.ts';
 import { createHistory } from './history.ts';
 import { createNotificationClicks } from './notification-clicks.ts';
@@ -33,8 +35,8 @@ import { redrawBadgeWhenLoaded } from './quirks-firefox.ts';
 import { renderBadge } from './render-badge.ts';
 import { createTabEvents } from './tab-events.ts';
 import { createTabStore } from './tab-store.ts';
-import { createVerdictBadge } from './verdict-badge.ts';
 import { createVerdictEffects } from './verdict-effects.ts';
+import { createVerdictLifeCycle } from './verdict-life-cycle.ts';
 import { createWatcher } from './watch.ts';
 
 const settings = () => readSettings(storage);
@@ -73,7 +75,6 @@ const watcher = createWatcher({
   },
 });
 const store = createTabStore(storage);
-const effects = createVerdictEffects({ render: createVerdictBadge(store, renderBadge), history, notifier, watcher });
 const sha256 = async (bytes: Uint8Array<ArrayBuffer>) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
 const peers = createPeers({
   settings,
@@ -92,22 +93,33 @@ const diagnoser = createDiagnoser({
   vendorStatus: (vendor) => statuses.get(statusSourcesFor(vendor)[0]!),
   siteStatus: (site) => fetchSiteStatus(statuses.get, site),
   peers: peers.lookup,
-  onVerdict: async (...args) => {
-    // Not awaited: a report must not hold up the verdict (Check again waits for the diagnosis).
-    void peers.onVerdict(...args);
-    await effects.onVerdict(...args);
-  },
+  serialize: store.serialize,
+  onVerdict: (tabId) => lifeCycle.onVerdict(tabId),
+});
+const tabView = { getState: store.getState, getVerdict: diagnoser.getVerdict };
+const painter = createBadgePainter({
+  serialize: store.serialize,
+  current: (tabId) => currentOf(tabView, tabId),
+  draw: renderBadge,
+});
+const effects = createVerdictEffects({ history, notifier, watcher, peers });
+const lifeCycle = createVerdictLifeCycle({
+  store,
+  storage,
+  now: Date.now,
+  schedule: (ms, task) => void setTimeout(task, ms),
+  paint: painter.paint,
+  onSettled: effects.onSettled,
 });
 
-/** Every stored reading is shown at once; a failed page also starts its diagnosis. */
+/** Every stored reading is drawn at once and followed until it settles; a failed page also starts its diagnosis. */
 async function onReading(tabId: number, state: TabState) {
-  await renderBadge(tabId, state);
+  await lifeCycle.onReading(tabId, state);
   await effects.onPageState(state);
   if (state.kind !== 'none') void diagnoser.diagnose(tabId);
 }
 
 const events = createTabEvents({ store, classify, now: Date.now, onReading });
-const tabView = { getState: store.getState, getVerdict: diagnoser.getVerdict };
 const watchHandlers = createWatchHandlers({ ...tabView, watcher });
 const clicks = createNotificationClicks({
   tabs: browser.tabs,
@@ -123,12 +135,13 @@ browser.webRequest.onHeadersReceived.addListener((details) => void events.onMain
 ]);
 browser.webRequest.onErrorOccurred.addListener((details) => void events.onMainFrameError(details), MAIN_FRAME);
 browser.tabs.onRemoved.addListener(
-  (tabId) => void Promise.all([store.forget(tabId), diagnoser.forget(tabId), notifier.forget(tabId)]),
+  (tabId) =>
+    void Promise.all([store.forget(tabId), diagnoser.forget(tabId), notifier.forget(tabId), lifeCycle.forget(tabId)]),
 );
 if (import.meta.env.BROWSER === 'firefox') {
   redrawBadgeWhenLoaded(browser.tabs, async (tabId) => {
     const state = await store.getState(tabId);
-    if (state && state.kind !== 'none') await renderBadge(tabId, state, (await diagnoser.getVerdict(tabId)).verdict);
+    if (state && state.kind !== 'none') await painter.paint(tabId);
   });
 }
 browser.tabs.onActivated.addListener(({ tabId }) => void notifier.onActivated(tabId));
@@ -175,3 +188,4 @@ browser.runtime.onMessage.addListener(
 
 void settings().then((s) => applyLanguage(s.language));
 void diagnoser.resume();
+void lifeCycle.resume();

@@ -6,7 +6,7 @@ import { aTabState, aVerdict, anEvidenceItem } from '../../tests/support/builder
 import { type MemoryStorage, memoryStorage } from '../../tests/support/memory-storage.ts';
 import type { Verdict } from '../core/diagnose/types.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
-import { keys } from '../shared/storage/keys.ts';
+import { keys, tabKeys } from '../shared/storage/keys.ts';
 import type { TabState } from '../shared/tab-state.ts';
 
 // Real English strings, so the assertions read what a person would see.
@@ -159,6 +159,68 @@ describe('notifier', () => {
       detection: { ...page.detection!, unconfirmed: true },
     });
     expect(shown()).toEqual({});
+  });
+
+  describe("keeps a tab's notification true when a later settled verdict replaces the one that put it up", () => {
+    const cdnWide = verdict('shop.example', {
+      culprit: 'cdn',
+      rule: 'cdn-correlated',
+      confidence: 0.85,
+      headline: { key: 'verdict_cdnCorrelated', params: { vendor: 'cloudflare' } },
+    });
+
+    it('replaced when the new verdict earns one of its own', async () => {
+      const { notifier } = setup();
+      await notifier.onVerdict(7, verdict('shop.example'), state(7, 'shop.example'));
+      await notifier.onVerdict(7, cdnWide, state(7, 'shop.example'));
+      expect(shown()['culprit:tab:7']?.title).toBe('Cloudflare is failing for many sites at once');
+      expect(await storage.read(tabKeys.notification(7))).toMatchObject({ headline: cdnWide.headline });
+    });
+
+    it('updated when it says other words about the same host, which its own dedupe entry does not hold back', async () => {
+      const { notifier } = setup();
+      await notifier.onVerdict(7, verdict('shop.example'), state(7, 'shop.example'));
+      const config = verdict('shop.example', {
+        rule: 'site-config',
+        headline: { key: 'verdict_siteConfig', params: { host: 'shop.example' } },
+      });
+      await notifier.onVerdict(7, config, state(7, 'shop.example'));
+      expect(shown()['culprit:tab:7']?.title).toBe('shop.example is misconfigured');
+    });
+
+    it('cleared when the new verdict would not notify', async () => {
+      const { notifier } = setup();
+      await notifier.onVerdict(7, verdict('shop.example'), state(7, 'shop.example'));
+      await notifier.onVerdict(
+        7,
+        verdict('shop.example', {
+          culprit: 'unknown',
+          rule: 'unconfirmed',
+          headline: { key: 'verdict_unconfirmed', params: {} },
+        }),
+        state(7, 'shop.example'),
+      );
+      expect(shown()).toEqual({});
+      expect(await storage.read(tabKeys.notification(7))).toBeNull();
+    });
+
+    it('left alone when the new verdict says the same (Check again)', async () => {
+      const { notifier } = setup();
+      const create = vi.spyOn(fakeBrowser.notifications, 'create');
+      await notifier.onVerdict(7, verdict('shop.example'), state(7, 'shop.example'));
+      await notifier.onVerdict(7, verdict('shop.example', { decidedAt: NOW + 5000 }), state(7, 'shop.example'));
+      expect(create).toHaveBeenCalledTimes(1);
+      expect(Object.keys(shown())).toEqual(['culprit:tab:7']);
+    });
+
+    it('withdrawn when the tab shows that host working, and only that host', async () => {
+      const { notifier } = setup();
+      await notifier.onVerdict(7, verdict('shop.example'), state(7, 'shop.example'));
+      await notifier.withdraw(7, 'other.example');
+      expect(Object.keys(shown())).toEqual(['culprit:tab:7']);
+      await notifier.withdraw(7, 'shop.example');
+      expect(shown()).toEqual({});
+    });
   });
 
   it('"back" goes out even with automatic notifications off: the person asked for it', async () => {

@@ -1,8 +1,9 @@
 /**
- * Automatic notifications. The policy (core/notify/policy.ts) decides; this module keeps its memory in storage (the
- * dedupe map in storage.local, which tabs were seen in storage.session, both outliving the worker), shows the
- * notification in the chosen language, and handles clicks. Firefox has no notification buttons, so there the
- * actions live only on the page a click opens (popup.html?tab=ID).
+ * Automatic notifications, made only from settled verdicts (verdict-life-cycle.ts). The policy (core/notify/policy.ts)
+ * decides; this module keeps its memory in storage (the dedupe map in storage.local; which tabs were seen and what
+ * each tab's notification says in storage.session, all outliving the worker), shows the notification in the chosen
+ * language, and keeps it true: a later verdict for the tab updates or clears it. Firefox has no notification
+ * buttons, so there the actions live only on the page a click opens (popup.html?tab=ID).
  */
 import type { Verdict } from '../core/diagnose/types.ts';
 import { decideNotification, recordSent } from '../core/notify/policy.ts';
@@ -10,7 +11,8 @@ import type { Watch } from '../core/watch/schedule.ts';
 import { formatMessage, t } from '../shared/i18n.ts';
 import type { Settings } from '../shared/settings.ts';
 import { keys, tabKeys } from '../shared/storage/keys.ts';
-import type { TypedStorage } from '../shared/storage/storage.ts';
+import { entry, type TypedStorage } from '../shared/storage/storage.ts';
+import type { OpenNotification } from '../shared/storage/stored-shapes.ts';
 import type { TabState } from '../shared/tab-state.ts';
 
 interface NotificationOptions {
@@ -58,6 +60,13 @@ export function parseNotificationId(id: string): NotificationClick {
   }
 }
 
+const saysTheSame = (open: OpenNotification, verdict: Verdict) =>
+  JSON.stringify([open.headline, open.explanation]) === JSON.stringify([verdict.headline, verdict.explanation]);
+
+/** The dedupe map without the keys an open notification recorded (those still carrying its time). */
+const withoutKeys = (sent: Readonly<Record<string, number>>, open: OpenNotification) =>
+  Object.fromEntries(Object.entries(sent).filter(([key, at]) => !(open.keys.includes(key) && at === open.at)));
+
 export function createNotifier(deps: NotifierDeps) {
   async function show(id: string, title: string, message: string, buttons: string[] = []) {
     await deps.notifications.create(id, {
@@ -69,32 +78,48 @@ export function createNotifier(deps: NotifierDeps) {
     });
   }
 
+  async function withdrawOpen(tabId: number) {
+    await deps.notifications.clear(verdictNotificationId(tabId));
+    await deps.storage.remove(tabKeys.notification(tabId));
+  }
+
+  /**
+   * The tab's verdict, settled: notify if the policy says so, and keep what the tab's earlier verdict put up true.
+   * That notification is left when it says the same, replaced when this verdict earns one of its own (the keys it
+   * recorded do not count as "already announced" against the verdict that replaces it), and cleared otherwise.
+   */
   async function consider(tabId: number, verdict: Verdict, state: TabState, seen: boolean) {
     const settings = await deps.settings();
-    const sent = await deps.storage.read(keys.notificationsSent);
+    const [sent, open] = await Promise.all([
+      deps.storage.read(keys.notificationsSent),
+      deps.storage.read(tabKeys.notification(tabId)),
+    ]);
+    if (open && saysTheSame(open, verdict)) return;
     const now = deps.now();
-    const unconfirmed = state.detection?.unconfirmed ?? false;
     const decision = decideNotification({
       verdict,
       host: state.host,
-      unconfirmed,
+      unconfirmed: state.detection?.unconfirmed ?? false,
       seen,
       mode: settings.notifications,
-      sent,
+      sent: open ? withoutKeys(sent, open) : sent,
       now,
     });
     if (!decision.notify) {
       if (decision.reason === 'unseen') await deps.storage.write(tabKeys.notificationHeld(tabId), verdict.decidedAt);
+      if (open) await withdrawOpen(tabId);
       return;
     }
-    await deps.storage.write(keys.notificationsSent, recordSent(sent, decision.keys, now));
+    const { headline, explanation } = verdict;
+    await deps.storage.writeAll(
+      entry(keys.notificationsSent, recordSent(sent, decision.keys, now)),
+      entry(tabKeys.notification(tabId), { host: state.host, headline, explanation, keys: decision.keys, at: now }),
+    );
     await deps.applyLanguage(settings.language);
-    await show(verdictNotificationId(tabId), formatMessage(verdict.headline), formatMessage(verdict.explanation), [
-      t('notify_watch'),
-    ]);
+    await show(verdictNotificationId(tabId), formatMessage(headline), formatMessage(explanation), [t('notify_watch')]);
   }
 
-  /** A fresh verdict for the tab's current page. */
+  /** A settled verdict for the tab's current page. */
   async function onVerdict(tabId: number, verdict: Verdict, state: TabState) {
     const seen = (await deps.storage.read(tabKeys.seen(tabId))) || (await deps.isTabActive(tabId).catch(() => false));
     await consider(tabId, verdict, state, seen);
@@ -110,7 +135,14 @@ export function createNotifier(deps: NotifierDeps) {
     if (verdict && state && verdict.decidedAt === held) await consider(tabId, verdict, state, true);
   }
 
-  const forget = (tabId: number) => deps.storage.remove(tabKeys.seen(tabId), tabKeys.notificationHeld(tabId));
+  /** The tab shows `host` working: a notification it put up about that host is no longer true. */
+  async function withdraw(tabId: number, host: string) {
+    const open = await deps.storage.read(tabKeys.notification(tabId));
+    if (open?.host === host) await withdrawOpen(tabId);
+  }
+
+  const forget = (tabId: number) =>
+    deps.storage.remove(tabKeys.seen(tabId), tabKeys.notificationHeld(tabId), tabKeys.notification(tabId));
 
   /** The person asked to be told; this goes out whatever the automatic-notification setting says. */
   async function notifyBack(watch: Watch) {
@@ -122,7 +154,7 @@ export function createNotifier(deps: NotifierDeps) {
     );
   }
 
-  return { onVerdict, onActivated, forget, notifyBack };
+  return { onVerdict, onActivated, withdraw, forget, notifyBack };
 }
 
 export type Notifier = ReturnType<typeof createNotifier>;

@@ -51,23 +51,21 @@ describe('createDiagnoser onVerdict hook', () => {
 describe('verdict effects', () => {
   function setup() {
     const deps = {
-      render: vi.fn(async () => undefined),
       history: { record: vi.fn(async () => undefined), close: vi.fn(async () => undefined) },
-      notifier: { onVerdict: vi.fn(async () => undefined) },
+      notifier: { onVerdict: vi.fn(async () => undefined), withdraw: vi.fn(async () => undefined) },
       watcher: { seenWorking: vi.fn(async () => undefined) },
+      peers: { onVerdict: vi.fn<OnVerdict>(async () => undefined) },
     };
     return { deps, effects: createVerdictEffects(deps) };
   }
   const verdict = aVerdict();
 
-  it('a fresh verdict is shown, logged and considered for a notification; a reused one is only shown', async () => {
+  it('a settled verdict is logged, considered for a notification and offered to the peers', async () => {
     const { deps, effects } = setup();
-    await effects.onVerdict(1, verdict, failing, true);
-    await effects.onVerdict(1, verdict, failing, false);
-    expect(deps.render).toHaveBeenCalledTimes(2);
-    expect(deps.render).toHaveBeenCalledWith(1, failing, verdict);
-    expect(deps.history.record).toHaveBeenCalledTimes(1);
-    expect(deps.notifier.onVerdict).toHaveBeenCalledTimes(1);
+    await effects.onSettled(1, verdict, failing);
+    expect(deps.history.record).toHaveBeenCalledWith('shop.example', verdict);
+    expect(deps.notifier.onVerdict).toHaveBeenCalledWith(1, verdict, failing);
+    expect(deps.peers.onVerdict).toHaveBeenCalledWith(1, verdict, failing, true);
   });
 
   it.each<[string, Partial<TabState>, boolean]>([
@@ -80,5 +78,6 @@ describe('verdict effects', () => {
     await effects.onPageState({ ...failing, ...over });
     expect(deps.history.close.mock.calls.length > 0).toBe(closes);
     expect(deps.watcher.seenWorking.mock.calls.length > 0).toBe(closes);
+    expect(deps.notifier.withdraw.mock.calls).toEqual(closes ? [[1, 'shop.example']] : []);
   });
 });
