@@ -114,9 +114,8 @@ describe('lookup', () => {
     const hash = await hashHost(SITE, sha256);
     await postJson(server.app, '/v1/reports', reportBody({ hostHash: hash }));
     behaviour[A] = first;
-    const started = Date.now();
+    // A first server that never answers would hold this await until the test times out: reaching B is the proof.
     expect(await client(100).lookup([A, B], HOST)).toMatchObject({ count15: 1 });
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(calls.map((c) => new URL(c.url).origin)).toEqual([A, new URL(B).origin]);
     expect(calls[1]!.url).toBe(`https://peer-b.example.net/v1/prefix/${prefixOf(hash)}`);
   });

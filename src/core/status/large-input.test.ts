@@ -1,6 +1,7 @@
 /**
- * One ≥10 MB input per parser family: each must be rejected (size cap) or parsed, quickly and without
- * blowing up. The fetcher caps bodies before parsing anyway; this guards parsers called directly.
+ * One ≥10 MB input per parser family: each must be rejected (size cap) or parsed without blowing up. The fetcher
+ * caps bodies before parsing anyway; this guards parsers called directly. A quadratic scan of 10 MB would run for
+ * hours and hit the test timeout; the parse times themselves are measured by benchmarks, not asserted here.
  */
 import { describe, expect, it } from 'vitest';
 import { parseAwsCurrentEvents } from './aws.ts';
@@ -68,11 +69,9 @@ describe('≥10 MB inputs', () => {
     });
     const text = JSON.stringify(Array.from({ length: 22_000 }, (_, i) => incident(i)));
     expect(text.length).toBeGreaterThan(TEN_MB);
-    const started = performance.now();
     const result = parseGcpIncidents(text, META);
     expect(result.state).toBe('ok');
     expect(result.state === 'ok' && result.status.incidents).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(failedReason(parseGcpIncidents(' '.repeat(GCP_MAX_BYTES + 1), META))).toMatch(/too large/);
   });
 
@@ -86,9 +85,7 @@ describe('≥10 MB inputs', () => {
     expect(feed.length).toBeGreaterThan(TEN_MB);
     expect(failedReason(parseAzureStatusFeed(feed, META))).toMatch(/too large/);
     expect(failedReason(parseFastlyStatusFeed(new TextEncoder().encode(feed), META))).toMatch(/too large/);
-    const started = performance.now();
     const scan = scanRssItems(feed);
     expect(scan.ok && scan.items.length).toBe(500);
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
