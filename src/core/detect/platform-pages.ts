@@ -32,7 +32,9 @@ function readHeroku(page: PageMarkers): ServerPage | null {
   const name =
     HEROKU_PAGE.exec(findResource(page, HEROKU_PAGE) ?? '')?.[1] ??
     (/^Heroku \| No such app$|No such app \| Heroku$/.test(page.title) ? 'no-such-app' : null) ??
-    (/\bThere is no app configured at that hostname\b/.test(page.text) ? 'no-such-app' : null);
+    (/\bThere is no app configured at that hostname\b/.test(page.text) ? 'no-such-app' : null) ??
+    // The error page itself (when not framed) tells the owner where to look.
+    (/^Application error\b/i.test(page.title) && /\bheroku logs --tail\b/.test(page.text) ? 'application-error' : null);
   if (!name) return null;
   const evidence = `page:heroku-${name}`.slice(0, 60);
   if (name === 'no-such-app') return { platform: 'heroku', code: 404, kind: 'site-config', evidence };

@@ -153,6 +153,19 @@ describe('platforms named by headers', () => {
     expect(apiGateway).toMatchObject({ kind: 'origin-error', code: 500, platform: 'aws-api-gateway' });
   });
 
+  it('reads Heroku’s application-error page served unframed', () => {
+    const page = `<html><head><title>Application Error</title></head><body><div class="message">
+<div class="message__title">Application Error</div><p>An error occurred in the application and your page could not be
+served. If you are the application owner, check your logs for details. You can do this from the Heroku CLI with the
+command <code>heroku logs --tail</code></p></div></body></html>`;
+    expect(classifyHtml(page, { status: 503 })).toMatchObject({
+      vendor: null,
+      kind: 'origin-error',
+      platform: 'heroku',
+    });
+    expect(classifyHtml(page, { status: 200 }).kind).toBe('none');
+  });
+
   it('reads a platform’s unclaimed-host page as configuration', () => {
     const noApp =
       '<html><head><title>Heroku | No such app</title></head>' +
