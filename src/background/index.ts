@@ -31,8 +31,8 @@ import { createHistory } from './history.ts';
 import { createNotificationClicks } from './notification-clicks.ts';
 import { createNotifier } from './notifications.ts';
 import { createPeers } from './peers.ts';
-import { redrawBadgeWhenLoaded } from './quirks-firefox.ts';
 import { renderBadge } from './render-badge.ts';
+import { repaintWhenLoaded } from './repaint-on-load.ts';
 import { createTabEvents } from './tab-events.ts';
 import { createTabStore } from './tab-store.ts';
 import { createVerdictEffects } from './verdict-effects.ts';
@@ -138,12 +138,10 @@ browser.tabs.onRemoved.addListener(
   (tabId) =>
     void Promise.all([store.forget(tabId), diagnoser.forget(tabId), notifier.forget(tabId), lifeCycle.forget(tabId)]),
 );
-if (import.meta.env.BROWSER === 'firefox') {
-  redrawBadgeWhenLoaded(browser.tabs, async (tabId) => {
-    const state = await store.getState(tabId);
-    if (state && state.kind !== 'none') await painter.paint(tabId);
-  });
-}
+repaintWhenLoaded(browser.tabs, async (tabId) => {
+  const state = await store.getState(tabId);
+  if (state && state.kind !== 'none') await painter.paint(tabId);
+});
 browser.tabs.onActivated.addListener(({ tabId }) => void notifier.onActivated(tabId));
 browser.alarms.onAlarm.addListener((alarm) => void watcher.onAlarm(alarm));
 // The handlers themselves, not wrappers, so the E2E build's hook can check it calls exactly what the browser calls.
