@@ -7,7 +7,7 @@ import { createStorage, type StorageArea } from '../../src/shared/storage/storag
 
 export type MemoryArea = StorageArea & { data: Map<string, unknown> };
 
-export function memoryArea(initial: Record<string, unknown> = {}): MemoryArea {
+function memoryArea(initial: Record<string, unknown> = {}): MemoryArea {
   const data = new Map(Object.entries(structuredClone(initial)));
   return {
     data,

@@ -31,6 +31,14 @@ const SUITES = [
     count: countLint,
   },
   // src, server and the unit tests, then the e2e, a11y and tools JavaScript (tests/e2e/tsconfig.json).
+  // Unused files, exports and dependencies (knip.json lists the entry points).
+  {
+    name: 'knip',
+    cmd: bin('knip'),
+    args: ['--no-progress', '--no-config-hints'],
+    timeoutMs: 2 * MIN,
+    count: countKnip,
+  },
   { name: 'typecheck', cmd: 'npm', args: ['run', '--silent', 'typecheck'], timeoutMs: 3 * MIN, count: countTypecheck },
   {
     name: 'unit',
@@ -113,6 +121,12 @@ function countLint(out, code) {
 }
 
 /** @type {Suite['count']} */
+/** knip lists each finding on its own line under a heading such as "Unused exports (3)". */
+function countKnip(out, code) {
+  const findings = [...out.matchAll(/^Unused [a-zA-Z ]+ \((\d+)\)$/gm)].reduce((n, m) => n + Number(m[1]), 0);
+  return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: Math.max(findings, 1) };
+}
+
 function countTypecheck(out, code) {
   const errors = (out.match(/error TS\d+/g) ?? []).length;
   return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: Math.max(errors, 1) };

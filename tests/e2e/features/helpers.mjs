@@ -6,7 +6,7 @@
 /** @import { AnyPage, Driver } from '../harness/types.d.ts' */
 import { sleep, waitFor, withTimeout } from '../harness/wait.mjs';
 
-export const VERDICT_TIMEOUT = 10_000;
+const VERDICT_TIMEOUT = 10_000;
 /** After a verdict, how long a notification would take at most to follow it (same onVerdict chain). */
 export const QUIET_AFTER_VERDICT_MS = 1_500;
 

@@ -11,7 +11,7 @@ import { PEER_HOST } from '../fakes/peer-service.mjs';
  * A Cloudflare 522 (origin timed out): the extension's own re-fetch gets the same 522, which corroborates it.
  * @param {string} rayHex @param {string} colo @returns {Route}
  */
-export const cf522 = (rayHex, colo) => ({
+const cf522 = (rayHex, colo) => ({
   status: 522,
   headers: cloudflare(rayHex, colo),
   page: 'cf-522.html',

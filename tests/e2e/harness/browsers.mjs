@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const ARTIFACTS = path.join(ROOT, 'artifacts', 'e2e');
+const ARTIFACTS = path.join(ROOT, 'artifacts', 'e2e');
 
 export const BROWSERS = {
   // The real binary, not the /usr/bin wrapper, which injects an empty --load-extension and its own flags.

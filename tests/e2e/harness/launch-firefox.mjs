@@ -8,9 +8,9 @@ import { createDriver } from './driver.mjs';
 import { CONTROL_URL } from '../scenarios/table.mjs';
 import { isPresent, waitFor, withTimeout } from './wait.mjs';
 
-export const GECKO_ID = 'culprit@culprit-ext.org';
+const GECKO_ID = 'culprit@culprit-ext.org';
 // Pinned so moz-extension:// URLs are predictable; the UUID is otherwise random per profile.
-export const EXTENSION_UUID = '7d3e2f1a-c0de-4b1e-9a55-2e2ec0ffee01';
+const EXTENSION_UUID = '7d3e2f1a-c0de-4b1e-9a55-2e2ec0ffee01';
 
 /**
  * @param {{ port: number, hosts: string[], prefs?: Record<string, unknown> }} net `prefs` adds to the profile's

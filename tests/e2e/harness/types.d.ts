@@ -21,14 +21,14 @@ export interface AnyPage {
 }
 
 /** Where a launcher sends the fake hosts: the fakes' port, and a port nothing listens on for `refused.test`. */
-export interface Net {
+interface Net {
   port: number;
   closedPort: number;
   hosts: string[];
 }
 
-export type ChromiumDriver = Awaited<ReturnType<typeof launchChromium>>;
-export type FirefoxDriver = Awaited<ReturnType<typeof launchFirefox>>;
+type ChromiumDriver = Awaited<ReturnType<typeof launchChromium>>;
+type FirefoxDriver = Awaited<ReturnType<typeof launchFirefox>>;
 /** A launched browser with the extension loaded; `name` tells which, and narrows to its extras. */
 export type Driver = ChromiumDriver | FirefoxDriver;
 export type Launch = (net: Net & { prefs?: Record<string, unknown> }) => Promise<Driver>;

@@ -114,7 +114,7 @@ export function verdictView(verdict, want) {
 export const pickKeys = (obj, keys) => Object.fromEntries(Object.keys(keys).map((k) => [k, obj?.[k]]));
 
 /** Chromium and Firefox both report badge colours as [r, g, b, a]. @param {string} hex `#rrggbb` */
-export function hexToRgba(hex) {
+function hexToRgba(hex) {
   const n = Number.parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
 }

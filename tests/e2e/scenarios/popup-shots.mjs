@@ -38,7 +38,7 @@ const WIDTH = 420;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Width and height from a PNG's IHDR chunk, which must directly follow the signature. @param {Buffer} bytes */
-export function pngSize(bytes) {
+function pngSize(bytes) {
   assert.ok(bytes.length > 24 && bytes.subarray(0, 8).equals(PNG_SIGNATURE), 'PNG signature');
   assert.equal(bytes.toString('latin1', 12, 16), 'IHDR', 'first chunk is IHDR');
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
