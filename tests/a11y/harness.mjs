@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { makeSelfSignedCert } from '../tools/certs.mjs';
+import { chromiumArgs } from '../e2e/harness/launch-chromium.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const EXTENSION = path.join(ROOT, 'dist', 'chrome');
@@ -169,21 +170,7 @@ export async function launch(web) {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 420, height: 600 },
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-      `--host-resolver-rules=${rules}`,
-      '--ignore-certificate-errors',
-      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(extension, rules),
   });
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
   const id = new URL(sw.url()).host;

@@ -120,13 +120,13 @@ function countLint(out, code) {
   return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: Math.max(errors, 1) };
 }
 
-/** @type {Suite['count']} */
-/** knip lists each finding on its own line under a heading such as "Unused exports (3)". */
+/** knip lists each finding on its own line under a heading such as "Unused exports (3)". @type {Suite['count']} */
 function countKnip(out, code) {
   const findings = [...out.matchAll(/^Unused [a-zA-Z ]+ \((\d+)\)$/gm)].reduce((n, m) => n + Number(m[1]), 0);
   return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: Math.max(findings, 1) };
 }
 
+/** @type {Suite['count']} */
 function countTypecheck(out, code) {
   const errors = (out.match(/error TS\d+/g) ?? []).length;
   return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: Math.max(errors, 1) };

@@ -1,4 +1,5 @@
-// Debian Chromium + Playwright with the unpacked build loaded (toolchain notes §2).
+// Debian Chromium + Playwright with the unpacked build loaded: Chromium (unlike Google's Chrome builds since 137)
+// still honours --load-extension, and Debian's package installs where downloading a browser cannot.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,28 @@ import { BROWSERS } from './browsers.mjs';
 import { createDriver } from './driver.mjs';
 import { REFUSED_HOST } from '../scenarios/table.mjs';
 import { isPresent, waitFor, withTimeout } from './wait.mjs';
+
+/**
+ * Chromium's flags for a headless run with only our extension, fake hosts by `rules`, and no traffic of its own.
+ * @param {string} extension the unpacked build @param {string} rules `--host-resolver-rules`
+ */
+export function chromiumArgs(extension, rules) {
+  return [
+    '--headless=new',
+    `--disable-extensions-except=${extension}`, // Playwright adds --disable-extensions; this re-allows ours
+    `--load-extension=${extension}`,
+    `--host-resolver-rules=${rules}`, // no quotes: they would become part of the rule
+    '--ignore-certificate-errors', // Playwright's ignoreHTTPSErrors does not reach the extension's worker
+    '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable', // keep http:// scenarios on http
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
 
 /**
  * @param {{ port: number, closedPort: number, hosts: string[] }} net
@@ -28,21 +51,7 @@ export async function launchChromium({ port, closedPort, hosts }) {
     // Playwright turns the back/forward cache off by default; real browsers have it on, and the extension must
     // handle pages restored from it (../features/bfcache.mjs).
     ignoreDefaultArgs: ['--disable-back-forward-cache'],
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${extension}`, // Playwright adds --disable-extensions; this re-allows ours
-      `--load-extension=${extension}`,
-      `--host-resolver-rules=${rules}`, // no quotes: they would become part of the rule
-      '--ignore-certificate-errors', // Playwright's ignoreHTTPSErrors does not reach the extension's worker
-      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable', // keep http:// scenarios on http
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(extension, rules),
   });
   try {
     const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));

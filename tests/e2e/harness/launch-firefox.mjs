@@ -1,4 +1,5 @@
-// Firefox ESR + puppeteer-core over WebDriver BiDi, the build installed as a temporary add-on (toolchain notes §3).
+// Firefox ESR + puppeteer-core over WebDriver BiDi, the build installed as a temporary add-on:
+// BiDi's webExtension.install takes the unpacked folder, and a temporary add-on needs no signing.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
