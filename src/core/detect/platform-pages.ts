@@ -58,10 +58,16 @@ function readPlainText(page: PageMarkers): ServerPage | null {
   return code ? { platform: null, code, kind: null, evidence: 'text:reason-phrase' } : null;
 }
 
-/** A platform's own page, or null. GitHub Pages' "no site here" page is a host nobody publishes to: configuration. */
+/**
+ * A platform's own page, or null. GitHub Pages' "no site here" page and a storage bucket that does not exist (the
+ * `NoSuchBucket` error document of S3 and S3-compatible stores) are a host nobody publishes to: configuration.
+ */
 export function readPlatformPage(page: PageMarkers): ServerPage | null {
   if (/\bThere isn.t a GitHub Pages site here\./.test(page.text)) {
     return { platform: 'github-pages', code: 404, kind: 'site-config', evidence: 'text:github-pages-no-site' };
+  }
+  if (/^NoSuchBucket\b/.test(page.text) && /\bThe specified bucket does not exist\b/.test(page.text)) {
+    return { platform: null, code: 404, kind: 'site-config', evidence: 'text:no-such-bucket' };
   }
   return readHeroku(page) ?? readPlainText(page);
 }

@@ -176,5 +176,10 @@ command <code>heroku logs --tail</code></p></div></body></html>`;
 <p>If you’re trying to publish one, read the documentation.</p></body></html>`;
     expect(classifyHtml(pages, { status: 404 })).toMatchObject({ kind: 'site-config', platform: 'github-pages' });
     expect(classifyHtml(pages, { status: 200 }).kind).toBe('none');
+    const bucket = `<?xml version="1.0" encoding="UTF-8"?>
+<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message>
+<BucketName>assets.example</BucketName><RequestId>4T2ZQ</RequestId><HostId>aGVsbG8=</HostId></Error>`;
+    expect(classifyHtml(bucket, { status: 404 })).toMatchObject({ vendor: null, kind: 'site-config', code: 404 });
+    expect(classifyHtml(bucket, { status: null }).kind).toBe('site-config');
   });
 });
