@@ -7,9 +7,10 @@
  * - A reading about a **newer document** replaces the tab's state, its stored headers and its stored page report.
  * - For the **same document**, the page's own report is the finest reading: late headers are joined into it (they
  *   confirm its vendor and status) and never replace it; a page report joins the headers stored before it; a page's
- *   re-report replaces its earlier report unless it is an older one (its sequence is lower). A network error is never
- *   cleared by the browser's own error page: that page runs no content script, and a page report about the same
- *   document as a network error is dropped.
+ *   re-report replaces its earlier report unless it is an older one (its sequence is lower). A network error within
+ *   a page's span is an earlier navigation's, delivered late, and is dropped.
+ * - The browser's own error page never clears a network error: it runs no content script (and is not an http(s)
+ *   page, which the dispatcher would refuse anyway), so a page that reports after a network error is a later one.
  *
  * Which document a reading is about cannot be an id in both browsers (webRequest's `documentId` and the sender's are
  * Chromium-only), so it is told by time (DocumentRef). The browser's events are points: webRequest's `timeStamp`.
@@ -17,7 +18,8 @@
  * it. A document's headers arrive inside that interval; a later navigation's headers arrive after the page was read.
  * Both are the system's wall clock, but `timeOrigin` is converted from a monotonic clock, so the start is allowed
  * SAME_DOCUMENT_SKEW_MS of slack; that only matters for telling this document's headers from those of a document
- * left within that second.
+ * left within that second. A page restored from the back/forward cache is a showing of its own that starts at the
+ * restore and made no request, so no header event belongs to it.
  */
 import type { DocumentRef, ReadingSource, TabKind, TabState } from '../shared/tab-state.ts';
 
@@ -34,9 +36,13 @@ export type DocumentOrder = 'older' | 'same' | 'newer';
 
 const order = (difference: number): DocumentOrder => (difference > 0 ? 'newer' : difference < 0 ? 'older' : 'same');
 
-/** A browser event at `at` against a page that was read: inside the page's interval, after it, or before it. */
-function eventAgainstPage(at: number, page: { startedAt: number; shownAt: number }): DocumentOrder {
+/**
+ * A browser event at `at` against a page that was read: inside the page's interval, after it, or before it. A
+ * showing restored from the back/forward cache has no request of its own: every event up to it is older.
+ */
+function eventAgainstPage(at: number, page: Omit<DocumentRef, 'shownAt'> & { shownAt: number }): DocumentOrder {
   if (at > page.shownAt) return 'newer';
+  if (page.cached) return 'older';
   return at >= page.startedAt - SAME_DOCUMENT_SKEW_MS ? 'same' : 'older';
 }
 
@@ -82,12 +88,15 @@ export function mergeReading(stored: StoredReading, incoming: IncomingReading): 
   const sameOrigin = originOf(incoming.url) === originOf(state.url);
   switch (incoming.source) {
     case 'headers':
-      // Late headers of the page's own document confirm it; a point equal to another point is a new event.
-      return state.source === 'page' && sameOrigin ? 'join' : 'replace';
+      // A point equal to another point is a new event. Within a page's span, its origin's headers are its own,
+      // arriving late, and confirm it; another origin's are a redirect hop of its navigation or the document before.
+      if (state.source !== 'page') return 'replace';
+      return sameOrigin ? 'join' : 'drop';
     case 'network-error':
       return state.source === 'page' ? 'drop' : 'replace';
     case 'page':
-      if (state.source === 'network-error') return 'drop';
+      // A page that was read after a network error is a later document: the browser's error page runs no script.
+      if (state.source === 'network-error') return 'replace';
       return state.source === 'page' && (incoming.sequence ?? 0) < (stored.pageSequence ?? 0) ? 'drop' : 'join';
     case 'restored':
       return 'replace';

@@ -51,7 +51,7 @@ addEventListener('pageshow', (event) => {
   if (!event.persisted || isOrphaned()) return;
   const status = navigationStatus();
   const restoredAt = Date.now();
-  const shown = { startedAt: restoredAt, shownAt: restoredAt };
+  const shown = { startedAt: restoredAt, shownAt: restoredAt, cached: true } as const;
   send('page/restored', { status, document: shown })
     .catch(ignoreRefusal)
     .then(

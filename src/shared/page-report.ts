@@ -32,6 +32,7 @@ export const PageMarkersSchema = v.strictObject({
 const PageDocumentSchema = v.strictObject({
   startedAt: DocumentRefSchema.entries.startedAt,
   shownAt: DocumentRefSchema.entries.startedAt,
+  cached: DocumentRefSchema.entries.cached,
 });
 
 export const PageReportSchema = v.strictObject({

@@ -23,11 +23,17 @@ export type ReadingSource = (typeof READING_SOURCES)[number];
 const EpochMs = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 
 /**
- * Which document a reading is about (background/document-order.ts compares them). `startedAt`: when its navigation
+ * Which document a reading is about (background/reading-merge.ts compares them). `startedAt`: when its navigation
  * started (the page's Navigation Timing origin), or when the browser saw its response or error (webRequest's
  * timeStamp). `shownAt`: when the page itself was first read, null while only the browser has spoken for it.
+ * `cached`: a showing restored from the back/forward cache, which starts at the restore and made no request, so no
+ * header event belongs to it.
  */
-export const DocumentRefSchema = v.strictObject({ startedAt: EpochMs, shownAt: v.nullable(EpochMs) });
+export const DocumentRefSchema = v.strictObject({
+  startedAt: EpochMs,
+  shownAt: v.nullable(EpochMs),
+  cached: v.optional(v.literal(true)),
+});
 export type DocumentRef = v.InferOutput<typeof DocumentRefSchema>;
 
 export const TabStateSchema = v.object({
