@@ -3,8 +3,8 @@ import type { PageMarkers } from './types.ts';
 /** Hard caps on what `extractPageMarkers` reads and returns; a hostile or huge page cannot exceed them. */
 export const TITLE_LIMIT = 300;
 export const TEXT_LIMIT = 4000;
-const ELEMENT_LIMIT = 3000;
-const TEXT_NODE_LIMIT = 5000;
+export const ELEMENT_LIMIT = 3000;
+export const TEXT_NODE_LIMIT = 5000;
 export const ID_LIMIT = 200;
 export const CLASS_LIMIT = 300;
 export const RESOURCE_LIMIT = 100;
