@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fakeBrowser } from '@webext-core/fake-browser';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { memoryStorage } from '../../tests/support/memory-storage.ts';
 
 const locale = (lang: string) =>
   readFileSync(join(import.meta.dirname, `../../public/_locales/${lang}/messages.json`), 'utf8');
@@ -14,10 +14,15 @@ vi.mock('../shared/browser.ts', () => {
     browser: {
       i18n: { getMessage: (key: string) => en[key]?.message ?? '', getUILanguage: () => 'en' },
       runtime: { getURL: (p: string) => `chrome-extension://ext/${p}` },
-      storage: fakeBrowser.storage,
     },
   };
 });
+const storage = vi.hoisted(() => ({ current: null as ReturnType<typeof memoryStorage> | null }));
+vi.mock('../shared/storage/extension-storage.ts', () => ({
+  get extensionStorage() {
+    return storage.current;
+  },
+}));
 vi.stubGlobal('fetch', async (url: string) => new Response(locale(url.includes('/ko/') ? 'ko' : 'en')));
 
 const { Options } = await import('./Options.tsx');
@@ -27,14 +32,14 @@ const { applyLanguage } = await import('../shared/i18n.ts');
 
 let root: HTMLElement;
 const stored = async () =>
-  (await fakeBrowser.storage.sync.get(keys.settings.key))[keys.settings.key] as Record<string, unknown> | undefined;
+  storage.current?.areas.sync.data.get(keys.settings.key) as Record<string, unknown> | undefined;
 const byLabel = (text: string) =>
   [...root.querySelectorAll('label')].find((l) => l.textContent?.includes(text))!.querySelector('input')!;
 const button = (text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === text)!;
 const settle = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
 
 beforeEach(async () => {
-  fakeBrowser.reset();
+  storage.current = memoryStorage();
   await applyLanguage('auto');
   document.body.innerHTML = '<div id="app"></div>';
   root = document.getElementById('app')!;
