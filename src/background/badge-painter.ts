@@ -26,5 +26,3 @@ export function createBadgePainter({ serialize, current, draw }: BadgePainterDep
     });
   return { paint };
 }
-
-export type BadgePainter = ReturnType<typeof createBadgePainter>;

@@ -19,7 +19,8 @@ import type { TabState } from '../shared/tab-state.ts';
 import { createDiagnoser } from './diagnosis.ts';
 import { createBadgePainter } from './badge-painter.ts';
 import { createDispatcher } from './dispatcher.ts';
-import { exposeNotificationClicks } from './e2e-hooks.ts';
+import { createHeaderHold } from './e2e-header-hold.ts';
+import { exposeE2eHooks } from './e2e-hooks.ts';
 import { createE2eHandlers } from './handlers/e2e.ts';
 import { createHistoryHandlers } from './handlers/history.ts';
 import { createPageHandlers } from './handlers/page.ts';
@@ -119,7 +120,11 @@ async function onReading(tabId: number, state: TabState) {
   if (state.kind !== 'none') void diagnoser.diagnose(tabId);
 }
 
-const events = createTabEvents({ store, classify, now: Date.now, onReading });
+const tabEvents = createTabEvents({ store, classify, now: Date.now, onReading });
+const headerHold = import.meta.env.VITE_E2E === '1' ? createHeaderHold(tabEvents, store.getState) : null;
+const events = headerHold
+  ? { ...tabEvents, onMainFrameHeaders: headerHold.onMainFrameHeaders, onPageReport: headerHold.onPageReport }
+  : tabEvents;
 const watchHandlers = createWatchHandlers({ ...tabView, watcher });
 const clicks = createNotificationClicks({
   tabs: browser.tabs,
@@ -148,7 +153,8 @@ browser.alarms.onAlarm.addListener((alarm) => void watcher.onAlarm(alarm));
 browser.notifications.onClicked.addListener(clicks.onClicked);
 // Firefox shows no buttons and older releases lack the event; `?.` keeps a missing event from stopping this script.
 browser.notifications.onButtonClicked?.addListener(clicks.onButtonClicked);
-if (import.meta.env.VITE_E2E === '1') exposeNotificationClicks(globalThis, browser.notifications, clicks);
+if (import.meta.env.VITE_E2E === '1' && headerHold)
+  exposeE2eHooks(globalThis, browser.notifications, clicks, headerHold.hooks);
 // Alarms do not survive a browser restart everywhere, nor an update; the watches in storage.local do.
 browser.runtime.onStartup.addListener(() => void watcher.restore());
 browser.runtime.onInstalled.addListener(() => void watcher.restore());

@@ -83,5 +83,3 @@ export function createVerdictLifeCycle(deps: LifeCycleDeps) {
 
   return { onReading, onVerdict, resume, forget };
 }
-
-export type VerdictLifeCycle = ReturnType<typeof createVerdictLifeCycle>;

@@ -16,7 +16,7 @@ export type TabKind = (typeof TAB_KINDS)[number];
  * a document restored from the back/forward cache (its URL and status), the page's own report (joined with its
  * document's headers when they are known).
  */
-export const READING_SOURCES = ['headers', 'network-error', 'restored', 'page'] as const;
+const READING_SOURCES = ['headers', 'network-error', 'restored', 'page'] as const;
 export type ReadingSource = (typeof READING_SOURCES)[number];
 
 /** Epoch ms as both sides of the browser report them; bounded so a report cannot carry nonsense. */

@@ -1,12 +1,22 @@
 // `npm run test:e2e`: build the VITE_E2E bundles, then run the e2e files one at a time (two browsers on two cores
 // would make the timing-sensitive waits compete).
-// Usage: run.mjs [table|lint|chromium|features-chromium|firefox|features-firefox ...] [--no-build]
+// Usage: run.mjs [table|lint|chromium|features-chromium|settled-chromium|firefox|features-firefox|settled-firefox ...]
+//        [--no-build]
 // CULPRIT_E2E_TAP=<file> also writes a TAP report there, which tests/tools/test-all.mjs counts.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from './harness/browsers.mjs';
 
-const SUITES = ['table', 'lint', 'chromium', 'features-chromium', 'firefox', 'features-firefox'];
+const SUITES = [
+  'table',
+  'lint',
+  'chromium',
+  'features-chromium',
+  'settled-chromium',
+  'firefox',
+  'features-firefox',
+  'settled-firefox',
+];
 const args = process.argv.slice(2);
 const picked = args.filter((a) => !a.startsWith('--'));
 const unknown = picked.filter((a) => !SUITES.includes(a));

@@ -16,13 +16,13 @@ import { createVerdictLifeCycle } from '../../src/background/verdict-life-cycle.
 import type { TabState } from '../../src/shared/tab-state.ts';
 import { memoryStorage } from './memory-storage.ts';
 
-export interface Drawn {
+interface Drawn {
   tabId: number;
   state: TabState | null;
   verdict: Verdict | null;
 }
 
-export interface Announced extends Drawn {
+interface Announced extends Drawn {
   verdict: Verdict;
   state: TabState;
   /** The clock when it was announced. */
@@ -119,5 +119,3 @@ export function backgroundWorld({ start = 1_000_000 } = {}) {
     },
   };
 }
-
-export type BackgroundWorld = ReturnType<typeof backgroundWorld>;
