@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { classify, extractPageMarkers } from '../core/detect/index.ts';
 import type { Detection, HeaderList } from '../core/detect/types.ts';
-import { parseHtml } from './parse-html.ts';
+import { MAX_PARSE_CHARS, parseHtml } from './parse-html.ts';
 
 export interface ClassifyFileOptions {
   file: string;
@@ -9,12 +9,17 @@ export interface ClassifyFileOptions {
   status: number | null;
   /** null: headers unknown, so CDN-looking pages come back `unconfirmed`. */
   headers: HeaderList | null;
+  /** Told when only the start of the file was classified (see MAX_PARSE_CHARS). */
+  warn?: (message: string) => void;
 }
 
 /** Reads, parses and classifies one saved page. `.txt` files are treated as text/plain bodies. */
 export async function classifyFile(options: ClassifyFileOptions): Promise<Detection> {
   const source = await readFile(options.file, 'utf8');
   const page = parseHtml(source, options.url, options.file.endsWith('.txt'));
+  if (page.isTruncated) {
+    options.warn?.(`${options.file}: ${source.length} characters; only the first ${MAX_PARSE_CHARS} were classified`);
+  }
   try {
     const markers = extractPageMarkers(page.document);
     return classify({ url: options.url, status: options.status, headers: options.headers, page: markers });

@@ -48,7 +48,8 @@ async function main(): Promise<void> {
   const { file, url, status, headers } = result.output;
   const headerList = headers ? parseHeaderLines(headers) : null;
   try {
-    const detection = await classifyFile({ file, url, status, headers: headerList });
+    const warn = (message: string) => process.stderr.write(`classify: ${message}\n`);
+    const detection = await classifyFile({ file, url, status, headers: headerList, warn });
     process.stdout.write(`${JSON.stringify(detection)}\n`);
   } catch (error) {
     fail(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);

@@ -31,6 +31,7 @@ async function main(dir: string | undefined): Promise<number> {
         url: 'https://corpus.invalid/',
         status: row.status,
         headers: null,
+        warn: (message) => process.stderr.write(`corpus: ${message}\n`),
       });
       const result = scoreRow(row, detection);
       scored.push(result);

@@ -1,8 +1,18 @@
 import { Window } from 'happy-dom';
+import { mapScriptBodies } from './script-blocks.ts';
+
+/**
+ * The most characters parsed. happy-dom spends ~30 µs and ~10 KB per element, so a 7 MB page of 10^6 elements took
+ * minutes and gigabytes; 512 Ki characters of the densest markup parse in 2–5 s and ~500 MB. Error and block pages
+ * are a few KiB, and the markers the classifier reads sit near the top of a page.
+ */
+export const MAX_PARSE_CHARS = 512 * 1024;
 
 /** A parsed document plus the window that owns it; call `close()` to free happy-dom's resources. */
 export interface ParsedPage {
   document: Document;
+  /** The source was longer than MAX_PARSE_CHARS and only its start was parsed. */
+  isTruncated: boolean;
   close(): Promise<void>;
 }
 
@@ -11,25 +21,24 @@ function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-const SCRIPT_BLOCK = /(<script\b[^>]*>)([\s\S]*?)(<\/script\s*>)/gi;
-
 /**
  * happy-dom 21.0.4's parser drops a <script> and the rest of the document when the script's text has `<` followed
  * by a non-space (`for(i=0;i<L;i++)`, `a<=b`); browsers do not. A space after such `<` keeps the parse faithful
  * and changes no marker the classifier reads.
  */
 function padScriptLessThan(html: string): string {
-  return html.replace(SCRIPT_BLOCK, (_, open: string, body: string, close: string) => {
-    return `${open}${body.replace(/<(?=\S)/g, '< ')}${close}`;
-  });
+  return mapScriptBodies(html, (body) => body.replace(/<(?=\S)/g, '< '));
 }
 
 /**
  * Node adapter for core's `Document` parameter: parses HTML with happy-dom, never running scripts, loading
- * resources or navigating. Plain text is wrapped in <pre> the way browsers display text/plain responses.
+ * resources or navigating. Plain text is wrapped in <pre> the way browsers display text/plain responses. Only the
+ * first MAX_PARSE_CHARS characters are read; `isTruncated` says so, for the caller to tell the person.
  * @example const { document, close } = parseHtml('<title>x</title>', 'https://a.test/', false)
  */
-export function parseHtml(source: string, url: string, isPlainText: boolean): ParsedPage {
+export function parseHtml(fullSource: string, url: string, isPlainText: boolean): ParsedPage {
+  const isTruncated = fullSource.length > MAX_PARSE_CHARS;
+  const source = isTruncated ? fullSource.slice(0, MAX_PARSE_CHARS) : fullSource;
   const window = new Window({
     url,
     settings: {
@@ -52,5 +61,5 @@ export function parseHtml(source: string, url: string, isPlainText: boolean): Pa
   const parser = new window.DOMParser();
   // happy-dom's Document implements the DOM Document interface; its class is distinct from lib.dom's type.
   const document = parser.parseFromString(html, 'text/html') as unknown as Document;
-  return { document, close: () => window.happyDOM.close() };
+  return { document, isTruncated, close: () => window.happyDOM.close() };
 }
