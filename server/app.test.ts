@@ -95,6 +95,21 @@ describe('POST /v1/reports', () => {
     expect(await totalCount()).toBe(0);
   });
 
+  it.each([
+    ['kind', reportBody({ kind: 'SECRET-kind-value' })],
+    ['vendor', reportBody({ vendor: 'SECRET-vendor-value' })],
+    ['hostHash', reportBody({ hostHash: 'SECRET-host-value' })],
+    ['clientId', reportBody({ clientId: 7_777_777 })],
+    ['code', reportBody({ code: 'SECRET-code-value' })],
+    ['', JSON.stringify('SECRET-root-value')],
+  ])('names the field %j in a 400 but never echoes the submitted value', async (field, body) => {
+    const response = await postJson(t.app, '/v1/reports', body);
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { message: string } };
+    expect(error.message).toContain(field);
+    expect(error.message).not.toMatch(/SECRET|7777777|received/);
+  });
+
   it('rejects malformed JSON and a missing content type with 400', async () => {
     expect((await postJson(t.app, '/v1/reports', '{"hostHash":')).status).toBe(400);
     const noType = await t.app.request('/v1/reports', { method: 'POST', body: JSON.stringify(reportBody()) });
@@ -167,7 +182,9 @@ describe('GET /v1/prefix/:prefix', () => {
   it.each(['ABCD', 'abc', 'abcde', 'zzzz', '%00%00'])('rejects prefix %s with 400', async (prefix) => {
     const response = await t.app.request(`/v1/prefix/${prefix}`);
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const json = (await response.json()) as { ok: boolean; error: { code: string; message: string } };
+    expect(json).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(json.error.message).not.toContain(decodeURIComponent(prefix));
   });
 });
 
