@@ -1,6 +1,7 @@
 /**
  * `npm run bench:verdict`: time to verdict (p50/p95) with every source on loopback, the bound with every source
- * hanging, and the bytes a diagnosis moves with a cold and a warm status cache. Runs the real core through the
+ * hanging, the bytes a diagnosis moves with a cold and a warm status cache, and (settled-verdict.ts) the time from a
+ * failing page's first reading to its settled verdict and to its notification. Runs the real core through the
  * Node fetch the `check` CLI uses; only the hosts are local.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -12,6 +13,7 @@ import type { PageFacts } from '../../src/core/diagnose/types.ts';
 import { createStatusFetcher } from '../../src/core/status/fetch-status.ts';
 import { statusSourcesFor } from '../../src/core/status/vendors.ts';
 import { createNodeFetch } from '../../src/cli/node-fetch.ts';
+import { printSettling } from './settled-verdict.ts';
 
 const RUNS = 200;
 const HANG_RUNS = 3;
@@ -160,6 +162,7 @@ async function main() {
   row('cold status cache', `${cold} B`, '');
   row('warm status cache (within 60 s)', `${warm} B`, `${(warm / cold).toFixed(2)}× of cold`);
   row('stale cache, revalidated with ETag (304)', `${revalidated} B`, `${(revalidated / cold).toFixed(2)}× of cold`);
+  await printSettling(row);
 }
 
 void main();

@@ -64,6 +64,18 @@ async function settled(driver, tabId, what, done = () => true) {
 }
 
 /**
+ * How long after the browser saw the page's headers its content script first read it (resp:<tab> and page:<tab>).
+ * @param {Driver} driver @param {number} tabId
+ */
+const readLag = (driver, tabId) =>
+  driver.ext(async (id) => {
+    const got = await (globalThis.browser ?? globalThis.chrome).storage.session.get([`resp:${id}`, `page:${id}`]);
+    const response = /** @type {{ at: number } | undefined} */ (got[`resp:${id}`]);
+    const page = /** @type {{ document: { shownAt: number } } | undefined} */ (got[`page:${id}`]);
+    return response && page ? page.document.shownAt - response.at : null;
+  }, tabId);
+
+/**
  * Tells the E2E build's background to hold `host`'s header events until its page has reported `untilKind`
  * (src/background/e2e-header-hold.ts). Chromium: in the worker; Firefox: the event page, from the control page.
  * @param {Driver} driver @param {string} host @param {TabKind} untilKind
@@ -116,6 +128,10 @@ export function settledVerdictTests(ctx) {
           const rule = third ? 'cdn-correlated' : 'cdn-edge-page';
           const tab = await settled(driver, opened.tabId, `visit ${i + 1}: ${rule}`, (v) => v.rule === rule);
           assert.equal(tab.state.kind, 'edge-error', `visit ${i + 1}: the page's own reading`);
+          // Printed, not asserted: how long the page's report follows its headers is what READING_WAIT_MS bounds.
+          console.log(
+            `# ${driver.name}: visit ${i + 1}: page read ${await readLag(driver, opened.tabId)} ms after its headers`,
+          );
           assert.equal(tab.verdict.culprit, 'cdn');
           // The third visit's notification goes out before the popup takes the tab's place in front.
           if (third) {
