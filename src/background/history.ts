@@ -1,5 +1,5 @@
 /**
- * The incident log in storage.local: appended when a failure verdict is stored, closed when the host is seen working
+ * The incident log in storage.local: appended when a failure verdict is settled, closed when the host is seen working
  * (its watch saw it back, or a page of it loaded normally). Only the background writes it; pages ask by message.
  */
 import type { Verdict } from '../core/diagnose/types.ts';
