@@ -190,7 +190,7 @@ describe('GET /v1/prefix/:prefix', () => {
 
 describe('abuse controls', () => {
   it(
-    'answers 429 with Retry-After past the per-IP burst, per IP',
+    'answers 429 with Retry-After past the per-network burst, per network',
     async () => {
       const limited = await createTestApp({}, 3);
       const statuses = [];
@@ -200,7 +200,7 @@ describe('abuse controls', () => {
       const refused = await limited.app.request('/v1/prefix/abcd', { headers: { 'x-test-ip': '10.0.0.1' } });
       expect(refused.headers.get('retry-after')).toBe('1');
       expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
-      expect((await limited.app.request('/v1/prefix/abcd', { headers: { 'x-test-ip': '10.0.0.2' } })).status).toBe(200);
+      expect((await limited.app.request('/v1/prefix/abcd', { headers: { 'x-test-ip': '10.0.1.2' } })).status).toBe(200);
       await limited.store.close();
     },
     PGLITE_START_TIMEOUT,

@@ -1,10 +1,12 @@
 /**
- * The peer service's per-client limit: core's token bucket, keyed by a salted hash of the client's address. The salt
+ * The peer service's per-network limit: core's token bucket, keyed by a salted hash of the client's network (an IPv4
+ * /24 or IPv6 /56, network-key.ts), so one host cannot multiply its budget by taking more addresses. The salt
  * lives only in memory and is replaced every `rotateMs` (the buckets go with it), so no address, and no stable
  * pseudonym of one, is ever stored or kept for long.
  */
 import { hash, randomBytes } from 'node:crypto';
 import { createRateLimiter, type RateLimiterOptions, type TakeResult } from '../src/core/rate-limit.ts';
+import { networkOf } from './network-key.ts';
 
 export interface SaltedRateLimiterOptions extends RateLimiterOptions {
   rotateMs: number;
@@ -36,7 +38,7 @@ export function createSaltedRateLimiter(options: SaltedRateLimiterOptions): Salt
   function keyOf(ip: string, connection: object | undefined): string {
     const known = connection === undefined ? undefined : connectionKeys.get(connection);
     if (known !== undefined && known.salt === salt && known.ip === ip) return known.key;
-    const key = hash('sha256', salt + ip, 'base64url').slice(0, 22);
+    const key = hash('sha256', salt + networkOf(ip), 'base64url').slice(0, 22);
     if (connection !== undefined) connectionKeys.set(connection, { salt, ip, key });
     return key;
   }
