@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PREFIX_ENTRY_COUNT, PREFIX_RESPONSE_BYTES, type PrefixData } from '../src/core/peer/wire.ts';
 import { createApp } from './app.ts';
+import { createMetricsApp } from './metrics-app.ts';
+import { createMetrics } from './metrics.ts';
 import type { ReportStore } from './store/report-store.ts';
 import {
   createTestApp,
@@ -234,9 +236,11 @@ describe('operations routes', () => {
     expect((await t.app.request('/readyz')).status).toBe(200);
   });
 
-  it('exposes Prometheus metrics that count reports', async () => {
-    await postJson(t.app, '/v1/reports', reportBody({ clientId: 'metrics-client-0000000000' }));
-    const text = await (await t.app.request('/metrics')).text();
+  it('exposes Prometheus metrics that count reports on the metrics app', async () => {
+    const metrics = createMetrics({ withProcessMetrics: false });
+    const withMetrics = createApp({ store: t.store, metrics, snapshotMaxAgeMs: 0 });
+    await postJson(withMetrics, '/v1/reports', reportBody({ clientId: 'metrics-client-0000000000' }));
+    const text = await (await createMetricsApp(metrics).request('/metrics')).text();
     expect(text).toMatch(/culprit_reports_total\{kind="edge-error",vendor="cloudflare",counted="true"\} [1-9]/);
     expect(text).toContain('culprit_report_code_class_total{class="5xx"}');
   });
@@ -251,6 +255,15 @@ describe('operations routes', () => {
       ['/healthz', '/metrics', '/openapi.json', '/readyz', '/v1/prefix/{prefix}', '/v1/reports'].sort(),
     );
   });
+
+  it.each(['/metrics', '/%6detrics', '/%6D%65trics', '/v1/../metrics', '/v1/%2e%2e/metrics', '//metrics', '/metrics/'])(
+    'has no metrics on the public app: %s is a 404',
+    async (path) => {
+      const response = await t.app.request(path);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('culprit_');
+    },
+  );
 
   it('answers unknown routes with a JSON 404', async () => {
     const response = await t.app.request('/v2/anything');

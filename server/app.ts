@@ -14,7 +14,6 @@ import { DEFAULT_CONFIG, rateLimitOf, SNAPSHOT_MAX_AGE_MS } from './config.ts';
 import { createSaltedRateLimiter, type SaltedRateLimiter } from './rate-limit.ts';
 import { codeForStatus, describeError, fail } from './respond.ts';
 import { healthRoutes } from './routes/health.ts';
-import { metricsRoutes } from './routes/metrics.ts';
 import { openapiRoutes } from './routes/openapi.ts';
 import { prefixRoutes } from './routes/prefix.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -107,7 +106,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v1/reports', reportRoutes(resolved));
   app.route('/v1/prefix', prefixRoutes(resolved));
   app.route('/', healthRoutes(resolved));
-  app.route('/', metricsRoutes(resolved));
   app.route('/', openapiRoutes());
 
   app.notFound((c) => fail(c, 404, 'not_found', 'no such route'));

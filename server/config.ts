@@ -3,6 +3,7 @@
  */
 import * as v from 'valibot';
 import { describeIssues } from '../src/core/validation-issues.ts';
+import type { ConnectionLimits } from './listen.ts';
 import type { SaltedRateLimiterOptions } from './rate-limit.ts';
 
 const integerFrom = (fallback: number, min: number, max: number) =>
@@ -22,6 +23,13 @@ const ConfigSchema = v.object({
   BATCH_MAX_IN_FLIGHT: integerFrom(1, 1, 100),
   PG_POOL_SIZE: integerFrom(10, 1, 1000),
   PREFIX_CACHE_ENTRIES: integerFrom(16_384, 0, 65_536),
+  METRICS_PORT: integerFrom(9464, 0, 65_535),
+  METRICS_HOST: v.optional(v.string(), '127.0.0.1'),
+  MAX_CONNECTIONS: integerFrom(4096, 1, 1_000_000),
+  MAX_CONNECTIONS_PER_NETWORK: integerFrom(64, 0, 1_000_000),
+  HEADERS_TIMEOUT_S: integerFrom(10, 1, 300),
+  REQUEST_TIMEOUT_S: integerFrom(15, 1, 300),
+  KEEP_ALIVE_TIMEOUT_S: integerFrom(5, 1, 300),
 });
 
 export type Config = v.InferOutput<typeof ConfigSchema>;
@@ -52,5 +60,19 @@ export function rateLimitOf(config: Config): Omit<SaltedRateLimiterOptions, 'now
     refillPerSecond: config.RATE_LIMIT_RPS,
     maxKeys: 100_000,
     rotateMs: 24 * 60 * 60 * 1000,
+  };
+}
+
+/**
+ * The public listener's connection limits. Behind a load balancer (TRUST_PROXY=1) every connection comes from it, so
+ * the per-network cap is left to the balancer.
+ */
+export function connectionLimitsOf(config: Config): ConnectionLimits {
+  return {
+    maxConnections: config.MAX_CONNECTIONS,
+    maxConnectionsPerNetwork: config.TRUST_PROXY === '1' ? 0 : config.MAX_CONNECTIONS_PER_NETWORK,
+    headersTimeoutMs: config.HEADERS_TIMEOUT_S * 1000,
+    requestTimeoutMs: Math.max(config.REQUEST_TIMEOUT_S, config.HEADERS_TIMEOUT_S) * 1000,
+    keepAliveTimeoutMs: config.KEEP_ALIVE_TIMEOUT_S * 1000,
   };
 }

@@ -1,10 +1,11 @@
 /**
  * Entry point: the only file that reads the environment and listens. `npm run server`.
  */
-import { serve } from '@hono/node-server';
-import type { Context } from 'hono';
 import { createApp } from './app.ts';
-import { parseConfig, rateLimitOf } from './config.ts';
+import { clientAddressOf } from './client-address.ts';
+import { connectionLimitsOf, parseConfig, rateLimitOf } from './config.ts';
+import { listen } from './listen.ts';
+import { createMetricsApp } from './metrics-app.ts';
 import { createMetrics } from './metrics.ts';
 import { openStore } from './open-store.ts';
 import { createSaltedRateLimiter } from './rate-limit.ts';
@@ -28,24 +29,27 @@ const writer = createBatchWriter<BucketReport, boolean>({
   schedule: scheduleBatch,
   onCommit: (size, milliseconds, isOk) => metrics.observeBatch(size, milliseconds, isOk),
 });
-const socketAddress = (c: Context): string => c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
-// Behind one load balancer, the last X-Forwarded-For entry is the one it appended, the only one we can trust.
-const forwardedAddress = (c: Context): string =>
-  c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() || socketAddress(c);
-
 const app = createApp({
   store,
   writer,
   metrics,
   limiter: createSaltedRateLimiter({ ...rateLimitOf(config), now: Date.now }),
-  clientIp: config.TRUST_PROXY === '1' ? forwardedAddress : socketAddress,
+  clientIp: clientAddressOf(config.TRUST_PROXY === '1'),
   prefixCacheEntries: config.PREFIX_CACHE_ENTRIES,
 });
 const stopRetention = startRetention({ store, keepDays: config.RETENTION_DAYS, intervalMs: 3_600_000, now: Date.now });
 
-const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  console.log(`[server] listening on http://${config.HOST}:${info.port} (${backend})`);
+const limits = connectionLimitsOf(config);
+const server = listen(app, { port: config.PORT, hostname: config.HOST }, limits, (port) => {
+  console.log(`[server] listening on http://${config.HOST}:${port} (${backend})`);
 });
+// Its own listener, so no path on the public one reaches it; the scraper is one client, so no per-network cap.
+const metricsServer = listen(
+  createMetricsApp(metrics),
+  { port: config.METRICS_PORT, hostname: config.METRICS_HOST },
+  { ...limits, maxConnections: 64, maxConnectionsPerNetwork: 0 },
+  (port) => console.log(`[server] metrics on http://${config.METRICS_HOST}:${port}/metrics`),
+);
 
 let isShuttingDown = false;
 async function shutDown(signal: string): Promise<void> {
@@ -53,6 +57,7 @@ async function shutDown(signal: string): Promise<void> {
   isShuttingDown = true;
   console.log(`[server] ${signal}: draining`);
   stopRetention();
+  metricsServer.close();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   // Keep-alive clients may hold connections open; give in-flight requests a moment, then cut them.
   const forceTimer = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), 5000);

@@ -79,6 +79,7 @@ export const OPENAPI_DOCUMENT = {
     '/metrics': {
       get: {
         operationId: 'getMetrics',
+        description: 'Served only on the metrics listener (METRICS_HOST:METRICS_PORT, loopback by default), not here.',
         responses: {
           '200': { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } },
         },

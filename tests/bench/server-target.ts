@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import Fastify from 'fastify';
 import { createApp } from '../../server/app.ts';
+import { createMetricsApp } from '../../server/metrics-app.ts';
 import { createMetrics } from '../../server/metrics.ts';
 import { openStore } from '../../server/open-store.ts';
 import { DEFAULT_CONFIG, rateLimitOf } from '../../server/config.ts';
@@ -73,6 +74,8 @@ if (process.argv[2] === 'fastify') {
       now: Date.now,
     }),
   });
+  // The bench reads batch sizes from the metrics, which production serves on a listener of its own.
+  app.route('/', createMetricsApp(metrics));
   app.get('/bare', (c) => c.json(BARE_BODY));
   const padded = JSON.stringify({ ...BARE_BODY, pad: ' '.repeat(PREFIX_RESPONSE_BYTES - 50) });
   app.get('/bare-6k', (c) => c.body(padded, 200, { 'Content-Type': 'application/json' }));
