@@ -4,8 +4,8 @@
  * reading-merge.ts; `settledAt` in the tab's state says until when). It is shown (badge, popup) at once, but its
  * effects, the notification, the history entry and the peer report, follow only once it is settled: when the reading
  * settles with the verdict still about it, or when a verdict arrives for a reading already settled. Each settled
- * verdict is announced once (its `announced:` record); a later one (Check again, a new reading) is announced again,
- * and the notifier then updates or clears what the earlier one put up.
+ * verdict is announced once (tabKeys.announced records which); a later one (Check again, a new reading) is announced
+ * again, and the notifier then updates or clears what the earlier one put up.
  */
 import type { Verdict } from '../core/diagnose/types.ts';
 import { tabKeys } from '../shared/storage/keys.ts';
