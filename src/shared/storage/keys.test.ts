@@ -31,7 +31,7 @@ describe('the declared keys', () => {
       'session diag:<tabId>',
       'session notify-held:<tabId>',
       'session notify-open:<tabId>',
-      'session page:<tabId>',
+      'session page-report:<tabId>',
       'session progress:<tabId>',
       'session resp:<tabId>',
       'session seen:<tabId>',

@@ -32,7 +32,7 @@ export const tabKeys = {
   /** The tab's last main-frame response (status and capped headers), joined with the page's own report. */
   response: family('session', 'resp:', v.nullable(MainFrameResponseSchema), null),
   /** The page's own report of the tab's document (background/reading-merge.ts). */
-  page: family('session', 'page:', v.nullable(StoredPageSchema), null),
+  page: family('session', 'page-report:', v.nullable(StoredPageSchema), null),
   /** The verdict about the tab's page. */
   verdict: family('session', 'verdict:', v.nullable(StoredVerdictSchema), null),
   /** A diagnosis in flight, so a worker killed mid-way runs it again. */

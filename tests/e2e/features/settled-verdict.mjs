@@ -64,14 +64,17 @@ async function settled(driver, tabId, what, done = () => true) {
 }
 
 /**
- * How long after the browser saw the page's headers its content script first read it (resp:<tab> and page:<tab>).
+ * How long after the browser saw the page's headers its content script first read it (resp:<tab> and page-report:<tab>).
  * @param {Driver} driver @param {number} tabId
  */
 const readLag = (driver, tabId) =>
   driver.ext(async (id) => {
-    const got = await (globalThis.browser ?? globalThis.chrome).storage.session.get([`resp:${id}`, `page:${id}`]);
+    const got = await (globalThis.browser ?? globalThis.chrome).storage.session.get([
+      `resp:${id}`,
+      `page-report:${id}`,
+    ]);
     const response = /** @type {{ at: number } | undefined} */ (got[`resp:${id}`]);
-    const page = /** @type {{ document: { shownAt: number } } | undefined} */ (got[`page:${id}`]);
+    const page = /** @type {{ document: { shownAt: number } } | undefined} */ (got[`page-report:${id}`]);
     return response && page ? page.document.shownAt - response.at : null;
   }, tabId);
 
