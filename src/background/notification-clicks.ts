@@ -3,7 +3,7 @@
  * where "Tell me when it's back" is offered on every browser); its Chrome-only button starts the watch directly.
  * A "back" notification brings the tab that failed to the front, or opens the page again if that tab is gone.
  */
-import { parseNotificationId } from './notifications.ts';
+import { parseNotificationId } from './notification-ids.ts';
 
 export interface ClickDeps {
   tabs: {

@@ -22,7 +22,8 @@ vi.mock('../shared/browser.ts', () => {
   };
 });
 
-const { createNotifier, parseNotificationId } = await import('./notifications.ts');
+const { createNotifier } = await import('./notifications.ts');
+const { parseNotificationId } = await import('./notification-ids.ts');
 const { createNotificationClicks } = await import('./notification-clicks.ts');
 
 const NOW = Date.UTC(2025, 10, 18, 11, 30);

@@ -14,6 +14,7 @@ import { keys, tabKeys } from '../shared/storage/keys.ts';
 import { entry, type TypedStorage } from '../shared/storage/storage.ts';
 import type { OpenNotification } from '../shared/storage/stored-shapes.ts';
 import type { TabState } from '../shared/tab-state.ts';
+import { backNotificationId, verdictNotificationId } from './notification-ids.ts';
 
 interface NotificationOptions {
   type: 'basic';
@@ -38,26 +39,6 @@ export interface NotifierDeps {
   /** False on Firefox, which rejects `buttons`. */
   withButtons: boolean;
   now: () => number;
-}
-
-const verdictNotificationId = (tabId: number) => `culprit:tab:${tabId}`;
-const backNotificationId = (watch: Watch) => `culprit:back:${watch.tabId ?? ''}:${encodeURIComponent(watch.url)}`;
-
-export type NotificationClick =
-  | { kind: 'details'; tabId: number }
-  | { kind: 'back'; tabId: number | null; url: string }
-  | null;
-
-export function parseNotificationId(id: string): NotificationClick {
-  const details = /^culprit:tab:(\d+)$/.exec(id);
-  if (details) return { kind: 'details', tabId: Number(details[1]) };
-  const back = /^culprit:back:(\d*):(.+)$/.exec(id);
-  if (!back) return null;
-  try {
-    return { kind: 'back', tabId: back[1] ? Number(back[1]) : null, url: decodeURIComponent(back[2]!) };
-  } catch {
-    return null;
-  }
 }
 
 const saysTheSame = (open: OpenNotification, verdict: Verdict) =>

@@ -6,16 +6,10 @@
 import type { Detection, PageSnapshot } from '../core/detect/types.ts';
 import { classifyNetworkError } from '../core/network/network-error.ts';
 import type { PageReport } from '../shared/page-report.ts';
-import type { MainFrameResponse, StoredPage } from '../shared/storage/stored-shapes.ts';
-import type { DocumentRef, ReadingSource, TabState } from '../shared/tab-state.ts';
-import {
-  compareDocuments,
-  type IncomingReading,
-  isReaderExpected,
-  mergeReading,
-  originOf,
-  READING_WAIT_MS,
-} from './reading-merge.ts';
+import type { StoredPage } from '../shared/storage/stored-shapes.ts';
+import type { DocumentRef, TabState } from '../shared/tab-state.ts';
+import { type IncomingReading, mergeReading, READING_WAIT_MS } from './reading-merge.ts';
+import { createTabReadings, isResponseOf } from './tab-readings.ts';
 import { capHeaders, type TabStore } from './tab-store.ts';
 
 export interface TabEventDeps {
@@ -26,23 +20,8 @@ export interface TabEventDeps {
   onReading: (tabId: number, state: TabState) => Promise<void>;
 }
 
-type Fields = Pick<TabState, 'url' | 'status' | 'source' | 'document' | 'settledAt'> &
-  Partial<Pick<TabState, 'networkError'>> & { detection: Detection | null };
-
 export function createTabEvents({ store, classify, now, onReading }: TabEventDeps) {
-  const stateOf = (tabId: number, { detection, networkError = null, ...fields }: Fields): TabState => ({
-    tabId,
-    host: URL.canParse(fields.url) ? new URL(fields.url).hostname : '',
-    kind: networkError ? 'network-error' : (detection?.kind ?? 'none'),
-    detection,
-    networkError,
-    updatedAt: now(),
-    ...fields,
-  });
-
-  /** Until when a reading of `source` waits for the page's report: now when none is expected. */
-  const settleBy = (source: ReadingSource, detection: Detection) =>
-    isReaderExpected(source, detection.kind) ? now() + READING_WAIT_MS : now();
+  const { stateOf, settleBy, pageState } = createTabReadings({ classify, now });
 
   /**
    * Runs `task` in the tab's queue with what is stored and the merge's decision; a state it returns is stored, and
@@ -64,26 +43,6 @@ export function createTabEvents({ store, classify, now, onReading }: TabEventDep
     });
     if (saved) await onReading(tabId, saved);
   }
-
-  /** The page's report joined with its document's headers, when they are known. */
-  function pageState(tabId: number, page: StoredPage, response: MainFrameResponse | null, settledAt: number) {
-    const status = response?.status ?? page.status;
-    const snapshot = { url: page.url, status, headers: response?.headers ?? null, page: page.markers };
-    return stateOf(tabId, {
-      url: page.url,
-      status,
-      source: 'page',
-      document: page.document,
-      detection: classify(snapshot),
-      settledAt,
-    });
-  }
-
-  /** The response belongs to the page's document: same origin (challenge pages rewrite their own URL), same time. */
-  const isResponseOf = (response: MainFrameResponse | null, page: StoredPage): response is MainFrameResponse =>
-    response !== null &&
-    originOf(response.url) === originOf(page.url) &&
-    compareDocuments({ startedAt: response.at, shownAt: null }, page.document) === 'same';
 
   /** webRequest.onHeadersReceived, main_frame only: a first, header-only reading that the page's report refines. */
   function onMainFrameHeaders(details: {
