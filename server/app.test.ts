@@ -18,7 +18,7 @@ beforeAll(async () => {
   t = await createTestApp();
 }, PGLITE_START_TIMEOUT);
 beforeEach(async () => {
-  await t.sql.exec('TRUNCATE report_buckets, report_dedupe');
+  await t.sql.exec('TRUNCATE report_buckets, report_dedupe, report_networks');
   t.clock.now = TEST_START;
 });
 afterAll(async () => {

@@ -8,6 +8,7 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { applyCors } from './cors.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { createNetworkKeyer } from './network-key.ts';
 import { createPrefixSnapshot, type PrefixSnapshot } from './prefix-snapshot.ts';
 import { createRandomHex } from './random-hex.ts';
 import { DEFAULT_CONFIG, rateLimitOf, SNAPSHOT_MAX_AGE_MS } from './config.ts';
@@ -44,6 +45,8 @@ export type ResolvedDeps = Required<Omit<AppDeps, 'snapshotMaxAgeMs'>> & {
   snapshot: PrefixSnapshot;
   /** 16-byte hex hash of clientId + host: all the dedupe table ever sees. */
   dedupeKey: (clientId: string, hostHash: string) => string;
+  /** 8-byte hex salted key of the client's network: all the store learns of where a report came from. */
+  networkKey: (address: string) => string;
 };
 
 /**
@@ -82,6 +85,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
     // One-shot crypto.hash: no Hash object per request.
     dedupeKey: (clientId, hostHash) => hash('sha256', `${clientId}|${hostHash}`, 'hex').slice(0, 32),
+    networkKey: createNetworkKeyer({ rotateMs: 24 * 60 * 60 * 1000, now }),
   };
 
   const app = new Hono<AppEnv>();

@@ -7,6 +7,7 @@
  * with a few addresses (a cloud VM's extra IPs, a small hosting block) counts once. IPv4-mapped IPv6 addresses
  * (`::ffff:203.0.113.9`, what a dual-stack socket reports) are read as the IPv4 address they carry.
  */
+import { hash, randomBytes } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 
 /**
@@ -46,4 +47,23 @@ function expandIpv6(address: string): number[] {
   const front = parse(head);
   const back = tail === undefined ? [] : parse(tail);
   return [...front, ...new Array<number>(8 - front.length - back.length).fill(0), ...back];
+}
+
+/**
+ * A short salted key for an address's network, to count distinct reporting networks without storing any address or
+ * network. The salt lives only in memory and changes every `rotateMs`, so keys cannot be linked across days (a
+ * network reporting across the change counts twice for up to an hour, and each node has its own salt).
+ * @example const networkKey = createNetworkKeyer({ rotateMs: 86_400_000, now: Date.now }); networkKey('203.0.113.9')
+ */
+export function createNetworkKeyer(options: { rotateMs: number; now: () => number }): (address: string) => string {
+  let salt = randomBytes(32).toString('hex');
+  let saltSince = options.now();
+  return (address) => {
+    const now = options.now();
+    if (now - saltSince >= options.rotateMs) {
+      salt = randomBytes(32).toString('hex');
+      saltSince = now;
+    }
+    return hash('sha256', salt + networkOf(address), 'hex').slice(0, 16);
+  };
 }

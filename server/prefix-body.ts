@@ -31,16 +31,24 @@ const DUMMY_SUFFIX_CHARS = 60;
 export function buildPrefixBody(
   prefix: string,
   minute: number,
-  hosts: ReadonlyArray<{ hostHash: string; series: HostSeries }>,
+  hosts: ReadonlyArray<{ hostHash: string; series: HostSeries; networks: number }>,
   randomHex: (chars: number) => string,
 ): Uint8Array<ArrayBuffer> {
+  // Breadth first: a host reported from more distinct networks is never pushed out by one reported from fewer, so one
+  // network (however many clients and addresses it uses) cannot crowd real outages out with fakes of its own.
   const active = hosts
-    .map(({ hostHash, series }) => toEntry(hostHash, series))
-    .filter((entry) => entry.count60 > 0)
-    .sort((a, b) => STATE_RANK[b.state] - STATE_RANK[a.state] || b.count15 - a.count15 || b.count60 - a.count60)
+    .map(({ hostHash, series, networks }) => ({ networks, entry: toEntry(hostHash, series) }))
+    .filter(({ entry }) => entry.count60 > 0)
+    .sort(
+      (a, b) =>
+        b.networks - a.networks ||
+        STATE_RANK[b.entry.state] - STATE_RANK[a.entry.state] ||
+        b.entry.count15 - a.entry.count15 ||
+        b.entry.count60 - a.entry.count60,
+    )
     .slice(0, PREFIX_ENTRY_COUNT);
   // Entries are serialised one by one so the dummies can come from a template.
-  const serialised = active.map((entry) => ({ hostHash: entry.hostHash, json: JSON.stringify(entry) }));
+  const serialised = active.map(({ entry }) => ({ hostHash: entry.hostHash, json: JSON.stringify(entry) }));
   const dummies = PREFIX_ENTRY_COUNT - serialised.length;
   const randomSuffixes = dummies > 0 ? randomHex(dummies * DUMMY_SUFFIX_CHARS) : '';
   for (let index = 0; index < dummies; index++) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createPrefixSnapshot } from './prefix-snapshot.ts';
 import type { HostCounts } from './store/report-store.ts';
 
-const host = (hostHash: string): HostCounts => ({ hostHash, series: { slots: [1], dailyHour: [] } });
+const host = (hostHash: string): HostCounts => ({ hostHash, series: { slots: [1], dailyHour: [] }, networks: 1 });
 
 function setUp(maxAgeMs: number, staleLimitMs: number) {
   const clock = { now: 0 };

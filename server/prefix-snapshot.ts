@@ -22,10 +22,12 @@ const NO_HOSTS: HostCounts[] = Object.freeze([]) as unknown as HostCounts[];
 function haveSameCounts(before: readonly HostCounts[], after: readonly HostCounts[]): boolean {
   if (before.length !== after.length) return false;
   const byHash = new Map(before.map((host) => [host.hostHash, host.series]));
-  return after.every(({ hostHash, series }) => {
+  const byNetworks = new Map(before.map((host) => [host.hostHash, host.networks]));
+  return after.every(({ hostHash, series, networks }) => {
     const old = byHash.get(hostHash);
     return (
       old !== undefined &&
+      byNetworks.get(hostHash) === networks &&
       old.slots.length === series.slots.length &&
       old.slots.every((count, index) => count === series.slots[index]) &&
       old.dailyHour.length === series.dailyHour.length &&

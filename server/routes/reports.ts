@@ -38,6 +38,7 @@ export function reportRoutes(deps: ResolvedDeps): Hono<AppEnv> {
         colo: report.colo ?? '',
         minute: Math.floor(deps.now() / 60_000),
         dedupeKey: deps.dedupeKey(report.clientId, report.hostHash),
+        networkKey: deps.networkKey(deps.clientIp(c)),
       });
     } catch (error) {
       console.error('[server] report commit failed', describeError(error));

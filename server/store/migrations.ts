@@ -31,6 +31,22 @@ const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       );
     `,
   },
+  {
+    version: 2,
+    // The distinct client networks (salted, truncated keys of an IPv4 /24 or IPv6 /56, server/network-key.ts) that
+    // reported each host, with the last minute each did: the prefix answer ranks hosts by how many networks
+    // reported them in the last hour, so one network cannot push real outages out with fakes. UNLOGGED like the
+    // dedupe table: rows matter for an hour, and losing them in a crash only ranks by counts until they refill.
+    sql: `
+      CREATE UNLOGGED TABLE report_networks (
+        host_hash bytea NOT NULL,
+        network bytea NOT NULL,
+        minute integer NOT NULL,
+        PRIMARY KEY (host_hash, network)
+      );
+      CREATE INDEX report_networks_minute ON report_networks (minute);
+    `,
+  },
 ];
 
 /** Arbitrary constant: serialises concurrent migrators (several nodes starting at once). */

@@ -6,15 +6,16 @@ import { BASELINE_DAYS, BASELINE_HALF_WINDOW, SLOT_COUNT, SLOT_MINUTES } from '.
 
 /**
  * One statement, so one round trip and atomic without BEGIN/COMMIT: insert-or-refresh the dedupe keys, then
- * increment buckets for the reports whose key was fresh. Data-modifying CTEs always run to completion.
+ * increment buckets and record the reporting network for the reports whose key was fresh. Data-modifying CTEs always run to completion.
  * Rows are ordered by key so concurrent batches from several nodes lock in the same order and cannot deadlock.
  * The prefix (first two bytes of the hash) and the dedupe expiry are derived here rather than sent: every array
  * parameter costs the client a serialisation per report (~1 µs each in profiles).
  */
 export const COMMIT_SQL = `
   WITH input AS (
-    SELECT decode(k, 'hex') AS key, m, decode(h, 'hex') AS h, kd, v, c
-    FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(k, m, h, kd, v, c)
+    SELECT decode(k, 'hex') AS key, m, decode(h, 'hex') AS h, kd, v, c, decode(n, 'hex') AS n
+    FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $9::text[])
+      AS t(k, m, h, kd, v, c, n)
   ), fresh AS (
     INSERT INTO report_dedupe (key, expires_minute)
     SELECT key, m + $7 FROM input ORDER BY key
@@ -27,8 +28,19 @@ export const COMMIT_SQL = `
     GROUP BY m, h, kd, v, c ORDER BY 1, m, h, kd, v, c
     ON CONFLICT (prefix, minute, host_hash, kind, vendor, colo)
     DO UPDATE SET count = report_buckets.count + EXCLUDED.count
+  ), networks AS (
+    INSERT INTO report_networks (host_hash, network, minute)
+    SELECT h, n, max(m) FROM input JOIN fresh USING (key) GROUP BY h, n ORDER BY h, n
+    ON CONFLICT (host_hash, network) DO UPDATE SET minute = GREATEST(report_networks.minute, EXCLUDED.minute)
   )
   SELECT encode(key, 'hex') AS key FROM fresh`;
+
+/** Hosts reported in the last hour ($1 = current epoch minute), with how many distinct networks reported each. */
+export const NETWORKS_SQL = `
+  SELECT encode(host_hash, 'hex') AS host, count(*)::int AS networks
+  FROM report_networks
+  WHERE minute > $1 - ${SLOT_COUNT * SLOT_MINUTES} AND minute <= $1
+  GROUP BY 1`;
 
 /** One hour of day around now, 1..7 days back: the baseline windows, as ages [1440d − 30, 1440d + 30). */
 const BASELINE_WINDOWS_SQL = Array.from({ length: BASELINE_DAYS }, (_, index) => {

@@ -21,6 +21,7 @@ function report(overrides: Partial<BucketReport> = {}): BucketReport {
     colo: 'FRA',
     minute: NOW,
     dedupeKey: keySeq.toString(16).padStart(32, '0'),
+    networkKey: '00000000000000aa',
     ...overrides,
   };
 }
@@ -36,7 +37,7 @@ function describeStore(name: string, open: () => Promise<SqlClient>, skipReason?
       store = await createReportStore(sql);
     }, PGLITE_START_TIMEOUT);
     beforeEach(async () => {
-      await sql.exec('TRUNCATE report_buckets, report_dedupe');
+      await sql.exec('TRUNCATE report_buckets, report_dedupe, report_networks');
     });
     afterAll(async () => {
       await store.close();
@@ -45,7 +46,7 @@ function describeStore(name: string, open: () => Promise<SqlClient>, skipReason?
     it('migrates idempotently', async () => {
       await createReportStore(sql);
       const rows = await sql.query<{ version: number }>('SELECT version FROM schema_migrations');
-      expect(rows.map((row) => row.version)).toEqual([1]);
+      expect(rows.map((row) => row.version)).toEqual([1, 2]);
     });
 
     it('increments one bucket per (host, minute, kind, vendor, colo)', async () => {
@@ -114,6 +115,22 @@ function describeStore(name: string, open: () => Promise<SqlClient>, skipReason?
       });
       expect(byHost.get(HOST_OTHER)?.slots[6]).toBe(1);
       expect(await store.readActive(NOW + 120)).toEqual([]);
+    });
+
+    it('counts the distinct networks that reported a host in the last hour, however many reports each sent', async () => {
+      const network = (n: number) => n.toString(16).padStart(16, '0');
+      await store.commitReports([
+        ...Array.from({ length: 30 }, () => report({ hostHash: HOST_B, networkKey: network(1) })),
+        ...Array.from({ length: 5 }, (_, n) => report({ networkKey: network(n + 1), minute: NOW - n })),
+        report({ networkKey: network(9), minute: NOW - 60 }), // an hour old: no longer counts
+      ]);
+      await store.commitReports([report({ networkKey: network(1) })]); // a network seen again is still one
+      const networks = new Map((await store.readActive(NOW)).map((host) => [host.hostHash, host.networks]));
+      expect(networks.get(HOST_A)).toBe(5);
+      expect(networks.get(HOST_B)).toBe(1);
+      await store.deleteExpired(NOW + 60, 8 * 1440);
+      const [row] = await sql.query<{ total: number }>('SELECT count(*)::int AS total FROM report_networks');
+      expect(row?.total).toBe(0);
     });
 
     it('deletes old buckets and expired dedupe keys only', async () => {

@@ -1,10 +1,10 @@
 /**
  * The peer-report store: per-minute count buckets plus a short-lived dedupe table, over any SqlClient.
  */
-import { BASELINE_DAYS, SLOT_COUNT, type HostSeries } from '../../src/core/peer/outage-rule.ts';
+import { BASELINE_DAYS, SLOT_COUNT, SLOT_MINUTES, type HostSeries } from '../../src/core/peer/outage-rule.ts';
 import type { ReportKind, ReportVendor } from '../../src/core/peer/wire.ts';
 import { migrate } from './migrations.ts';
-import { ACTIVE_SQL, COMMIT_SQL } from './report-sql.ts';
+import { ACTIVE_SQL, COMMIT_SQL, NETWORKS_SQL } from './report-sql.ts';
 import type { SqlClient } from './sql-client.ts';
 
 /** A validated report reduced to what is stored. */
@@ -18,11 +18,15 @@ export interface BucketReport {
   minute: number;
   /** Hex hash of clientId + host (app.ts's dedupeKey); the clientId itself never reaches the store. */
   dedupeKey: string;
+  /** 16 hex chars: salted hash of the reporter's network (network-key.ts); never the address itself. */
+  networkKey: string;
 }
 
 export interface HostCounts {
   hostHash: string;
   series: HostSeries;
+  /** Distinct client networks that reported the host in the last hour. */
+  networks: number;
 }
 
 export interface ReportStore {
@@ -53,13 +57,14 @@ export async function createReportStore(sql: SqlClient): Promise<ReportStore> {
         'WITH gone AS (DELETE FROM report_buckets WHERE minute < $1 RETURNING 1) SELECT count(*)::int AS n FROM gone',
         [nowMinute - keepMinutes],
       );
+      await sql.query('DELETE FROM report_networks WHERE minute <= $1', [nowMinute - SLOT_COUNT * SLOT_MINUTES]);
       const [dedupeKeys] = await sql.query<{ n: number }>(
         `WITH gone AS (DELETE FROM report_dedupe WHERE expires_minute <= $1 RETURNING 1)
          SELECT count(*)::int AS n FROM gone`,
         [nowMinute],
       );
       // PGlite runs no autovacuum, so without this the deleted rows would never be reused. Harmless on PostgreSQL.
-      await sql.exec('VACUUM (ANALYZE) report_buckets, report_dedupe');
+      await sql.exec('VACUUM (ANALYZE) report_buckets, report_dedupe, report_networks');
       return { buckets: buckets?.n ?? 0, dedupeKeys: dedupeKeys?.n ?? 0 };
     },
     async isReachable() {
@@ -94,6 +99,7 @@ async function commitReports(sql: SqlClient, reports: readonly BucketReport[]): 
       unique.map((report) => report.colo),
       DEDUPE_MINUTES,
       nowMinute,
+      unique.map((report) => report.networkKey),
     ],
     'culprit_commit_reports',
   );
@@ -104,11 +110,14 @@ async function commitReports(sql: SqlClient, reports: readonly BucketReport[]): 
 }
 
 /**
- * Hosts with a report in the last hour, with their slots and baseline, in one round trip. It selects by minute
- * (report_buckets_minute), so the cost follows the last hour's and the baseline windows' rows, not the table.
+ * Hosts with a report in the last hour, with their slots and baseline in one round trip and their reporting networks
+ * in a second. Both select by minute (the minute indexes), so the cost follows the last hour's and the baseline
+ * windows' rows, not the table.
  */
 async function readActive(sql: SqlClient, nowMinute: number): Promise<HostCounts[]> {
   const rows = await sql.query<{ host: string; bucket: number; reports: number }>(ACTIVE_SQL, [nowMinute]);
+  const networkRows = await sql.query<{ host: string; networks: number }>(NETWORKS_SQL, [nowMinute]);
+  const networksOf = new Map(networkRows.map((row) => [row.host, row.networks]));
   const hosts = new Map<string, { slots: number[]; dailyHour: number[] }>();
   for (const row of rows) {
     let series = hosts.get(row.host);
@@ -119,5 +128,9 @@ async function readActive(sql: SqlClient, nowMinute: number): Promise<HostCounts
     if (row.bucket >= 0) series.slots[row.bucket] = row.reports;
     else series.dailyHour[-row.bucket - 1] = row.reports;
   }
-  return [...hosts.entries()].map(([hostHash, series]) => ({ hostHash, series }));
+  return [...hosts.entries()].map(([hostHash, series]) => ({
+    hostHash,
+    series,
+    networks: networksOf.get(hostHash) ?? 0,
+  }));
 }

@@ -85,7 +85,7 @@ if (process.argv[2] === 'fastify') {
   app.post('/bench/seed', async (c) => {
     const rows = Number(c.req.query('rows'));
     const now = Math.floor(Date.now() / 60_000);
-    await sql.exec('TRUNCATE report_buckets, report_dedupe');
+    await sql.exec('TRUNCATE report_buckets, report_dedupe, report_networks');
     await sql.query(
       `INSERT INTO report_buckets (prefix, minute, host_hash, kind, vendor, colo, count)
        SELECT get_byte(h, 0) * 256 + get_byte(h, 1), $1::int - ((j * 113 + i * 7) % 11520), h, 'edge-error', 'cloudflare', '', 1 + (i + j) % 3

@@ -82,8 +82,9 @@ export interface PrefixData {
 }
 
 /**
- * Every prefix response carries exactly this many entries, real ones first by activity, then dummies.
- * A bucket with more active hosts keeps the most active; absent hosts are `normal`.
+ * Every prefix response carries exactly this many entries, real ones and dummies. A bucket with more active hosts
+ * keeps those reported from the most distinct client networks (then outages first, then the most reports); absent
+ * hosts are `normal`.
  */
 export const PREFIX_ENTRY_COUNT = 32;
 /** Every prefix response body is exactly this many bytes, so its length leaks nothing about the bucket. */
