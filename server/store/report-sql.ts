@@ -6,7 +6,8 @@ import { BASELINE_DAYS, BASELINE_HALF_WINDOW, SLOT_COUNT, SLOT_MINUTES } from '.
 
 /**
  * One statement, so one round trip and atomic without BEGIN/COMMIT: insert-or-refresh the dedupe keys, then
- * increment buckets and record the reporting network for the reports whose key was fresh. Data-modifying CTEs always run to completion.
+ * increment buckets and record the reporting network for the reports whose key was fresh. Data-modifying CTEs always
+ * run to completion.
  * Rows are ordered by key so concurrent batches from several nodes lock in the same order and cannot deadlock.
  * The prefix (first two bytes of the hash) and the dedupe expiry are derived here rather than sent: every array
  * parameter costs the client a serialisation per report (~1 µs each in profiles).
