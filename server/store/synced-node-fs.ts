@@ -16,7 +16,7 @@ interface NodeFsInternals {
   stream_ops: { fsync?: (stream: { nfd?: number }) => number };
 }
 
-export class SyncedNodeFS extends NodeFS {
+class SyncedNodeFS extends NodeFS {
   /** @param onSync called after each real fsync, so a test can see that a commit waited for one. */
   constructor(
     dataDir: string,
@@ -44,7 +44,7 @@ export class SyncedNodeFS extends NodeFS {
  * PGlite's own start parameters without `-F`, and the WAL flushed with fsync (fdatasync is a no-op in Emscripten).
  * Read from PGlite rather than copied, so an upgrade's other defaults carry over.
  */
-export function durableStartParams(): string[] {
+function durableStartParams(): string[] {
   const defaults = (PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams;
   if (!defaults?.includes('-F')) throw new Error('PGlite start parameters changed: check fsync before upgrading');
   return [...defaults.filter((parameter) => parameter !== '-F'), '-c', 'fsync=on', '-c', 'wal_sync_method=fsync'];
