@@ -33,6 +33,7 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
+      METRICS_PORT: '0',
       RATE_LIMIT_BURST: '1000000',
       RATE_LIMIT_RPS: '1000000',
     },

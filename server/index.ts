@@ -7,6 +7,7 @@ import { connectionLimitsOf, parseConfig, rateLimitOf } from './config.ts';
 import { listen } from './listen.ts';
 import { createMetricsApp } from './metrics-app.ts';
 import { createMetrics } from './metrics.ts';
+import { describeError } from './respond.ts';
 import { openStore } from './open-store.ts';
 import { createSaltedRateLimiter } from './rate-limit.ts';
 import { startRetention } from './retention.ts';
@@ -50,6 +51,8 @@ const metricsServer = listen(
   { ...limits, maxConnections: 64, maxConnectionsPerNetwork: 0 },
   (port) => console.log(`[server] metrics on http://${config.METRICS_HOST}:${port}/metrics`),
 );
+// Metrics are for operators: a taken port (a second instance on the host) must not stop reports being served.
+metricsServer.on('error', (error) => console.error('[server] metrics listener failed', describeError(error)));
 
 let isShuttingDown = false;
 async function shutDown(signal: string): Promise<void> {
