@@ -56,10 +56,11 @@ export async function launchFirefox({ port, hosts, prefs = {} }) {
         isPresent,
         { timeoutMs: 8_000 },
       );
+      // A new tab starts as a complete about:blank document; wait for the extension page itself to have loaded.
       await waitFor(
         'firefox: extension tab to load',
-        () => page.evaluate(() => document.readyState),
-        (s) => s === 'complete',
+        () => page.evaluate(() => `${location.protocol} ${document.readyState}`),
+        (s) => s === 'moz-extension: complete',
         { timeoutMs: 8_000 },
       );
       return page;
