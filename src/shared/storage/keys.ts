@@ -9,9 +9,9 @@
 import * as v from 'valibot';
 import { HistoryEntrySchema } from '../../core/history/log.ts';
 import { StoredClientIdSchema } from '../../core/peer/client-id.ts';
-import { DEFAULT_SETTINGS, parseSettings, SETTINGS_VERSION } from '../settings.ts';
 import { TabStateSchema } from '../tab-state.ts';
 import { family, item } from './item.ts';
+import { settingsItem } from './settings-item.ts';
 import {
   AnnouncedSchema,
   FailureRecordSchema,
@@ -67,12 +67,6 @@ export const keys = {
   historyOpen: item({ area: 'local', key: 'history:open', schema: v.array(v.string()), fallback: [] }),
   /** "Tell me when it's back": the watches by host. */
   watches: item({ area: 'local', key: 'watches', schema: WatchesSchema, fallback: {} }),
-  /** The person's settings, stored with the version they were written at and migrated on read. */
-  settings: item({
-    area: 'sync',
-    key: 'settings',
-    schema: v.pipe(v.unknown(), v.transform(parseSettings)),
-    fallback: DEFAULT_SETTINGS,
-    toStored: (settings) => ({ ...settings, version: SETTINGS_VERSION }),
-  }),
+  /** The person's settings (settings-item.ts). */
+  settings: settingsItem,
 };

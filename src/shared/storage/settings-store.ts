@@ -1,13 +1,13 @@
-/** Reading and changing the person's settings (the `settings` item of keys.ts). */
+/** Reading and changing the person's settings (settings-item.ts, listed in keys.ts). */
 import * as v from 'valibot';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../settings.ts';
-import { keys } from './keys.ts';
+import { settingsItem } from './settings-item.ts';
 import type { TypedStorage } from './storage.ts';
 
 type SettingsStorage = Pick<TypedStorage, 'read' | 'write' | 'remove'>;
 
 /** @returns valid settings whatever was stored: each invalid or missing field takes its default. */
-export const readSettings = (storage: SettingsStorage): Promise<Settings> => storage.read(keys.settings);
+export const readSettings = (storage: SettingsStorage): Promise<Settings> => storage.read(settingsItem);
 
 /**
  * Merges a change into the stored settings. The result is validated as a whole: an invalid change is refused
@@ -16,11 +16,11 @@ export const readSettings = (storage: SettingsStorage): Promise<Settings> => sto
 export async function writeSettings(storage: SettingsStorage, change: Partial<Settings>): Promise<Settings | null> {
   const next = v.safeParse(SettingsSchema, { ...(await readSettings(storage)), ...change });
   if (!next.success) return null;
-  await storage.write(keys.settings, next.output);
+  await storage.write(settingsItem, next.output);
   return next.output;
 }
 
 export async function resetSettings(storage: SettingsStorage): Promise<Settings> {
-  await storage.remove(keys.settings);
+  await storage.remove(settingsItem);
   return structuredClone(DEFAULT_SETTINGS);
 }
