@@ -2,7 +2,6 @@
  * Background entry: wiring only. Every listener is registered synchronously at top level, because an MV3 worker
  * woken by an event only delivers it to listeners that exist when the script first runs (adblockplus#1072).
  */
-import { classify } from '../core/detect/index.ts';
 import { DEFAULT_PROBE_CONFIG } from '../core/diagnose/probe-config.ts';
 import { probeOrigin } from '../core/diagnose/probes.ts';
 import { createPeerClient } from '../core/peer/client.ts';
@@ -15,9 +14,6 @@ import { hasPeerConsent } from '../shared/peer-consent.ts';
 import { extensionStorage as storage } from '../shared/storage/extension-storage.ts';
 import { keys } from '../shared/storage/keys.ts';
 import { readSettings } from '../shared/storage/settings-store.ts';
-import type { TabState } from '../shared/tab-state.ts';
-import { createDiagnoser } from './diagnosis.ts';
-import { createBadgePainter } from './badge-painter.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { createHeaderHold } from './e2e-header-hold.ts';
 import { exposeE2eHooks } from './e2e-hooks.ts';
@@ -26,7 +22,6 @@ import { createHistoryHandlers } from './handlers/history.ts';
 import { createPageHandlers } from './handlers/page.ts';
 import { createPeerHandlers } from './handlers/peer.ts';
 import { createTabHandlers } from './handlers/tab.ts';
-import { currentOf } from './handlers/tab-view.ts';
 import { createWatchHandlers } from './handlers/watch.ts';
 import { createHistory } from './history.ts';
 import { createNotificationClicks } from './notification-clicks.ts';
@@ -34,10 +29,8 @@ import { createNotifier } from './notifications.ts';
 import { createPeers } from './peers.ts';
 import { renderBadge } from './render-badge.ts';
 import { repaintWhenLoaded } from './repaint-on-load.ts';
-import { createTabEvents } from './tab-events.ts';
-import { createTabStore } from './tab-store.ts';
+import { createTabPipeline } from './tab-pipeline.ts';
 import { createVerdictEffects } from './verdict-effects.ts';
-import { createVerdictLifeCycle } from './verdict-life-cycle.ts';
 import { createWatcher } from './watch.ts';
 
 const settings = () => readSettings(storage);
@@ -75,7 +68,6 @@ const watcher = createWatcher({
     await notifier.notifyBack(watch);
   },
 });
-const store = createTabStore(storage);
 const sha256 = async (bytes: Uint8Array<ArrayBuffer>) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
 const peers = createPeers({
   settings,
@@ -85,47 +77,29 @@ const peers = createPeers({
   client: createPeerClient({ fetch: fetchFn, sha256, timeout: clock.timeout }),
   randomBytes: (count) => crypto.getRandomValues(new Uint8Array(count)),
 });
-const diagnoser = createDiagnoser({
-  ...clock,
-  storage,
-  fetch: fetchFn,
-  config: DEFAULT_PROBE_CONFIG,
-  getState: store.getState,
-  vendorStatus: (vendor) => statuses.get(statusSourcesFor(vendor)[0]!),
-  siteStatus: (site) => fetchSiteStatus(statuses.get, site),
-  peers: peers.lookup,
-  serialize: store.serialize,
-  onVerdict: (tabId) => lifeCycle.onVerdict(tabId),
-});
-const tabView = { getState: store.getState, getVerdict: diagnoser.getVerdict };
-const painter = createBadgePainter({
-  serialize: store.serialize,
-  current: (tabId) => currentOf(tabView, tabId),
-  draw: renderBadge,
-});
 const effects = createVerdictEffects({ history, notifier, watcher, peers });
-const lifeCycle = createVerdictLifeCycle({
-  store,
+const pipeline = createTabPipeline({
   storage,
   now: Date.now,
+  diagnosis: {
+    ...clock,
+    fetch: fetchFn,
+    config: DEFAULT_PROBE_CONFIG,
+    vendorStatus: (vendor) => statuses.get(statusSourcesFor(vendor)[0]!),
+    siteStatus: (site) => fetchSiteStatus(statuses.get, site),
+    peers: peers.lookup,
+  },
+  draw: renderBadge,
   schedule: (ms, task) => void setTimeout(task, ms),
-  paint: painter.paint,
   onSettled: effects.onSettled,
+  onPageState: effects.onPageState,
 });
-
-/** Every stored reading is drawn at once and followed until it settles; a failed page also starts its diagnosis. */
-async function onReading(tabId: number, state: TabState) {
-  await lifeCycle.onReading(tabId, state);
-  await effects.onPageState(state);
-  if (state.kind !== 'none') void diagnoser.diagnose(tabId);
-}
-
-const tabEvents = createTabEvents({ store, classify, now: Date.now, onReading });
-const headerHold = import.meta.env.VITE_E2E === '1' ? createHeaderHold(tabEvents, store.getState) : null;
+const { store, diagnoser, view, painter, lifeCycle } = pipeline;
+const headerHold = import.meta.env.VITE_E2E === '1' ? createHeaderHold(pipeline.events, store.getState) : null;
 const events = headerHold
-  ? { ...tabEvents, onMainFrameHeaders: headerHold.onMainFrameHeaders, onPageReport: headerHold.onPageReport }
-  : tabEvents;
-const watchHandlers = createWatchHandlers({ ...tabView, watcher });
+  ? { ...pipeline.events, onMainFrameHeaders: headerHold.onMainFrameHeaders, onPageReport: headerHold.onPageReport }
+  : pipeline.events;
+const watchHandlers = createWatchHandlers({ ...view, watcher });
 const clicks = createNotificationClicks({
   tabs: browser.tabs,
   focusWindow: (windowId) => browser.windows.update(windowId, { focused: true }),
@@ -172,8 +146,8 @@ browser.runtime.onMessage.addListener(
   createDispatcher(
     {
       ...createPageHandlers(events),
-      ...createTabHandlers({ ...tabView, diagnose: diagnoser.diagnose }),
-      ...createPeerHandlers({ ...tabView, peers }),
+      ...createTabHandlers({ ...view, diagnose: diagnoser.diagnose }),
+      ...createPeerHandlers({ ...view, peers }),
       ...watchHandlers.handlers,
       ...createHistoryHandlers(history),
       ...(import.meta.env.VITE_E2E === '1' &&

@@ -7,14 +7,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createBadgePainter } from '../../src/background/badge-painter.ts';
-import { createDiagnoser } from '../../src/background/diagnosis.ts';
-import { currentOf } from '../../src/background/handlers/tab-view.ts';
-import { createTabEvents } from '../../src/background/tab-events.ts';
-import { createTabStore } from '../../src/background/tab-store.ts';
-import { createVerdictLifeCycle } from '../../src/background/verdict-life-cycle.ts';
+import { createTabPipeline } from '../../src/background/tab-pipeline.ts';
 import { createNodeFetch } from '../../src/cli/node-fetch.ts';
-import { classify } from '../../src/core/detect/index.ts';
 import type { PageMarkers } from '../../src/core/detect/types.ts';
 import { DEFAULT_PROBE_CONFIG } from '../../src/core/diagnose/probe-config.ts';
 import type { Verdict } from '../../src/core/diagnose/types.ts';
@@ -81,8 +75,6 @@ async function startFakes(runs: number) {
 
 /** One page's life in a fresh background (its own storage, so no run correlates with another). */
 async function runOnce(fetch: ReturnType<typeof createNodeFetch>, c: Case, i: number): Promise<Run> {
-  const storage = memoryStorage();
-  const store = createTabStore(storage);
   const statuses = createStatusFetcher({ fetch, now: Date.now, timeout: (ms) => AbortSignal.timeout(ms) });
   const t0 = performance.now();
   const run: Run = { settledMs: null, notifiedMs: null, wrongNotifications: 0 };
@@ -106,46 +98,25 @@ async function runOnce(fetch: ReturnType<typeof createNodeFetch>, c: Case, i: nu
     connectivityUrls: ['http://connect.test/generate_204'],
     dohUrls: [],
   };
-  const diagnoser = createDiagnoser({
-    storage,
-    fetch,
-    config,
-    now: Date.now,
-    timeout: (ms) => AbortSignal.timeout(ms),
-    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-    vendorStatus: (vendor) =>
-      statuses.get(statusSourcesFor(vendor, { baseUrls: { cloudflare: 'http://status.test' } })[0]!),
-    getState: store.getState,
-    serialize: store.serialize,
-    onVerdict: (tabId) => lifeCycle.onVerdict(tabId),
-  });
-  const view = { getState: store.getState, getVerdict: diagnoser.getVerdict };
-  const painter = createBadgePainter({
-    serialize: store.serialize,
-    current: (id) => currentOf(view, id),
-    draw: async () => undefined,
-  });
   let settle: () => void = () => undefined;
   const settled = new Promise<void>((r) => (settle = r));
-  const lifeCycle = createVerdictLifeCycle({
-    store,
-    storage,
+  const { events } = createTabPipeline({
+    storage: memoryStorage(),
     now: Date.now,
+    diagnosis: {
+      fetch,
+      config,
+      timeout: (ms) => AbortSignal.timeout(ms),
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      vendorStatus: (vendor) =>
+        statuses.get(statusSourcesFor(vendor, { baseUrls: { cloudflare: 'http://status.test' } })[0]!),
+    },
+    draw: async () => undefined,
     schedule: (ms, task) => void setTimeout(task, ms),
-    paint: painter.paint,
     onSettled: async (_tabId, verdict, state) => {
       run.settledMs ??= performance.now() - t0;
       notify(verdict, state.host, verdict);
       settle();
-    },
-  });
-  const events = createTabEvents({
-    store,
-    classify,
-    now: Date.now,
-    onReading: async (tabId, state) => {
-      await lifeCycle.onReading(tabId, state);
-      if (state.kind !== 'none') void diagnoser.diagnose(tabId);
     },
   });
 

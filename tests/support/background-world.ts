@@ -1,18 +1,14 @@
 /**
- * The background's tab pipeline wired as index.ts wires it (tab events, the real diagnoser, the badge painter, the
- * verdict life cycle) over memory storage, with a clock and timers the test drives. What leaves it is recorded: each
- * badge drawn, and each settled verdict announced with what was stored at that moment. The diagnosis' gathering is
- * the test's to finish: the test file mocks `gatherFacts` (vi.mock) and hands the world a way to wait for it.
+ * The background's tab pipeline as index.ts assembles it (tab-pipeline.ts: tab events, the real diagnoser, the
+ * badge painter, the verdict life cycle) over memory storage, with a clock and timers the test drives. What leaves it
+ * is recorded: each badge drawn, and each settled verdict announced with what was stored at that moment. The
+ * diagnosis' gathering is the test's to finish: the test file mocks `gatherFacts` (vi.mock) and hands the world a way
+ * to wait for it.
  */
 import { DEFAULT_PROBE_CONFIG } from '../../src/core/diagnose/probe-config.ts';
 import type { Verdict } from '../../src/core/diagnose/types.ts';
-import { classify } from '../../src/core/detect/index.ts';
-import { createBadgePainter } from '../../src/background/badge-painter.ts';
-import { createDiagnoser } from '../../src/background/diagnosis.ts';
 import { currentOf } from '../../src/background/handlers/tab-view.ts';
-import { createTabEvents } from '../../src/background/tab-events.ts';
-import { createTabStore } from '../../src/background/tab-store.ts';
-import { createVerdictLifeCycle } from '../../src/background/verdict-life-cycle.ts';
+import { createTabPipeline } from '../../src/background/tab-pipeline.ts';
 import type { TabState } from '../../src/shared/tab-state.ts';
 import { memoryStorage } from './memory-storage.ts';
 
@@ -35,46 +31,24 @@ export function backgroundWorld({ start = 1_000_000 } = {}) {
   let clock = start;
   const now = () => clock;
   const storage = memoryStorage();
-  const store = createTabStore(storage);
   const timers: Array<{ at: number; task: () => void }> = [];
   const drawn: Drawn[] = [];
   const announced: Announced[] = [];
 
-  const diagnoser = createDiagnoser({
+  const { store, diagnoser, view, painter, lifeCycle, events } = createTabPipeline({
     storage,
-    config: DEFAULT_PROBE_CONFIG,
-    fetch: () => new Promise<never>(() => undefined),
-    vendorStatus: () => new Promise<never>(() => undefined),
     now,
-    timeout: () => new AbortController().signal,
-    sleep: () => new Promise<void>(() => undefined),
-    getState: store.getState,
-    serialize: store.serialize,
-    onVerdict: (tabId) => lifeCycle.onVerdict(tabId),
-  });
-  const view = { getState: store.getState, getVerdict: diagnoser.getVerdict };
-  const painter = createBadgePainter({
-    serialize: store.serialize,
-    current: (tabId) => currentOf(view, tabId),
+    diagnosis: {
+      config: DEFAULT_PROBE_CONFIG,
+      fetch: () => new Promise<never>(() => undefined),
+      vendorStatus: () => new Promise<never>(() => undefined),
+      timeout: () => new AbortController().signal,
+      sleep: () => new Promise<void>(() => undefined),
+    },
     draw: async (tabId, state, verdict) => void drawn.push({ tabId, state, verdict }),
-  });
-  const lifeCycle = createVerdictLifeCycle({
-    store,
-    storage,
-    now,
     schedule: (ms, task) => void timers.push({ at: clock + ms, task }),
-    paint: painter.paint,
     onSettled: async (tabId, verdict, state) => {
       announced.push({ tabId, verdict, state, at: clock, stored: await currentOf(view, tabId) });
-    },
-  });
-  const events = createTabEvents({
-    store,
-    classify,
-    now,
-    onReading: async (tabId, state) => {
-      await lifeCycle.onReading(tabId, state);
-      if (state.kind !== 'none') void diagnoser.diagnose(tabId);
     },
   });
 
