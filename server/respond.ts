@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import * as v from 'valibot';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiResult, ErrorCode } from '../src/core/peer/wire.ts';
 
@@ -28,22 +27,4 @@ export function codeForStatus(status: number): ErrorCode {
  */
 export function describeError(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
-}
-
-/**
- * A 400's message for a failed parse: `field: what was expected` for each of the first few issues, and never the
- * submitted value. valibot's own messages end "… but received <value>", and a 400 body may be logged or shown
- * anywhere along the way, so those are cut back to what was expected; messages the schemas wrote do not hold values.
- * @example describeRejected(v.safeParse(ReportSchema, body).issues) // 'kind: expected "origin-error" | …'
- */
-export function describeRejected(issues: readonly v.BaseIssue<unknown>[], limit = 5): string {
-  return issues
-    .slice(0, limit)
-    .map((issue) => {
-      const path = v.getDotPath(issue);
-      const isValibotDefault = issue.message.endsWith(`eceived ${issue.received}`);
-      const text = isValibotDefault ? `expected ${issue.expected ?? `a valid ${issue.kind}`}` : issue.message;
-      return path ? `${path}: ${text}` : text;
-    })
-    .join('; ');
 }

@@ -5,7 +5,8 @@ import { PrefixParamSchema } from '../../src/core/peer/wire.ts';
 import type { AppEnv, ResolvedDeps } from '../app.ts';
 import { buildPrefixBody } from '../prefix-body.ts';
 import type { HostCounts } from '../store/report-store.ts';
-import { describeError, describeRejected, fail } from '../respond.ts';
+import { describeIssues } from '../../src/core/validation-issues.ts';
+import { describeError, fail } from '../respond.ts';
 
 /** The same object every time, so @hono/node-server passes it to writeHead without copying Headers around. */
 const PREFIX_HEADERS = {
@@ -23,7 +24,7 @@ export function prefixRoutes(deps: ResolvedDeps): Hono<AppEnv> {
   const bodies = createBodyCache(deps.prefixCacheEntries);
   return new Hono<AppEnv>().get('/:prefix', async (c) => {
     const param = v.safeParse(PrefixParamSchema, { prefix: c.req.param('prefix') });
-    if (!param.success) return fail(c, 400, 'bad_request', describeRejected(param.issues));
+    if (!param.success) return fail(c, 400, 'bad_request', describeIssues(param.issues));
     const { prefix } = param.output;
     let bucket: Awaited<ReturnType<typeof deps.snapshot.hostsIn>>;
     try {

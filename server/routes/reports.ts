@@ -3,7 +3,8 @@ import * as v from 'valibot';
 import { ReportSchema, type ApiResult, type ReportAccepted } from '../../src/core/peer/wire.ts';
 import type { AppEnv, ResolvedDeps } from '../app.ts';
 import { readJsonBody } from '../read-json.ts';
-import { describeError, describeRejected, fail } from '../respond.ts';
+import { describeIssues } from '../../src/core/validation-issues.ts';
+import { describeError, fail } from '../respond.ts';
 
 /** Reports are ~200 bytes; anything near this is not one of ours. */
 const MAX_REPORT_BYTES = 2048;
@@ -27,7 +28,7 @@ export function reportRoutes(deps: ResolvedDeps): Hono<AppEnv> {
     const body = await readJsonBody(c, MAX_REPORT_BYTES);
     if (!body.ok) return fail(c, body.status, body.status === 413 ? 'too_large' : 'bad_request', body.message);
     const parsed = v.safeParse(ReportSchema, body.value);
-    if (!parsed.success) return fail(c, 400, 'bad_request', describeRejected(parsed.issues));
+    if (!parsed.success) return fail(c, 400, 'bad_request', describeIssues(parsed.issues));
     const report = parsed.output;
     let isCounted: boolean;
     try {
