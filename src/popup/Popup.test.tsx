@@ -103,6 +103,33 @@ describe('popup', () => {
     expect($('[data-action="check-again"]')?.getAttribute('aria-disabled')).toBe('false');
   });
 
+  it('a background that refuses to answer is said, with a retry that then shows the verdict', async () => {
+    reports = [{ state: failed, verdict: aVerdict(), pending: false, links }];
+    send.mockImplementationOnce(async () => {
+      throw new Error('refused');
+    });
+    await show();
+    expect($('[role="alert"]')?.textContent).toContain('popup_unreachable');
+    expect($('main')?.getAttribute('aria-busy')).toBe('false');
+    $('[role="alert"] button')!.click();
+    await settle();
+    expect($('[role="alert"]')).toBeNull();
+    expect($('main')?.dataset.culprit).toBe('site');
+  });
+
+  it('a failed "Check again" keeps the verdict on screen and says the check did not start', async () => {
+    reports = [{ state: failed, verdict: aVerdict(), pending: false, links }];
+    await show();
+    send.mockImplementationOnce(async () => {
+      throw new Error('refused');
+    });
+    $('[data-action="check-again"]')!.click();
+    await settle();
+    expect($('[role="alert"]')?.textContent).toContain('popup_unreachable');
+    expect($('main')?.dataset.culprit).toBe('site');
+    expect($('[data-action="check-again"]')?.getAttribute('aria-disabled')).toBe('false');
+  });
+
   it('a failed page shows the Ray ID with Copy, the archive button and the CDN status page', async () => {
     reports = [{ state: failed, verdict: aVerdict(), pending: false, links }];
     await show();

@@ -21,9 +21,15 @@ interface Props {
 
 /** The popup: the verdict for a tab, its evidence, and the state of every source that was asked. */
 export function Popup({ tabId, archiveLookup, peerReports = false, initial = null }: Props) {
-  const { report, checking, check } = useTabReport(tabId, initial);
+  const { report, checking, unreachable, check, retry } = useTabReport(tabId, initial);
   useFirstRenderMark(report !== null);
-  if (!report) return <main class="popup" aria-busy="true" />;
+  const failure = unreachable && <Unreachable onRetry={retry} />;
+  if (!report)
+    return (
+      <main class="popup" aria-busy={!unreachable}>
+        {failure}
+      </main>
+    );
   const { state, verdict, pending } = report;
   const detection = state?.detection ?? null;
   const busy = pending || checking;
@@ -41,6 +47,7 @@ export function Popup({ tabId, archiveLookup, peerReports = false, initial = nul
       aria-busy={busy}
       class="popup"
     >
+      {failure}
       <VerdictCard state={state} verdict={verdict} busy={busy} accent={badgeFor(state).color} />
       {state && diagnosed && <EvidenceList state={state} verdict={verdict} />}
       {state && diagnosed && (
@@ -67,5 +74,17 @@ export function Popup({ tabId, archiveLookup, peerReports = false, initial = nul
         </a>
       </nav>
     </main>
+  );
+}
+
+/** The background did not answer: say so, and offer to ask again, rather than an empty or stale popup. */
+function Unreachable({ onRetry }: { onRetry: () => void }) {
+  return (
+    <p role="alert" class="unreachable">
+      {t('popup_unreachable')}{' '}
+      <button type="button" onClick={onRetry}>
+        {t('popup_retry')}
+      </button>
+    </p>
   );
 }

@@ -24,7 +24,8 @@ async function main() {
   preloadLastLanguage();
   const tab = resolveTabId().then(async (tabId) => ({
     tabId,
-    report: tabId === null ? null : await send('tab/get', { tabId }),
+    // A refused or failed first answer renders the popup anyway; it then shows the failure (use-tab-report.ts).
+    report: tabId === null ? null : await send('tab/get', { tabId }).catch(() => null),
   }));
   const settings = readSettings(extensionStorage).then(async (s) => {
     await applyPageLanguage(s.language);

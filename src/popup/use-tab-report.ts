@@ -14,6 +14,8 @@ const POLL_LIMIT_MS = 8000;
 export function useTabReport(tabId: number | null, initial: TabReport | null = null) {
   const [report, setReport] = useState<TabReport | null>(initial);
   const [checking, setChecking] = useState(false);
+  /** The background did not answer (refused, or a worker that failed to start): shown, never read as "all clear". */
+  const [unreachable, setUnreachable] = useState(false);
   /** Bumped to restart polling; an older poll loop sees a different generation and stops. */
   const generation = useRef(0);
 
@@ -22,8 +24,10 @@ export function useTabReport(tabId: number | null, initial: TabReport | null = n
     const mine = ++generation.current;
     const started = Date.now();
     const load = async (next: TabReport | null) => {
-      const current = next ?? (await send('tab/get', { tabId }));
+      const current = next ?? (await send('tab/get', { tabId }).catch(() => null));
       if (mine !== generation.current) return;
+      setUnreachable(current === null);
+      if (current === null) return setChecking(false);
       setReport(current);
       if (current.pending && Date.now() - started < POLL_LIMIT_MS) setTimeout(() => void load(null), POLL_MS);
       else setChecking(false);
@@ -42,8 +46,16 @@ export function useTabReport(tabId: number | null, initial: TabReport | null = n
   const check = async () => {
     if (tabId === null) return;
     setChecking(true);
-    poll(await send('tab/check', { tabId }));
+    const started = await send('tab/check', { tabId }).catch(() => null);
+    if (started === null) {
+      setUnreachable(true);
+      return setChecking(false);
+    }
+    poll(started);
   };
 
-  return { report, checking, check };
+  /** After a failed exchange: asks for the tab's report again. */
+  const retry = () => poll(null);
+
+  return { report, checking, unreachable, check, retry };
 }
