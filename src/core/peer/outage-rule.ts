@@ -67,7 +67,7 @@ export const BASELINE_HALF_WINDOW = 30;
 export function assessOutage(series: HostSeries, rule: OutageRule = OUTAGE_RULE): OutageAssessment {
   const slotAt = (index: number): number => series.slots[index] ?? 0;
   const windowAt = (k: number): number => slotAt(k) + slotAt(k + 1) + slotAt(k + 2);
-  const baseline15 = median(padTo(series.dailyHour, BASELINE_DAYS)) / 4;
+  const baseline15 = medianOfDays(series.dailyHour, BASELINE_DAYS) / 4;
   const expected15 = Math.max(baseline15, rule.baselineFloor15);
 
   let count60 = 0;
@@ -83,12 +83,9 @@ export function assessOutage(series: HostSeries, rule: OutageRule = OUTAGE_RULE)
   return { count15, count60, baseline15, state };
 }
 
-function padTo(values: readonly number[], length: number): number[] {
-  return Array.from({ length }, (_, index) => values[index] ?? 0);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
+/** The median of the first `days` samples, a missing day counting as 0. Shared with the CDN radar's baseline. */
+export function medianOfDays(samples: readonly number[], days: number): number {
+  const sorted = Array.from({ length: days }, (_, index) => samples[index] ?? 0).sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
