@@ -18,7 +18,7 @@ beforeAll(async () => {
   t = await createTestApp();
 }, PGLITE_START_TIMEOUT);
 beforeEach(async () => {
-  await t.sql.exec('TRUNCATE report_buckets, report_dedupe, report_networks');
+  await t.sql.exec('TRUNCATE report_buckets, report_dedupe, report_networks, radar_sightings');
   t.clock.now = TEST_START;
 });
 afterAll(async () => {
@@ -128,6 +128,7 @@ describe('POST /v1/reports', () => {
     const broken: ReportStore = {
       commitReports: () => Promise.reject(new Error('connection refused')),
       readActive: () => Promise.reject(new Error('connection refused')),
+      readRadar: () => Promise.reject(new Error('connection refused')),
       deleteExpired: () => Promise.reject(new Error('connection refused')),
       isReachable: async () => false,
       close: async () => {},
@@ -136,8 +137,10 @@ describe('POST /v1/reports', () => {
     const app = createApp({ store: broken });
     expect((await postJson(app, '/v1/reports', reportBody())).status).toBe(503);
     expect((await app.request('/v1/prefix/abcd')).status).toBe(503);
+    expect((await app.request('/v1/cdn')).status).toBe(503);
+    expect((await app.request('/v1/cdn/cloudflare')).status).toBe(503);
     expect((await app.request('/readyz')).status).toBe(503);
-    expect(logged).toHaveBeenCalledTimes(2);
+    expect(logged).toHaveBeenCalledTimes(4);
     logged.mockRestore();
   });
 });
@@ -251,9 +254,11 @@ describe('operations routes', () => {
       paths: Record<string, unknown>;
     };
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths).sort()).toEqual(
-      ['/healthz', '/metrics', '/openapi.json', '/readyz', '/v1/prefix/{prefix}', '/v1/reports'].sort(),
-    );
+    // Every route the app really serves (Hono's route list), plus /metrics, which its own listener serves.
+    const served = t.app.routes
+      .filter((route) => route.method !== 'ALL')
+      .map((route) => route.path.replace(/:(\w+)/g, '{$1}').replace(/(.)\/$/, '$1'));
+    expect(Object.keys(document.paths).sort()).toEqual([...new Set([...served, '/metrics'])].sort());
   });
 
   it.each(['/metrics', '/%6detrics', '/%6D%65trics', '/v1/../metrics', '/v1/%2e%2e/metrics', '//metrics', '/metrics/'])(

@@ -10,12 +10,16 @@ import { applyCors } from './cors.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createNetworkKeyer } from './network-key.ts';
 import { createPrefixSnapshot, type PrefixSnapshot } from './prefix-snapshot.ts';
+import { buildRadar } from '../src/core/radar/radar-view.ts';
+import { buildRadarBodies, type RadarBodies } from './radar-bodies.ts';
+import { createRefreshingValue, type RefreshingValue } from './refreshing-value.ts';
 import { createRandomHex } from './random-hex.ts';
 import { DEFAULT_CONFIG, rateLimitOf, SNAPSHOT_MAX_AGE_MS } from './config.ts';
 import { createSaltedRateLimiter, type SaltedRateLimiter } from './rate-limit.ts';
 import { codeForStatus, describeError, fail } from './respond.ts';
 import { healthRoutes } from './routes/health.ts';
 import { openapiRoutes } from './routes/openapi.ts';
+import { cdnRoutes } from './routes/cdn.ts';
 import { prefixRoutes } from './routes/prefix.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { createBatchWriter, scheduleBatch, type BatchWriter } from './store/batch-writer.ts';
@@ -43,6 +47,8 @@ export type AppEnv = { Bindings: Partial<HttpBindings> };
 
 export type ResolvedDeps = Required<Omit<AppDeps, 'snapshotMaxAgeMs'>> & {
   snapshot: PrefixSnapshot;
+  /** The CDN radar's responses, rebuilt from the store as often as the lookup snapshot. */
+  radar: RefreshingValue<RadarBodies>;
   /** 16-byte hex hash of clientId + host: all the dedupe table ever sees. */
   dedupeKey: (clientId: string, hostHash: string) => string;
   /** 8-byte hex salted key of the client's network: all the store learns of where a report came from. */
@@ -57,6 +63,12 @@ export type ResolvedDeps = Required<Omit<AppDeps, 'snapshotMaxAgeMs'>> & {
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const now = deps.now ?? Date.now;
   const snapshotMaxAgeMs = deps.snapshotMaxAgeMs ?? SNAPSHOT_MAX_AGE_MS;
+  const refreshEvery = {
+    now,
+    maxAgeMs: snapshotMaxAgeMs,
+    // A minute of stale answers rides out a database blip; read-through (0) never serves stale.
+    staleLimitMs: snapshotMaxAgeMs === 0 ? 0 : Math.max(60_000, 12 * snapshotMaxAgeMs),
+  };
   const resolved: ResolvedDeps = {
     store: deps.store,
     writer:
@@ -77,11 +89,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     prefixCacheEntries: deps.prefixCacheEntries ?? DEFAULT_CONFIG.PREFIX_CACHE_ENTRIES,
     snapshot: createPrefixSnapshot({
       readActive: (minute) => deps.store.readActive(minute),
-      now,
-      maxAgeMs: snapshotMaxAgeMs,
-      // A minute of stale answers rides out a database blip; read-through (0) never serves stale.
-      staleLimitMs: snapshotMaxAgeMs === 0 ? 0 : Math.max(60_000, 12 * snapshotMaxAgeMs),
+      ...refreshEvery,
       onError: (error) => console.error('[server] snapshot refresh failed', describeError(error)),
+    }),
+    radar: createRefreshingValue({
+      async load() {
+        const minute = Math.floor(now() / 60_000);
+        const { sightings, baseline } = await deps.store.readRadar(minute);
+        return buildRadarBodies(buildRadar(sightings, baseline, minute));
+      },
+      ...refreshEvery,
+      onError: (error) => console.error('[server] radar refresh failed', describeError(error)),
     }),
     // One-shot crypto.hash: no Hash object per request.
     dedupeKey: (clientId, hostHash) => hash('sha256', `${clientId}|${hostHash}`, 'hex').slice(0, 32),
@@ -109,6 +127,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/v1/reports', reportRoutes(resolved));
   app.route('/v1/prefix', prefixRoutes(resolved));
+  app.route('/v1/cdn', cdnRoutes(resolved));
   app.route('/', healthRoutes(resolved));
   app.route('/', openapiRoutes());
 

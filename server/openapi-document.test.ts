@@ -63,6 +63,10 @@ describe('OPENAPI_DOCUMENT', () => {
     const bad = await postJson(t.app, '/v1/reports', reportBody({ kind: 'nope' }));
     expect(validatorFor('Error')(await bad.json())).toBe('valid');
     expect(validatorFor('Status')(await (await t.app.request('/readyz')).json())).toBe('valid');
+    expect(validatorFor('CdnSummaryResult')(await (await t.app.request('/v1/cdn')).json())).toBe('valid');
+    const detail = await (await t.app.request('/v1/cdn/cloudflare')).json();
+    expect(validatorFor('VendorDetailResult')(detail)).toBe('valid');
+    expect(validatorFor('VendorDetailResult')({ ok: true, data: { minute: 1 } })).not.toBe('valid');
   });
 
   it('accepts exactly the example report the docs show', () => {

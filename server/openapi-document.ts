@@ -9,6 +9,7 @@ import {
   REPORT_KINDS,
   REPORT_VENDORS,
 } from '../src/core/peer/wire.ts';
+import { RADAR_PATHS, RADAR_SCHEMAS } from './openapi-radar.ts';
 
 const json = (schemaRef: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${schemaRef}` } } });
 const errorResponse = (description: string) => ({ description, content: json('Error') });
@@ -24,11 +25,13 @@ export const OPENAPI_DOCUMENT = {
     title: 'Culprit peer reports',
     version: '1.0.0',
     description:
-      'Anonymous crowd reports of failing sites, looked up by 4-hex hash prefix. Every JSON response is ' +
+      'Anonymous crowd reports of failing sites, looked up by 4-hex hash prefix, and the CDN radar built from ' +
+      'them (failing sites per CDN and data centre, never naming one). Every JSON response is ' +
       '`{ ok: true, data }` or `{ ok: false, error: { code, message } }`.',
   },
   servers: [{ url: 'http://127.0.0.1:8787' }],
   paths: {
+    ...RADAR_PATHS,
     '/v1/reports': {
       post: {
         operationId: 'postReport',
@@ -38,7 +41,7 @@ export const OPENAPI_DOCUMENT = {
           '202': { description: 'Durably stored (or a duplicate within 10 minutes)', content: json('Accepted') },
           '400': errorResponse('Invalid JSON or fields'),
           '413': errorResponse('Body over 2048 bytes'),
-          '429': rateLimited,
+          '429': { $ref: '#/components/responses/RateLimited' },
           '503': errorResponse('Storage unavailable; retry later'),
         },
       },
@@ -56,7 +59,7 @@ export const OPENAPI_DOCUMENT = {
         responses: {
           '200': { description: 'The bucket', content: json('PrefixResult') },
           '400': errorResponse('Prefix is not 4 lowercase hex chars'),
-          '429': rateLimited,
+          '429': { $ref: '#/components/responses/RateLimited' },
           '503': errorResponse('Storage unavailable; retry later'),
         },
       },
@@ -95,7 +98,9 @@ export const OPENAPI_DOCUMENT = {
     },
   },
   components: {
+    responses: { RateLimited: rateLimited },
     schemas: {
+      ...RADAR_SCHEMAS,
       Report: {
         type: 'object',
         required: ['hostHash', 'kind', 'vendor', 'clientId'],

@@ -1,18 +1,15 @@
 /**
- * Lookups are served from an in-memory snapshot of every host active in the last hour, refreshed from the
- * store at most every `maxAgeMs`. So a lookup costs no query, however many clients ask, and each node adds
- * one read per `maxAgeMs` to the database instead of one per lookup.
- * Stale-while-revalidate: a snapshot older than `maxAgeMs` is still served (while one refresh runs) until it is
- * `staleLimitMs` old; past that, lookups wait for a fresh one, and fail if the store cannot give it.
+ * Lookups are served from an in-memory snapshot of every host active in the last hour, refreshed from the store
+ * (refreshing-value.ts), so a lookup costs no query however many clients ask.
  */
 import { prefixNumber } from '../src/core/peer/host-hash.ts';
+import { createRefreshingValue } from './refreshing-value.ts';
 import type { HostCounts } from './store/report-store.ts';
 
 interface Snapshot {
   /** Increases with every refresh. */
   version: number;
   minute: number;
-  takenAt: number;
   byPrefix: Map<number, HostCounts[]>;
 }
 
@@ -61,11 +58,9 @@ export function createPrefixSnapshot(options: {
   staleLimitMs: number;
   onError?: (error: unknown) => void;
 }): PrefixSnapshot {
-  let current: Snapshot | null = null;
-  let refreshing: Promise<Snapshot> | null = null;
   let loads = 0;
 
-  async function load(): Promise<Snapshot> {
+  async function load(previousSnapshot: Snapshot | null): Promise<Snapshot> {
     const takenAt = options.now();
     const minute = Math.floor(takenAt / 60_000);
     const byPrefix = new Map<number, HostCounts[]>();
@@ -78,34 +73,20 @@ export function createPrefixSnapshot(options: {
     // A bucket whose counts did not change keeps the previous array, so callers can tell by identity that
     // what they derived from it (the lookup's response body) is still right. Within one minute only: the
     // body carries the minute.
-    const previous = current?.minute === minute ? current.byPrefix : undefined;
+    const previous = previousSnapshot?.minute === minute ? previousSnapshot.byPrefix : undefined;
     if (previous) {
       for (const [prefix, hosts] of byPrefix) {
         const before = previous.get(prefix);
         if (before && haveSameCounts(before, hosts)) byPrefix.set(prefix, before);
       }
     }
-    current = { version: ++loads, minute, takenAt, byPrefix };
-    return current;
+    return { version: ++loads, minute, byPrefix };
   }
 
-  function refresh(): Promise<Snapshot> {
-    refreshing ??= load().finally(() => {
-      refreshing = null;
-    });
-    return refreshing;
-  }
-
+  const snapshots = createRefreshingValue({ ...options, load });
   return {
     async hostsIn(prefix) {
-      // A clock that stepped backwards (NTP) makes the age negative: treat that snapshot as unusable too.
-      const age = current ? options.now() - current.takenAt : Number.POSITIVE_INFINITY;
-      let snapshot = current;
-      if (snapshot === null || age < 0 || age >= options.staleLimitMs) {
-        snapshot = await refresh();
-      } else if (age >= options.maxAgeMs) {
-        refresh().catch((error: unknown) => options.onError?.(error));
-      }
+      const snapshot = await snapshots.get();
       return { minute: snapshot.minute, version: snapshot.version, hosts: snapshot.byPrefix.get(prefix) ?? NO_HOSTS };
     },
   };

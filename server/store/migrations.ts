@@ -47,6 +47,25 @@ const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX report_networks_minute ON report_networks (minute);
     `,
   },
+  {
+    version: 3,
+    // The CDN radar's raw material: per minute, which (vendor, colo, kind) each host hash was reported with, and from
+    // which salted network, so breadth can be counted per site and capped per network (src/core/radar/breadth.ts).
+    // Rows matter for an hour (retention.ts deletes older ones); UNLOGGED like the networks, since a crash only
+    // empties the radar until reports refill it, and the counts that back a 202 stay in report_buckets.
+    sql: `
+      CREATE UNLOGGED TABLE radar_sightings (
+        minute integer NOT NULL,
+        vendor text NOT NULL,
+        colo text NOT NULL,
+        kind text NOT NULL,
+        host_hash bytea NOT NULL,
+        network bytea NOT NULL,
+        count integer NOT NULL,
+        PRIMARY KEY (minute, vendor, colo, kind, host_hash, network)
+      );
+    `,
+  },
 ];
 
 /** Arbitrary constant: serialises concurrent migrators (several nodes starting at once). */

@@ -4,6 +4,9 @@
  */
 import { BASELINE_DAYS, BASELINE_HALF_WINDOW, SLOT_COUNT, SLOT_MINUTES } from '../../src/core/peer/outage-rule.ts';
 
+/** How far back the radar reads sightings; retention.ts keeps no more. */
+export const RADAR_MINUTES = 60;
+
 /**
  * One statement, so one round trip and atomic without BEGIN/COMMIT: insert-or-refresh the dedupe keys, then
  * increment buckets and record the reporting network for the reports whose key was fresh. Data-modifying CTEs always
@@ -33,6 +36,12 @@ export const COMMIT_SQL = `
     INSERT INTO report_networks (host_hash, network, minute)
     SELECT h, n, max(m) FROM input JOIN fresh USING (key) GROUP BY h, n ORDER BY h, n
     ON CONFLICT (host_hash, network) DO UPDATE SET minute = GREATEST(report_networks.minute, EXCLUDED.minute)
+  ), sighted AS (
+    INSERT INTO radar_sightings (minute, vendor, colo, kind, host_hash, network, count)
+    SELECT m, v, c, kd, h, n, count(*)::int FROM input JOIN fresh USING (key)
+    WHERE v <> 'unknown' GROUP BY m, v, c, kd, h, n ORDER BY m, v, c, kd, h, n
+    ON CONFLICT (minute, vendor, colo, kind, host_hash, network)
+    DO UPDATE SET count = radar_sightings.count + EXCLUDED.count
   )
   SELECT encode(key, 'hex') AS key FROM fresh`;
 
@@ -67,3 +76,25 @@ export const ACTIVE_SQL = `
   SELECT encode(host_hash, 'hex') AS host, bucket, sum(count)::int AS reports
   FROM (SELECT * FROM recent UNION ALL SELECT * FROM baseline) AS rows
   GROUP BY 1, 2`;
+
+/** The radar's last hour ($1 = current epoch minute): one row per minute, vendor, colo, kind, host and network. */
+export const RADAR_SIGHTINGS_SQL = `
+  SELECT minute, vendor, colo, kind, encode(host_hash, 'hex') AS host, encode(network, 'hex') AS network, count
+  FROM radar_sightings
+  WHERE minute > $1 - ${RADAR_MINUTES} AND minute <= $1`;
+
+/**
+ * The radar's baseline: distinct hosts failing in a way that counts for a CDN, per vendor and per (vendor, colo), in
+ * the same 15 minutes of day 1..7 days back ($1 = current epoch minute). Read from report_buckets, which keeps days.
+ */
+export const RADAR_BASELINE_SQL = `
+  SELECT vendor, colo, day, count(DISTINCT host_hash)::int AS sites
+  FROM (
+    SELECT vendor, colo, host_hash, ($1 - minute) / 1440 AS day
+    FROM report_buckets
+    WHERE kind IN ('edge-error', 'challenge-failed', 'origin-error') AND vendor <> 'unknown' AND (${Array.from(
+      { length: BASELINE_DAYS },
+      (_, index) => `(minute > $1 - ${(index + 1) * 1440 + 15} AND minute <= $1 - ${(index + 1) * 1440})`,
+    ).join(' OR ')})
+  ) AS past
+  GROUP BY GROUPING SETS ((vendor, day), (vendor, colo, day))`;

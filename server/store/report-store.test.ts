@@ -37,7 +37,7 @@ function describeStore(name: string, open: () => Promise<SqlClient>, skipReason?
       store = await createReportStore(sql);
     }, PGLITE_START_TIMEOUT);
     beforeEach(async () => {
-      await sql.exec('TRUNCATE report_buckets, report_dedupe, report_networks');
+      await sql.exec('TRUNCATE report_buckets, report_dedupe, report_networks, radar_sightings');
     });
     afterAll(async () => {
       await store.close();
@@ -46,7 +46,7 @@ function describeStore(name: string, open: () => Promise<SqlClient>, skipReason?
     it('migrates idempotently', async () => {
       await createReportStore(sql);
       const rows = await sql.query<{ version: number }>('SELECT version FROM schema_migrations');
-      expect(rows.map((row) => row.version)).toEqual([1, 2]);
+      expect(rows.map((row) => row.version)).toEqual([1, 2, 3]);
     });
 
     it('increments one bucket per (host, minute, kind, vendor, colo)', async () => {
@@ -146,6 +146,51 @@ function describeStore(name: string, open: () => Promise<SqlClient>, skipReason?
       await Promise.all(batches.map((batch) => store.commitReports(batch)));
       const [row] = await sql.query<{ total: number }>('SELECT sum(count)::int AS total FROM report_buckets');
       expect(row?.total).toBe(200);
+    });
+
+    it('keeps radar sightings per minute, vendor, colo, kind, host and network, and never for unknown vendors', async () => {
+      await store.commitReports([
+        report(),
+        report(),
+        report({ networkKey: '00000000000000bb' }),
+        report({ hostHash: HOST_B, kind: 'origin-error', colo: '' }),
+        report({ hostHash: HOST_OTHER, vendor: 'unknown' }),
+      ]);
+      const { sightings } = await store.readRadar(NOW);
+      const rows = sightings.map((s) => [s.hostHash.slice(4, 5), s.kind, s.colo, s.network.slice(-2), s.reports]);
+      expect(rows.sort()).toEqual([
+        ['1', 'edge-error', 'FRA', 'aa', 2],
+        ['1', 'edge-error', 'FRA', 'bb', 1],
+        ['2', 'origin-error', '', 'aa', 1],
+      ]);
+      expect((await store.readRadar(NOW + 60)).sightings).toEqual([]);
+    });
+
+    it('reads the radar baseline per vendor and per colo, in the same 15 minutes of each past day', async () => {
+      const dayAgo = (days: number, minutes = 0) => NOW - days * 1440 - minutes;
+      await store.commitReports([
+        report({ minute: dayAgo(1) }),
+        report({ minute: dayAgo(1, 14), hostHash: HOST_B, colo: 'ICN' }),
+        report({ minute: dayAgo(1, 15), hostHash: HOST_OTHER }),
+        report({ minute: dayAgo(2, 3), kind: 'blocked' }),
+        report({ minute: dayAgo(3, 3) }),
+      ]);
+      const { baseline } = await store.readRadar(NOW);
+      const rows = baseline.map((row) => [row.day, row.colo ?? '*', row.sites]);
+      expect(rows.sort()).toEqual([
+        [1, '*', 2],
+        [1, 'FRA', 1],
+        [1, 'ICN', 1],
+        [3, '*', 1],
+        [3, 'FRA', 1],
+      ]);
+    });
+
+    it('deletes sightings once they are an hour old', async () => {
+      await store.commitReports([report({ minute: NOW - 60 }), report({ minute: NOW - 59 })]);
+      await store.deleteExpired(NOW, 8 * 1440);
+      const rows = await sql.query<{ minute: number }>('SELECT minute FROM radar_sightings');
+      expect(rows).toEqual([{ minute: NOW - 59 }]);
     });
 
     it('reports reachability', async () => {

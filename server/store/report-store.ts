@@ -3,8 +3,17 @@
  */
 import { BASELINE_DAYS, SLOT_COUNT, SLOT_MINUTES, type HostSeries } from '../../src/core/peer/outage-rule.ts';
 import type { ReportKind, ReportVendor } from '../../src/core/peer/wire.ts';
+import type { Sighting } from '../../src/core/radar/breadth.ts';
+import type { BaselineRow } from '../../src/core/radar/radar-view.ts';
 import { migrate } from './migrations.ts';
-import { ACTIVE_SQL, COMMIT_SQL, NETWORKS_SQL } from './report-sql.ts';
+import {
+  ACTIVE_SQL,
+  COMMIT_SQL,
+  NETWORKS_SQL,
+  RADAR_BASELINE_SQL,
+  RADAR_MINUTES,
+  RADAR_SIGHTINGS_SQL,
+} from './report-sql.ts';
 import type { SqlClient } from './sql-client.ts';
 
 /** A validated report reduced to what is stored. */
@@ -34,7 +43,9 @@ export interface ReportStore {
   commitReports(reports: readonly BucketReport[]): Promise<boolean[]>;
   /** Every host with a report in the last hour, with its 5-minute slots and same-hour baseline of past days. */
   readActive(nowMinute: number): Promise<HostCounts[]>;
-  /** Deletes buckets older than `keepMinutes` and expired dedupe keys. */
+  /** The CDN radar's last hour of sightings and its time-of-day baseline (src/core/radar/radar-view.ts). */
+  readRadar(nowMinute: number): Promise<{ sightings: Sighting[]; baseline: BaselineRow[] }>;
+  /** Deletes buckets older than `keepMinutes`, expired dedupe keys, and networks and sightings past the hour. */
   deleteExpired(nowMinute: number, keepMinutes: number): Promise<{ buckets: number; dedupeKeys: number }>;
   isReachable(): Promise<boolean>;
   close(): Promise<void>;
@@ -52,19 +63,21 @@ export async function createReportStore(sql: SqlClient): Promise<ReportStore> {
   return {
     commitReports: (reports) => commitReports(sql, reports),
     readActive: (nowMinute) => readActive(sql, nowMinute),
+    readRadar: (nowMinute) => readRadar(sql, nowMinute),
     async deleteExpired(nowMinute, keepMinutes) {
       const [buckets] = await sql.query<{ n: number }>(
         'WITH gone AS (DELETE FROM report_buckets WHERE minute < $1 RETURNING 1) SELECT count(*)::int AS n FROM gone',
         [nowMinute - keepMinutes],
       );
       await sql.query('DELETE FROM report_networks WHERE minute <= $1', [nowMinute - SLOT_COUNT * SLOT_MINUTES]);
+      await sql.query('DELETE FROM radar_sightings WHERE minute <= $1', [nowMinute - RADAR_MINUTES]);
       const [dedupeKeys] = await sql.query<{ n: number }>(
         `WITH gone AS (DELETE FROM report_dedupe WHERE expires_minute <= $1 RETURNING 1)
          SELECT count(*)::int AS n FROM gone`,
         [nowMinute],
       );
       // PGlite runs no autovacuum, so without this the deleted rows would never be reused. Harmless on PostgreSQL.
-      await sql.exec('VACUUM (ANALYZE) report_buckets, report_dedupe, report_networks');
+      await sql.exec('VACUUM (ANALYZE) report_buckets, report_dedupe, report_networks, radar_sightings');
       return { buckets: buckets?.n ?? 0, dedupeKeys: dedupeKeys?.n ?? 0 };
     },
     async isReachable() {
@@ -133,4 +146,14 @@ async function readActive(sql: SqlClient, nowMinute: number): Promise<HostCounts
     series,
     networks: networksOf.get(hostHash) ?? 0,
   }));
+}
+
+async function readRadar(sql: SqlClient, nowMinute: number) {
+  const rows = await sql.query<Omit<Sighting, 'hostHash' | 'reports'> & { host: string; count: number }>(
+    RADAR_SIGHTINGS_SQL,
+    [nowMinute],
+  );
+  const baseline = await sql.query<BaselineRow>(RADAR_BASELINE_SQL, [nowMinute]);
+  const sightings = rows.map(({ host, count, ...row }): Sighting => ({ ...row, hostHash: host, reports: count }));
+  return { sightings, baseline };
 }

@@ -33,7 +33,7 @@ export const NETWORK_SITE_CAP = 3;
  * path to origins, so there it counts in full. Blocks, challenges, a site's own misconfiguration and network errors
  * are about one visitor or one site, and count nothing.
  */
-export function siteWeight(kind: ReportKind, level: RadarLevel): number {
+function siteWeight(kind: ReportKind, level: RadarLevel): number {
   if (kind === 'edge-error' || kind === 'challenge-failed') return 1;
   if (kind === 'origin-error') return level === 'colo' ? 1 : 0.5;
   return 0;

@@ -10,7 +10,7 @@
 import type { Breadth } from './breadth.ts';
 
 export const MIN_PUBLISHED_SITES = 5;
-export const MIN_PUBLISHED_NETWORKS = 3;
+const MIN_PUBLISHED_NETWORKS = 3;
 
 export const isPublishable = (hour: Pick<Breadth, 'rawSites' | 'networks'>) =>
   hour.rawSites >= MIN_PUBLISHED_SITES && hour.networks >= MIN_PUBLISHED_NETWORKS;

@@ -14,10 +14,17 @@ export type RadarVendor = (typeof RADAR_VENDORS)[number];
 const count = v.pipe(v.number(), v.minValue(0));
 const WindowCountsSchema = v.object({ m5: count, m15: count, m60: count });
 export type WindowCounts = v.InferOutput<typeof WindowCountsSchema>;
-const ByKindSchema = v.record(v.picklist(REPORT_KINDS), v.pipe(count, v.integer()));
+const ByKindSchema = v.partial(
+  v.object(
+    Object.fromEntries(REPORT_KINDS.map((kind) => [kind, v.pipe(count, v.integer())])) as Record<
+      (typeof REPORT_KINDS)[number],
+      v.SchemaWithPipe<readonly [typeof count, v.IntegerAction<number, undefined>]>
+    >,
+  ),
+);
 const ColoSchema = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/));
 
-export const VendorRadarSchema = v.object({
+const VendorRadarSchema = v.object({
   vendor: v.picklist(RADAR_VENDORS),
   state: v.picklist(OUTAGE_STATES),
   /** Weighted, network-capped failing sites (core/radar/breadth.ts). */
@@ -32,7 +39,7 @@ export const VendorRadarSchema = v.object({
 });
 export type VendorRadar = v.InferOutput<typeof VendorRadarSchema>;
 
-export const ColoRadarSchema = v.object({
+const ColoRadarSchema = v.object({
   colo: ColoSchema,
   state: v.picklist(OUTAGE_STATES),
   sites: WindowCountsSchema,
