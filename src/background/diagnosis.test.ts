@@ -136,17 +136,32 @@ describe('diagnoser', () => {
     const session = storage.areas.session;
     const progressKey = tabKeys.progress(1).key;
     const seen: string[][] = [];
+    let progressStored = () => {};
+    const firstProgress = new Promise<void>((resolve) => {
+      progressStored = resolve;
+    });
     const set = session.set;
     session.set = async (items) => {
       if (progressKey in items) seen.push(Object.keys(items[progressKey] as object).sort());
-      return set(items);
+      await set(items);
+      if (progressKey in items) progressStored();
     };
     const { diagnoser, vendorStatus } = setup(new Map([[1, state(1, 'shop.example')]]), storage);
+    // The status page answers only when the test says so, so "during" is during whatever the machine's speed.
+    let answerStatus = () => {};
+    let asked = () => {};
+    const statusAsked = new Promise<void>((resolve) => {
+      asked = resolve;
+    });
     vendorStatus.mockImplementation(
-      () => new Promise((r) => setTimeout(() => r({ state: 'failed', reason: 'slow', ms: 60 }), 60)),
+      () =>
+        new Promise((r) => {
+          answerStatus = () => r({ state: 'failed', reason: 'slow', ms: 60 });
+          asked();
+        }),
     );
     const job = diagnoser.diagnose(1);
-    await new Promise((r) => setTimeout(r, 20));
+    await Promise.all([statusAsked, firstProgress]);
     const during = await diagnoser.getVerdict(1);
     expect(during.pending).toBe(true);
     expect(during.progress).toMatchObject({
@@ -155,9 +170,10 @@ describe('diagnoser', () => {
       connectivity: { state: 'skipped' },
     });
     expect(during.progress?.['vendor-status']).toBeUndefined();
+    answerStatus();
     await job;
-    expect(seen[0]).toEqual(['connectivity', 'doh', 'page', 'peers', 'site-status']);
-    expect(seen.at(-1)).toHaveLength(10);
+    expect(seen[0]).toEqual(['connectivity', 'doh', 'page', 'peers', 'radar', 'site-status']);
+    expect(seen.at(-1)).toHaveLength(11);
     expect(session.data.has(progressKey)).toBe(false);
     expect(await diagnoser.getVerdict(1)).toMatchObject({ pending: false, progress: null });
   });

@@ -27,6 +27,8 @@ import { createHistory } from './history.ts';
 import { createNotificationClicks } from './notification-clicks.ts';
 import { createNotifier } from './notifications.ts';
 import { createPeers } from './peers.ts';
+import { createRadarSource } from './radar.ts';
+import { createRadarClient } from '../core/radar/radar-client.ts';
 import { renderBadge } from './render-badge.ts';
 import { repaintWhenLoaded } from './repaint-on-load.ts';
 import { createTabPipeline } from './tab-pipeline.ts';
@@ -88,6 +90,7 @@ const pipeline = createTabPipeline({
     vendorStatus: (vendor) => statuses.get(statusSourcesFor(vendor)[0]!),
     siteStatus: (site) => fetchSiteStatus(statuses.get, site),
     peers: peers.lookup,
+    radar: createRadarSource({ settings, client: createRadarClient({ fetch: fetchFn, timeout: clock.timeout }) }),
   },
   draw: renderBadge,
   schedule: (ms, task) => void setTimeout(task, ms),

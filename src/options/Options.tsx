@@ -75,6 +75,18 @@ export function Options({ initial }: { initial: Settings }) {
         <p id="peer-hint" class="hint">
           {t('options_peerHint')}
         </p>
+        <label>
+          <input
+            type="checkbox"
+            checked={settings.cdnRadar}
+            aria-describedby="radar-hint"
+            onChange={(e) => void save({ cdnRadar: e.currentTarget.checked })}
+          />
+          <span>{t('options_cdnRadar')}</span>
+        </label>
+        <p id="radar-hint" class="hint">
+          {t('options_cdnRadarHint')}
+        </p>
         <EndpointList endpoints={settings.peerEndpoints} onChange={(peerEndpoints) => save({ peerEndpoints })} />
       </fieldset>
 

@@ -24,6 +24,7 @@ const FIELDS = {
   notifications: v.picklist(NOTIFICATION_MODES),
   peerReports: v.boolean(),
   peerEndpoints: v.pipe(v.array(HttpsUrl), v.maxLength(MAX_PEER_ENDPOINTS)),
+  cdnRadar: v.boolean(),
   archiveLookup: v.boolean(),
   language: v.picklist(LANGUAGES),
 };
@@ -35,6 +36,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   notifications: 'errors',
   peerReports: false,
   peerEndpoints: [PLACEHOLDER_PEER_ENDPOINT],
+  // On by default, unlike reports: a radar lookup names only the CDN of a page that already failed, as the vendor's
+  // status page fetch does, and never the site (background/radar.ts).
+  cdnRadar: true,
   archiveLookup: false,
   language: 'auto',
 });
@@ -85,6 +89,7 @@ export function parseSettings(value: unknown): Settings {
     notifications: pick('notifications'),
     peerReports: pick('peerReports'),
     peerEndpoints: pick('peerEndpoints'),
+    cdnRadar: pick('cdnRadar'),
     archiveLookup: pick('archiveLookup'),
     language: pick('language'),
   };

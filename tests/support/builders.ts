@@ -133,6 +133,7 @@ export function someFacts(overrides: FactsOverrides = {}): Facts {
     siteStatus: null,
     correlation: { hosts: 1, sameColo: false },
     peers: null,
+    radar: null,
     sources: {},
     ...overrides,
     page: { kind: 'none', vendor: null, colo: null, code: null, unconfirmed: false, network: null, ...overrides.page },

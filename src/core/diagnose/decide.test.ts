@@ -3,6 +3,8 @@ import { DECISION_TABLE } from './decision-table.ts';
 import { decide } from './decide.ts';
 import type { Facts, VendorStatusFacts } from './types.ts';
 import { someFacts } from '../../../tests/support/builders.ts';
+import type { OutageState } from '../peer/wire.ts';
+import type { RadarFacts } from '../radar/radar-client.ts';
 
 const NOW = Date.UTC(2025, 10, 18, 11, 30);
 
@@ -16,6 +18,15 @@ const operational: VendorStatusFacts = {
 };
 const cf = { vendor: 'cloudflare' as const, colo: 'ICN' };
 const works = { connectivity: { ok: 2, failed: 0 } };
+/** What the CDN radar says about Cloudflare, and about the page's colo (ICN). */
+const radarSays = (state: OutageState, coloState: OutageState | null = null): RadarFacts => ({
+  vendor: 'cloudflare',
+  state,
+  sites15: state === 'outage' ? 412 : 6,
+  colos: coloState === 'outage' || state === 'outage' ? ['ICN', 'NRT'] : [],
+  coloState,
+  series: new Array<number>(12).fill(0),
+});
 
 /** One row per line of the decision table, named by the scenario it models. */
 const CASES: Array<[rule: string, culprit: string, scenario: string, input: Facts]> = [
@@ -67,6 +78,12 @@ const CASES: Array<[rule: string, culprit: string, scenario: string, input: Fact
     }),
   ],
   [
+    'challenge-radar',
+    'cdn',
+    '"Please unblock challenges.cloudflare.com" while the radar names my colo down',
+    someFacts({ page: { kind: 'challenge-failed', ...cf }, radar: radarSays('normal', 'outage') }),
+  ],
+  [
     'challenge-cdn-wide',
     'cdn',
     'challenges failing on three unrelated sites',
@@ -107,6 +124,16 @@ const CASES: Array<[rule: string, culprit: string, scenario: string, input: Fact
     'cdn',
     'branded 500, CDN/Cache degraded',
     someFacts({ page: { kind: 'edge-error', ...cf }, vendorStatus: { ...operational, explainingState: 'degraded' } }),
+  ],
+  [
+    'cdn-radar',
+    'cdn',
+    'a branded 500 while the radar names the CDN down, status page silent',
+    someFacts({
+      page: { kind: 'edge-error', ...cf, code: 500 },
+      radar: radarSays('outage'),
+      vendorStatus: operational,
+    }),
   ],
   [
     'cdn-correlated',
@@ -160,6 +187,42 @@ describe('decision table', () => {
   it("the origin's own 503 passed through Cloudflare is the site", () => {
     const verdict = decide(someFacts({ page: { kind: 'origin-error', ...cf, code: 503 } }), NOW);
     expect(verdict).toMatchObject({ culprit: 'site', vendor: 'cloudflare', rule: 'site-origin' });
+  });
+
+  it('the radar row says whether the status page has caught up', () => {
+    const page = { kind: 'edge-error' as const, ...cf, code: 500 };
+    expect(decide(someFacts({ page, radar: radarSays('outage'), vendorStatus: operational }), NOW)).toMatchObject({
+      rule: 'cdn-radar',
+      acknowledged: 'no',
+    });
+    const unreachable = { 'vendor-status': { state: 'failed' as const, ms: 9 } };
+    expect(decide(someFacts({ page, radar: radarSays('outage'), sources: unreachable }), NOW).acknowledged).toBe(
+      'unreachable',
+    );
+  });
+
+  it.each([
+    ['an origin error while the vendor (not my colo) is down', 'origin-error', radarSays('outage'), 'site-origin'],
+    ['an origin error while my colo is down', 'origin-error', radarSays('elevated', 'outage'), 'cdn-radar'],
+    ['a branded 500 while the radar is only elevated', 'edge-error', radarSays('elevated'), 'cdn-edge-page'],
+    ['a block while the radar names an outage', 'blocked', radarSays('outage', 'outage'), 'blocked'],
+  ] as const)('%s: %s', (_name, kind, radar, rule) => {
+    expect(decide(someFacts({ page: { kind, ...cf, code: 500 }, radar }), NOW).rule).toBe(rule);
+  });
+
+  it('an elevated radar makes a CDN verdict surer, never different', () => {
+    const page = { kind: 'edge-error' as const, ...cf, code: 500 };
+    const plain = decide(someFacts({ page }), NOW);
+    const elevated = decide(someFacts({ page, radar: radarSays('elevated') }), NOW);
+    expect(elevated.rule).toBe(plain.rule);
+    expect(elevated.confidence).toBeCloseTo(plain.confidence + 0.05);
+  });
+
+  it('a radar that failed is a failed source, never an all-clear', () => {
+    const page = { kind: 'edge-error' as const, ...cf, code: 500 };
+    const failed = decide(someFacts({ page, sources: { radar: { state: 'failed', ms: 3000 } } }), NOW);
+    expect(failed.rule).toBe(decide(someFacts({ page }), NOW).rule);
+    expect(failed.sources.radar?.state).toBe('failed');
   });
 
   it('the correlated CDN row says the vendor has not acknowledged it, or that its status page is unreachable', () => {

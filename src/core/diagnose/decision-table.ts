@@ -19,6 +19,9 @@ export interface Row {
 const ackFromStatus = (f: Facts): Acknowledgement =>
   p.statusFailed(f) ? 'unreachable' : f.vendorStatus === null ? 'not-applicable' : 'no';
 
+/** An elevated radar makes a CDN verdict a little surer; it never makes one on its own. */
+const radarAdds = (f: Facts) => (p.radarElevated(f) ? 0.05 : 0);
+
 export const DECISION_TABLE: readonly Row[] = [
   // --- the page never arrived ---
   {
@@ -89,6 +92,15 @@ export const DECISION_TABLE: readonly Row[] = [
     acknowledged: () => 'yes',
   },
   {
+    id: 'challenge-radar',
+    when: (f) => p.showsFailedChallenge(f) && p.radarNamesOutage(f),
+    culprit: 'cdn',
+    confidence: 0.8,
+    key: 'cdnRadar',
+    advice: ['advice_waitForCdn'],
+    acknowledged: ackFromStatus,
+  },
+  {
     id: 'challenge-cdn-wide',
     when: (f) => p.showsFailedChallenge(f) && p.isCorrelated(f),
     culprit: 'cdn',
@@ -141,10 +153,19 @@ export const DECISION_TABLE: readonly Row[] = [
     acknowledged: () => 'yes',
   },
   {
+    id: 'cdn-radar',
+    when: (f) => p.isServerError(f) && p.radarNamesOutage(f),
+    culprit: 'cdn',
+    confidence: (f) => (f.page.kind === 'edge-error' ? 0.85 : 0.8),
+    key: 'cdnRadar',
+    advice: ['advice_waitForCdn'],
+    acknowledged: ackFromStatus,
+  },
+  {
     id: 'cdn-correlated',
     when: (f) => p.isServerError(f) && p.isCorrelated(f),
     culprit: 'cdn',
-    confidence: (f) => (f.page.kind === 'edge-error' ? 0.85 : 0.7),
+    confidence: (f) => (f.page.kind === 'edge-error' ? 0.85 : 0.7) + radarAdds(f),
     key: 'cdnCorrelated',
     advice: ['advice_waitForCdn'],
     acknowledged: ackFromStatus,
@@ -153,7 +174,7 @@ export const DECISION_TABLE: readonly Row[] = [
     id: 'cdn-edge-page',
     when: p.showsEdgeError,
     culprit: 'cdn',
-    confidence: (f) => (f.probes.origin === 'ok' ? 0.5 : 0.65),
+    confidence: (f) => (f.probes.origin === 'ok' ? 0.5 : 0.65) + radarAdds(f),
     key: 'cdnEdge',
     advice: ['advice_checkAgain', 'advice_waitForCdn'],
     acknowledged: ackFromStatus,

@@ -85,5 +85,15 @@ export function collectEvidence(f: Facts, now: number): EvidenceItem[] {
       ratio === null ? msg('ev_peersNoRatio', { count }) : msg('ev_peers', { count, ratio: roundRatio(ratio) });
     add('peers', observed, f.peers.state === 'outage' ? 0.7 : 0.3);
   }
+
+  const radar = f.radar;
+  if (radar) {
+    const colos = radar.colos.length > 3 ? `${radar.colos.slice(0, 3).join(', ')}, …` : radar.colos.join(', ');
+    const named = radar.state === 'outage' || radar.coloState === 'outage';
+    if (named) add('radar', msg('ev_radarOutage', { count: radar.sites15, vendor, colos }), 0.85);
+    else if (radar.state === 'elevated' || radar.coloState === 'elevated')
+      add('radar', msg('ev_radarElevated', { count: radar.sites15, vendor }), 0.4);
+    else add('radar', msg('ev_radarNormal', { vendor }), 0.2);
+  }
   return items;
 }

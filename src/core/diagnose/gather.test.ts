@@ -204,10 +204,10 @@ describe('gatherFacts', () => {
       },
     });
     const skippedNames = told.filter(([, s]) => s === 'skipped').map(([n]) => n);
-    expect(skippedNames.sort()).toEqual(['connectivity', 'doh', 'peers', 'site-status']);
-    expect(requestsWhenFirstRan).toBe(4);
+    expect(skippedNames.sort()).toEqual(['connectivity', 'doh', 'peers', 'radar', 'site-status']);
+    expect(requestsWhenFirstRan).toBe(5);
     expect(told.slice(requestsWhenFirstRan).some(([, s]) => s === 'skipped')).toBe(false);
-    expect(told).toHaveLength(9);
+    expect(told).toHaveLength(10);
     expect(Object.fromEntries(told)).toEqual(
       Object.fromEntries(
         Object.entries(facts.sources)

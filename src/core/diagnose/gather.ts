@@ -19,6 +19,8 @@ import { registrableDomain } from '../registrable-domain.ts';
 import { toSiteStatusFacts, toVendorStatusFacts } from './status-facts.ts';
 import type { CorrelationFacts, Facts, PageFacts, PeerFacts, SourceName, SourceState } from './types.ts';
 import type { TraceFacts } from './trace.ts';
+import { isRadarVendor, type RadarFacts } from '../radar/radar-client.ts';
+import type { RadarVendor } from '../radar/radar-wire.ts';
 
 export interface GatherDeps extends SourceClock {
   fetch: Fetch;
@@ -31,6 +33,8 @@ export interface GatherDeps extends SourceClock {
   siteStatus?: (site: string, signal: AbortSignal) => Promise<SourceResult>;
   /** Peer reports for the host; absent while the person has not opted in. */
   peers?: (host: string, signal: AbortSignal) => Promise<PeerFacts | null>;
+  /** The CDN radar for the page's vendor (and colo); absent while it is off. Names no site. */
+  radar?: (vendor: RadarVendor, colo: string | null, signal: AbortSignal) => Promise<RadarFacts>;
 }
 
 export interface GatherOptions {
@@ -73,6 +77,7 @@ export async function gatherFacts(
 ): Promise<Facts> {
   const { host, origin } = new URL(url);
   const vendor = page.vendor;
+  const radarVendor = isRadarVendor(vendor) ? vendor : null;
   const asked = options.onDemand === true && page.kind === 'none';
   const serverSide = (SERVER_SIDE.has(page.kind) && !page.unconfirmed) || asked;
   const networkError = page.kind === 'network-error';
@@ -100,40 +105,47 @@ export async function gatherFacts(
     return result.status;
   };
 
-  const [status, siteStatus, originProbe, trace, control, connectivity, doh, correlation, peers] = await Promise.all([
-    run('vendor-status', serverSide && vendor !== null, 'no CDN status applies', async (signal) => {
-      const result = okOrThrow(await deps.vendorStatus(vendor!, signal));
-      return toVendorStatusFacts(result, page.kind === 'network-error' ? 'none' : page.kind, page.colo);
-    }),
-    run(
-      'site-status',
-      (serverSide || (networkError && page.network !== 'dns')) && deps.siteStatus !== undefined,
-      'no site status page to ask',
-      async (signal) => toSiteStatusFacts(okOrThrow(await deps.siteStatus!(registrableDomain(host), signal))),
-    ),
-    run('origin-probe', serverSide, 'not a server-side failure', (signal) => probeOrigin(deps.fetch, url, signal)),
-    run(
-      'trace-probe',
-      (serverSide || page.kind === 'blocked') && vendor === 'cloudflare',
-      'not a Cloudflare page',
-      (signal) => probeTrace(deps.fetch, origin, signal),
-    ),
-    run(
-      'control-probe',
-      serverSide && vendor !== null && deps.config.controlUrls[vendor] !== undefined,
-      'no control host for this CDN',
-      (signal) => probeReachable(deps.fetch, deps.config.controlUrls[vendor!]!, signal),
-    ),
-    run('connectivity', networkError, 'the page arrived', (signal) => checkConnectivity(deps, signal)),
-    run('doh', networkError && page.network === 'dns', 'no DNS error', (signal) => lookupDoh(deps, host, signal)),
-    run('correlation', serverSide && !asked, 'nothing to correlate', () => deps.correlation()),
-    run(
-      'peers',
-      deps.peers !== undefined && (serverSide || networkError) && !asked,
-      deps.peers ? 'nothing failed' : 'peer reports are off',
-      (signal) => deps.peers!(host, signal),
-    ),
-  ]);
+  const [status, siteStatus, originProbe, trace, control, connectivity, doh, correlation, peers, radar] =
+    await Promise.all([
+      run('vendor-status', serverSide && vendor !== null, 'no CDN status applies', async (signal) => {
+        const result = okOrThrow(await deps.vendorStatus(vendor!, signal));
+        return toVendorStatusFacts(result, page.kind === 'network-error' ? 'none' : page.kind, page.colo);
+      }),
+      run(
+        'site-status',
+        (serverSide || (networkError && page.network !== 'dns')) && deps.siteStatus !== undefined,
+        'no site status page to ask',
+        async (signal) => toSiteStatusFacts(okOrThrow(await deps.siteStatus!(registrableDomain(host), signal))),
+      ),
+      run('origin-probe', serverSide, 'not a server-side failure', (signal) => probeOrigin(deps.fetch, url, signal)),
+      run(
+        'trace-probe',
+        (serverSide || page.kind === 'blocked') && vendor === 'cloudflare',
+        'not a Cloudflare page',
+        (signal) => probeTrace(deps.fetch, origin, signal),
+      ),
+      run(
+        'control-probe',
+        serverSide && vendor !== null && deps.config.controlUrls[vendor] !== undefined,
+        'no control host for this CDN',
+        (signal) => probeReachable(deps.fetch, deps.config.controlUrls[vendor!]!, signal),
+      ),
+      run('connectivity', networkError, 'the page arrived', (signal) => checkConnectivity(deps, signal)),
+      run('doh', networkError && page.network === 'dns', 'no DNS error', (signal) => lookupDoh(deps, host, signal)),
+      run('correlation', serverSide && !asked, 'nothing to correlate', () => deps.correlation()),
+      run(
+        'peers',
+        deps.peers !== undefined && (serverSide || networkError) && !asked,
+        deps.peers ? 'nothing failed' : 'peer reports are off',
+        (signal) => deps.peers!(host, signal),
+      ),
+      run(
+        'radar',
+        deps.radar !== undefined && serverSide && !asked && radarVendor !== null,
+        deps.radar ? 'no CDN failure to look up' : 'the CDN radar is off',
+        (signal) => deps.radar!(radarVendor!, page.colo, signal),
+      ),
+    ]);
 
   const sources: Partial<Record<SourceName, SourceState>> = {
     page: { state: 'ok', ms: 0 },
@@ -146,6 +158,7 @@ export async function gatherFacts(
     doh: doh.state,
     correlation: correlation.state,
     peers: peers.state,
+    radar: radar.state,
   };
   return {
     host,
@@ -161,6 +174,7 @@ export async function gatherFacts(
     },
     correlation: correlation.value ?? { hosts: 1, sameColo: false },
     peers: peers.value,
+    radar: radar.value,
     sources,
   };
 }

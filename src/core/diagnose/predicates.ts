@@ -71,3 +71,20 @@ export const peersSeeOutage = (f: Facts) => f.peers !== null && f.peers.state !=
 export const siteAdmits = (f: Facts) =>
   f.siteStatus !== null &&
   (f.siteStatus.incident !== null || ['minor', 'major', 'critical'].includes(f.siteStatus.indicator));
+
+/**
+ * The crowd's CDN radar names an outage this page belongs to: the vendor as a whole, or the page's own colo. An origin
+ * error counts only at the colo, where a wave of them points at the CDN's path to origins.
+ */
+export const radarNamesOutage = (f: Facts) => {
+  if (f.radar === null) return false;
+  const coloDown = f.radar.coloState === 'outage';
+  if (f.page.kind === 'origin-error') return coloDown;
+  return (
+    (f.page.kind === 'edge-error' || f.page.kind === 'challenge-failed') && (f.radar.state === 'outage' || coloDown)
+  );
+};
+
+/** The radar sees more failing sites than usual on this CDN, short of an outage: it adds weight, decides nothing. */
+export const radarElevated = (f: Facts) =>
+  f.radar !== null && (f.radar.state === 'elevated' || f.radar.coloState === 'elevated');

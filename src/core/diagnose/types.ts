@@ -4,6 +4,7 @@
  */
 import type { Vendor } from '../detect/types.ts';
 import type { NetworkErrorCategory } from '../network/network-error.ts';
+import type { RadarFacts } from '../radar/radar-client.ts';
 import type { ComponentState, Indicator } from '../status/types.ts';
 
 export const CULPRITS = ['site', 'cdn', 'network', 'blocked', 'browser', 'none', 'unknown'] as const;
@@ -20,6 +21,7 @@ export const SOURCE_NAMES = [
   'doh',
   'correlation',
   'peers',
+  'radar',
 ] as const;
 export type SourceName = (typeof SOURCE_NAMES)[number];
 
@@ -145,5 +147,7 @@ export interface Facts {
   probes: ProbeFacts;
   correlation: CorrelationFacts;
   peers: PeerFacts | null;
+  /** The CDN radar's view of the page's vendor and colo; null when not asked or not answered. */
+  radar: RadarFacts | null;
   sources: Partial<Record<SourceName, SourceState>>;
 }

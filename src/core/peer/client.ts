@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import type { Fetch } from '../fetch.ts';
 import type { PeerFacts } from '../diagnose/types.ts';
 import { publicSiteOf } from '../registrable-domain.ts';
-import { readBounded } from '../status/read-bounded.ts';
+import { API_INIT, expectStatus, readJson } from './api-request.ts';
 import { apiUrl, firstAnswer } from './failover.ts';
 import { hashHost, prefixOf, type Sha256 } from './host-hash.ts';
 import { matchOwnHost, MAX_PREFIX_RESPONSE_BYTES } from './prefix-response.ts';
@@ -27,39 +27,11 @@ const LOOKUP_ATTEMPT_MS = 1500;
 /** Reports run after the verdict, outside any diagnosis bound. */
 const REPORT_ATTEMPT_MS = 2000;
 
-/** No cookies, no referrer, nothing of the person's: only the route itself. */
-/**
- * `no-store`: a lookup must see reports made seconds ago ("Check again" after our own report; Firefox honoured the
- * server's max-age=30 and showed stale counts), and the browser's disk cache must not keep a record of which buckets
- * this person looked up. The server's max-age is for shared caches in front of it, not for clients.
- */
-const BASE_INIT: RequestInit = {
-  credentials: 'omit',
-  referrerPolicy: 'no-referrer',
-  redirect: 'error',
-  cache: 'no-store',
-};
 const MAX_REPORT_ANSWER_BYTES = 2048;
 const ReportAcceptedSchema = v.object({ ok: v.literal(true), data: v.object({ counted: v.boolean() }) });
 
 /** What a report says besides the site, which the client hashes itself. */
 export type ReportDraft = Omit<Report, 'hostHash'>;
-
-async function readJson(response: Response, maxBytes: number, signal: AbortSignal): Promise<unknown> {
-  const read = await readBounded(response, maxBytes, signal);
-  if (!read.ok) throw new Error(read.reason);
-  try {
-    return JSON.parse(new TextDecoder().decode(read.bytes));
-  } catch {
-    throw new Error('answer is not JSON');
-  }
-}
-
-function expectStatus(response: Response, status: number): void {
-  if (response.status === status) return;
-  void response.body?.cancel().catch(() => undefined);
-  throw new Error(`HTTP ${response.status}`);
-}
 
 async function siteHash(host: string, sha256: Sha256): Promise<string> {
   const site = publicSiteOf(host);
@@ -84,7 +56,7 @@ export function createPeerClient(deps: PeerClientDeps) {
     const options = { timeout: deps.timeout, attemptMs: deps.attemptMs ?? LOOKUP_ATTEMPT_MS, signal };
     return firstAnswer(endpoints, options, async (endpoint, bound) => {
       const response = await deps.fetch(apiUrl(endpoint, `prefix/${prefix}`), {
-        ...BASE_INIT,
+        ...API_INIT,
         method: 'GET',
         signal: bound,
       });
@@ -110,7 +82,7 @@ export function createPeerClient(deps: PeerClientDeps) {
     const options = { timeout: deps.timeout, attemptMs: deps.attemptMs ?? REPORT_ATTEMPT_MS, signal };
     return firstAnswer(endpoints, options, async (endpoint, bound) => {
       const init: RequestInit = {
-        ...BASE_INIT,
+        ...API_INIT,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body,

@@ -4,11 +4,12 @@ import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../settings.ts';
 import { readSettings, resetSettings, writeSettings } from './settings-store.ts';
 
 describe('settings in storage.sync', () => {
-  it('reads the defaults from an empty area: notifications on errors, peer reports and archive lookup off', async () => {
+  it('reads the defaults from an empty area: notifications on errors, the radar on, reports and archive off', async () => {
     expect(await readSettings(memoryStorage())).toEqual({
       notifications: 'errors',
       peerReports: false,
       peerEndpoints: [DEFAULT_SETTINGS.peerEndpoints[0]],
+      cdnRadar: true,
       archiveLookup: false,
       language: 'auto',
     });

@@ -1,0 +1,73 @@
+/**
+ * The CDN radar as a diagnosis source: "is this CDN, or my data centre of it, failing for many sites right now?".
+ * A lookup names no site: only the vendor, as a path (`/v1/cdn/cloudflare`); the page's colo is matched locally in
+ * the answer. Pure: fetch and the timer are injected.
+ */
+import * as v from 'valibot';
+import type { Fetch } from '../fetch.ts';
+import { API_INIT, expectStatus, readJson } from '../peer/api-request.ts';
+import { apiUrl, firstAnswer } from '../peer/failover.ts';
+import type { OutageState } from '../peer/wire.ts';
+import { RADAR_VENDORS, type RadarVendor, VendorDetailSchema } from './radar-wire.ts';
+
+export interface RadarFacts {
+  vendor: RadarVendor;
+  state: OutageState;
+  /** Failing sites on the vendor in the last 15 minutes (weighted, network-capped). */
+  sites15: number;
+  /** The vendor's colos in `outage` or `elevated`, most failing sites first. */
+  colos: string[];
+  /** The page's own colo's state, when the radar publishes that colo. */
+  coloState: OutageState | null;
+  /** The last hour's failing sites, oldest first, one point per 5 minutes (the popup's sparkline). */
+  series: number[];
+}
+
+const AnswerSchema = v.object({ ok: v.literal(true), data: VendorDetailSchema });
+/** A vendor with every colo published is ~200 bytes a colo; 256 KiB leaves room for about 1,000. */
+const MAX_ANSWER_BYTES = 256 * 1024;
+/** Two servers fit in the diagnosis' 3 s source bound, like peer lookups. */
+const ATTEMPT_MS = 1500;
+
+export const isRadarVendor = (vendor: string | null): vendor is RadarVendor =>
+  (RADAR_VENDORS as readonly (string | null)[]).includes(vendor);
+
+/**
+ * @example
+ * const radar = createRadarClient({ fetch, timeout: (ms) => AbortSignal.timeout(ms) });
+ * await radar.lookup(['https://peers.example/v1'], 'cloudflare', 'ICN', signal);
+ * // { vendor: 'cloudflare', state: 'outage', sites15: 412, colos: ['ICN', 'NRT'], coloState: 'outage', series: [...] }
+ */
+export function createRadarClient(deps: { fetch: Fetch; timeout: (ms: number) => AbortSignal; attemptMs?: number }) {
+  /** @throws when no server gave a valid answer: a radar that cannot be read never reads as "all normal". */
+  async function lookup(
+    endpoints: readonly string[],
+    vendor: RadarVendor,
+    colo: string | null,
+    signal?: AbortSignal,
+  ): Promise<RadarFacts> {
+    const options = { timeout: deps.timeout, attemptMs: deps.attemptMs ?? ATTEMPT_MS, signal };
+    return firstAnswer(endpoints, options, async (endpoint, bound) => {
+      const response = await deps.fetch(apiUrl(endpoint, `cdn/${vendor}`), {
+        ...API_INIT,
+        method: 'GET',
+        signal: bound,
+      });
+      expectStatus(response, 200);
+      const answer = v.safeParse(AnswerSchema, await readJson(response, MAX_ANSWER_BYTES, bound));
+      if (!answer.success || answer.output.data.vendor.vendor !== vendor) throw new Error('invalid radar answer');
+      const { vendor: summary, cells, series } = answer.output.data;
+      return {
+        vendor,
+        state: summary.state,
+        sites15: summary.sites.m15,
+        colos: summary.colos,
+        coloState: cells.find((cell) => cell.colo === colo)?.state ?? null,
+        series: series.map((point) => point.sites),
+      };
+    });
+  }
+  return { lookup };
+}
+
+export type RadarClient = ReturnType<typeof createRadarClient>;
