@@ -130,6 +130,25 @@ describe('popup', () => {
     expect($('[data-action="check-again"]')?.getAttribute('aria-disabled')).toBe('false');
   });
 
+  it('shows the CDN radar line with its hour as a chart whose numbers are its text', async () => {
+    const radar = {
+      vendor: 'cloudflare' as const,
+      state: 'outage' as const,
+      sites15: 412,
+      colos: ['ICN', 'NRT'],
+      coloState: 'outage' as const,
+      series: [0, 0, 1, 0, 0, 0, 2, 0, 0, 40, 300, 412],
+    };
+    reports = [
+      { state: failed, verdict: aVerdict({ culprit: 'cdn', rule: 'cdn-radar', radar }), pending: false, links },
+    ];
+    await show();
+    expect($('.radar')?.dataset.radarState).toBe('outage');
+    expect($('.radar p')?.textContent).toBe('radar_outage (ICN, NRT)');
+    expect($('.radar svg')?.getAttribute('role')).toBe('img');
+    expect($('.radar polyline')?.getAttribute('points')?.split(' ')).toHaveLength(12);
+  });
+
   it('a failed page shows the Ray ID with Copy, the archive button and the CDN status page', async () => {
     reports = [{ state: failed, verdict: aVerdict(), pending: false, links }];
     await show();
@@ -143,6 +162,7 @@ describe('popup', () => {
     expect($('[data-action="archive"]')).not.toBeNull();
     expect($('a[data-link="vendor-status"]')?.getAttribute('href')).toBe('https://www.cloudflarestatus.com/');
     expect($('a[data-link="site-status"]')).toBeNull();
+    expect($('.radar')).toBeNull();
   });
 
   it('a clipboard that refuses is said, not swallowed', async () => {

@@ -4,6 +4,7 @@ import { badgeFor } from '../shared/badge.ts';
 import { EvidenceList } from './EvidenceList.tsx';
 import { useFirstRenderMark } from './first-render-mark.ts';
 import { PageActions } from './PageActions.tsx';
+import { RadarLine } from './RadarLine.tsx';
 import { SourceList } from './SourceList.tsx';
 import { useTabReport } from './use-tab-report.ts';
 import { VerdictCard } from './VerdictCard.tsx';
@@ -49,6 +50,7 @@ export function Popup({ tabId, archiveLookup, peerReports = false, initial = nul
     >
       {failure}
       <VerdictCard state={state} verdict={verdict} busy={busy} accent={badgeFor(state).color} />
+      <RadarLine radar={verdict?.radar ?? null} />
       {state && diagnosed && <EvidenceList state={state} verdict={verdict} />}
       {state && diagnosed && (
         <SourceList sources={verdict?.sources ?? null} progress={pending ? (report.progress ?? null) : null} />

@@ -24,6 +24,7 @@ export function aVerdict(overrides: Partial<Verdict> = {}): Verdict {
     sources: {},
     acknowledged: 'not-applicable',
     incident: null,
+    radar: null,
     decidedAt: 0,
     ...overrides,
   };

@@ -38,6 +38,7 @@ export function decide(facts: Facts, now: number): Verdict {
     sources: facts.sources,
     acknowledged: row.acknowledged?.(facts) ?? 'not-applicable',
     incident: row.culprit === 'cdn' ? incident : null,
+    radar: facts.radar,
     decidedAt: now,
   };
 }

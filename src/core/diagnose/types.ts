@@ -65,6 +65,8 @@ export interface Verdict {
   sources: Partial<Record<SourceName, SourceState>>;
   acknowledged: Acknowledgement;
   incident: IncidentRef | null;
+  /** The CDN radar's answer the verdict saw (the popup draws its last hour); null when it was not asked or failed. */
+  radar: RadarFacts | null;
   decidedAt: number;
 }
 

@@ -7,21 +7,25 @@ import * as v from 'valibot';
 import type { Fetch } from '../fetch.ts';
 import { API_INIT, expectStatus, readJson } from '../peer/api-request.ts';
 import { apiUrl, firstAnswer } from '../peer/failover.ts';
-import type { OutageState } from '../peer/wire.ts';
-import { RADAR_VENDORS, type RadarVendor, VendorDetailSchema } from './radar-wire.ts';
+import { OUTAGE_STATES } from '../peer/wire.ts';
+import { RADAR_VENDORS, type RadarVendor, SERIES_POINTS, VendorDetailSchema } from './radar-wire.ts';
 
-export interface RadarFacts {
-  vendor: RadarVendor;
-  state: OutageState;
+const StateSchema = v.picklist(OUTAGE_STATES);
+
+/** What the diagnosis keeps of the radar's answer; also stored with the verdict, so it is a schema. */
+export const RadarFactsSchema = v.object({
+  vendor: v.picklist(RADAR_VENDORS),
+  state: StateSchema,
   /** Failing sites on the vendor in the last 15 minutes (weighted, network-capped). */
-  sites15: number;
+  sites15: v.pipe(v.number(), v.minValue(0)),
   /** The vendor's colos in `outage` or `elevated`, most failing sites first. */
-  colos: string[];
+  colos: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/))), v.maxLength(5)),
   /** The page's own colo's state, when the radar publishes that colo. */
-  coloState: OutageState | null;
+  coloState: v.nullable(StateSchema),
   /** The last hour's failing sites, oldest first, one point per 5 minutes (the popup's sparkline). */
-  series: number[];
-}
+  series: v.pipe(v.array(v.pipe(v.number(), v.minValue(0))), v.maxLength(SERIES_POINTS)),
+});
+export type RadarFacts = v.InferOutput<typeof RadarFactsSchema>;
 
 const AnswerSchema = v.object({ ok: v.literal(true), data: VendorDetailSchema });
 /** A vendor with every colo published is ~200 bytes a colo; 256 KiB leaves room for about 1,000. */

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { VENDORS } from '../../core/detect/types.ts';
 import { CULPRITS, SOURCE_NAMES, type SourceName, type SourceState } from '../../core/diagnose/types.ts';
+import { RadarFactsSchema } from '../../core/radar/radar-client.ts';
 
 const SourceStateSchema = v.object({
   state: v.picklist(['ok', 'failed', 'timeout', 'skipped']),
@@ -49,6 +50,8 @@ export const VerdictSchema = v.object({
   sources: SourcesSchema,
   acknowledged: v.picklist(['yes', 'no', 'unreachable', 'not-applicable']),
   incident: v.nullable(v.object({ title: v.string(), url: v.nullable(v.string()) })),
+  // Verdicts stored before the radar existed have none.
+  radar: v.optional(v.nullable(RadarFactsSchema), null),
   decidedAt: v.number(),
 });
 
