@@ -88,6 +88,8 @@ const pipeline = createTabPipeline({
     vendorStatus: (vendor) => statuses.get(statusSourcesFor(vendor)[0]!),
     siteStatus: (site) => fetchSiteStatus(statuses.get, site),
     peers: peers.lookup,
+    // The E2E fakes' sites live under `.test`, which no registry lists; only that build counts them as public.
+    correlationKeys: { publicTlds: import.meta.env.VITE_E2E === '1' ? ['test'] : [] },
   },
   draw: renderBadge,
   schedule: (ms, task) => void setTimeout(task, ms),
