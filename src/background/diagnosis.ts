@@ -65,7 +65,7 @@ export function createDiagnoser(deps: DiagnoserDeps) {
   const running = new Map<number, { subject: string; job: Promise<Verdict | null> }>();
   const serialize = deps.serialize ?? ((_tabId, task) => task());
   /** Tabs finishing their re-fetches together must not overwrite each other's failure in the log. */
-  const failureLog = createKeyedQueue<'failures'>();
+  const failureLog = createKeyedQueue<typeof keys.failures>();
 
   /**
    * Counts this page with the confirmed failures of the last minutes, after logging it when its re-fetch failed too.
@@ -77,7 +77,7 @@ export function createDiagnoser(deps: DiagnoserDeps) {
     if (site === null) throw new SourceSkipped('not a public site name');
     const chain = (await deps.chainRoot?.(state.tabId)) ?? site;
     const subject = { site, chain, vendor: page.vendor, colo: page.colo };
-    return failureLog.run('failures', async () => {
+    return failureLog.run(keys.failures, async () => {
       let log = await deps.storage.read(keys.failures);
       const now = deps.now();
       if (page.vendor && isCorrelatedKind(page.kind) && !page.unconfirmed && isConfirmedFailure(refetch)) {
