@@ -71,11 +71,16 @@ export function createDiagnoser(deps: DiagnoserDeps) {
    * Counts this page with the confirmed failures of the last minutes, after logging it when its re-fetch failed too.
    * A page whose status is not an error, or whose host has no public key, neither counts nor is logged.
    */
-  async function correlationFor(state: TabState, page: PageFacts, refetch: ProbeFacts['origin']) {
+  async function correlationFor(
+    state: TabState,
+    page: PageFacts,
+    chainRoot: Promise<string | null>,
+    refetch: ProbeFacts['origin'],
+  ) {
     const site = correlationKey(state.host, deps.correlationKeys);
     if (!isErrorStatus(state.status)) throw new SourceSkipped('the page came with no error status');
     if (site === null) throw new SourceSkipped('not a public site name');
-    const chain = (await deps.chainRoot?.(state.tabId)) ?? site;
+    const chain = (await chainRoot) ?? site;
     const subject = { site, chain, vendor: page.vendor, colo: page.colo };
     return failureLog.run(keys.failures, async () => {
       let log = await deps.storage.read(keys.failures);
@@ -114,9 +119,11 @@ export function createDiagnoser(deps: DiagnoserDeps) {
     await deps.storage.write(pendingItem, { subject, startedAt: deps.now(), onDemand });
     const page = pageFactsOf(state);
     const progress = createProgressWriter(deps.storage, tabId);
+    // The chain the page was reached by, read now: by the time the re-fetch is back the tab may be elsewhere.
+    const chainRoot = (deps.chainRoot?.(tabId) ?? Promise.resolve(null)).catch(() => null);
     const gatherDeps = {
       ...deps,
-      correlation: (refetch: ProbeFacts['origin']) => correlationFor(state, page, refetch),
+      correlation: (refetch: ProbeFacts['origin']) => correlationFor(state, page, chainRoot, refetch),
     };
     const facts = await gatherFacts(gatherDeps, state.url, page, { onDemand, onSource: progress.record });
     await progress.flushed();
