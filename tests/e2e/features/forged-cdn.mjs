@@ -6,17 +6,18 @@ import { it } from 'node:test';
 import { FORGED } from './sites.mjs';
 import { closeAll, QUIET_AFTER_VERDICT_MS, session, waitVerdict } from './helpers.mjs';
 import { en } from '../harness/messages.mjs';
-import { sleep } from '../harness/wait.mjs';
+import { sleep, waitFor } from '../harness/wait.mjs';
 
 /** The verdicts a Cloudflare-branded 500 can get once the page itself has been read. */
 const EDGE_RULES = ['cdn-edge-page', 'cdn-correlated'];
 const CDN_WIDE_TITLE = en('verdict_cdnCorrelated', { vendor: 'Cloudflare' });
 
 /** @param {import('../harness/types.d.ts').Driver} driver */
-async function failureSites(driver) {
-  const log = /** @type {{ site: string }[] | undefined} */ (await session(driver, 'failures'));
-  return (log ?? []).map((r) => r.site);
+async function failureLog(driver) {
+  return /** @type {{ site: string, chain: string }[] | undefined} */ (await session(driver, 'failures')) ?? [];
 }
+/** @param {import('../harness/types.d.ts').Driver} driver */
+const failureSites = async (driver) => (await failureLog(driver)).map((r) => r.site);
 
 /**
  * Opens each forged site in turn and returns the rule of the verdict each page got once it was read.
@@ -85,6 +86,35 @@ export function forgedCdnTests(ctx) {
         [new URL(FORGED.genuine.url).hostname],
         'only the failure the re-fetch confirmed is logged',
       );
+    } finally {
+      await closeAll(pages);
+    }
+  });
+
+  it('forged CDN outage: a failing page that redirects through two more failing domains counts once', async () => {
+    const { driver } = ctx;
+    await driver.ext(() => (globalThis.browser ?? globalThis.chrome).storage.session.remove('failures'));
+    const hosts = FORGED.chain.map((s) => new URL(s.url).hostname);
+    /** @type {import('../harness/types.d.ts').AnyPage[]} */
+    const pages = [];
+    try {
+      pages.push((await driver.open(/** @type {{ url: string }} */ (FORGED.chain[0]).url)).page);
+      const log = await waitFor(
+        `${driver.name}: the failure log to hold ${hosts.join(', ')}`,
+        () => failureLog(driver),
+        (entries) => hosts.every((h) => entries.some((r) => r.site === h)),
+        { timeoutMs: 20_000 },
+      );
+      assert.deepEqual(
+        log.map((r) => r.chain),
+        hosts.map(() => hosts[0]),
+        'every failure is stamped with the page that started the chain',
+      );
+      const after = await driver.open(FORGED.afterChain.url);
+      pages.push(after.page);
+      const what = 'an unrelated Cloudflare 500 after the chain';
+      const verdict = await waitVerdict(driver, after.tabId, (v) => EDGE_RULES.includes(v.rule), what);
+      assert.equal(verdict.rule, 'cdn-edge-page', 'the chain and this site are two sites, not four');
     } finally {
       await closeAll(pages);
     }

@@ -82,10 +82,26 @@ export const FORGED = {
     route: { ...edge500(`7b00000000000${i}02`, 'ICN', 'Seoul'), refetch: cfOk(`7b00000000000${i}03`, 'ICN') },
   })),
   genuine: { url: 'https://genuine-shop-522.test/cart', route: cf522('7b0000000000a001', 'ICN') },
+  /** A failing page whose `Refresh` header sends the browser on to the next, through three domains. */
+  chain: ['one', 'two', 'three'].map((name, i, all) => {
+    const route = edge500(`7b00000000000${i}04`, 'ICN', 'Seoul');
+    const next = all[i + 1];
+    const refresh = next ? { refresh: `1;url=https://chain-${next}.test/` } : {};
+    return { url: `https://chain-${name}.test/`, route: { ...route, headers: { ...route.headers, ...refresh } } };
+  }),
+  /** An unrelated Cloudflare 500 the re-fetch confirms, visited after the chain. */
+  afterChain: { url: 'https://after-chain-500.test/', route: edge500('7b0000000000a005', 'ICN', 'Seoul') },
 };
 
 /** @type {FeatureSite[]} */
-const ALL_SITES = [...Object.values(SITES), ...FORGED.pagesDev, ...FORGED.refetchFine, FORGED.genuine];
+const ALL_SITES = [
+  ...Object.values(SITES),
+  ...FORGED.pagesDev,
+  ...FORGED.refetchFine,
+  FORGED.genuine,
+  ...FORGED.chain,
+  FORGED.afterChain,
+];
 
 /** Where the popup asks for an archived copy (src/core/archive/wayback.ts), answered by the fakes' 404. */
 export const ARCHIVE_HOST = 'archive.org';
