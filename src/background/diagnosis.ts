@@ -3,22 +3,14 @@
  * marked there too, so a worker killed mid-way picks it up again on wake (`resume`). Nothing is fetched for normal
  * pages: only a failed page starts one.
  */
-import { correlationKey, type CorrelationKeyOptions } from '../core/diagnose/correlation-key.ts';
-import {
-  correlate,
-  isConfirmedFailure,
-  isCorrelatedKind,
-  isErrorStatus,
-  recordFailure,
-} from '../core/diagnose/correlation.ts';
+import type { CorrelationKeyOptions } from '../core/diagnose/correlation-key.ts';
 import { decide } from '../core/diagnose/decide.ts';
 import { gatherFacts, type GatherDeps } from '../core/diagnose/gather.ts';
-import { createKeyedQueue } from '../core/serial-queue.ts';
-import { SourceSkipped } from '../core/diagnose/run-source.ts';
 import type { PageFacts, ProbeFacts, Verdict } from '../core/diagnose/types.ts';
-import { keys, tabKeys } from '../shared/storage/keys.ts';
+import { tabKeys } from '../shared/storage/keys.ts';
 import type { TypedStorage } from '../shared/storage/storage.ts';
 import type { TabState } from '../shared/tab-state.ts';
+import { createFailureLog } from './failure-log.ts';
 import { createProgressWriter, type Progress } from './progress.ts';
 
 /**
@@ -64,34 +56,7 @@ export const subjectOf = (state: TabState) => {
 export function createDiagnoser(deps: DiagnoserDeps) {
   const running = new Map<number, { subject: string; job: Promise<Verdict | null> }>();
   const serialize = deps.serialize ?? ((_tabId, task) => task());
-  /** Tabs finishing their re-fetches together must not overwrite each other's failure in the log. */
-  const failureLog = createKeyedQueue<typeof keys.failures>();
-
-  /**
-   * Counts this page with the confirmed failures of the last minutes, after logging it when its re-fetch failed too.
-   * A page whose status is not an error, or whose host has no public key, neither counts nor is logged.
-   */
-  async function correlationFor(
-    state: TabState,
-    page: PageFacts,
-    chainRoot: Promise<string | null>,
-    refetch: ProbeFacts['origin'],
-  ) {
-    const site = correlationKey(state.host, deps.correlationKeys);
-    if (!isErrorStatus(state.status)) throw new SourceSkipped('the page came with no error status');
-    if (site === null) throw new SourceSkipped('not a public site name');
-    const chain = (await chainRoot) ?? site;
-    const subject = { site, chain, vendor: page.vendor, colo: page.colo };
-    return failureLog.run(keys.failures, async () => {
-      let log = await deps.storage.read(keys.failures);
-      const now = deps.now();
-      if (page.vendor && isCorrelatedKind(page.kind) && !page.unconfirmed && isConfirmedFailure(refetch)) {
-        log = recordFailure(log, { ...subject, vendor: page.vendor, kind: page.kind, at: now }, now);
-        await deps.storage.write(keys.failures, log);
-      }
-      return correlate(log, subject, now);
-    });
-  }
+  const correlationFor = createFailureLog(deps);
 
   /** A failing side effect (a notification, the log) must not cost the verdict itself. */
   async function announce(...args: Parameters<OnVerdict>) {
