@@ -3,14 +3,14 @@
  * marked there too, so a worker killed mid-way picks it up again on wake (`resume`). Nothing is fetched for normal
  * pages: only a failed page starts one.
  */
-import { correlate, isCorrelatedKind, recordFailure } from '../core/diagnose/correlation.ts';
+import type { CorrelationKeyOptions } from '../core/diagnose/correlation-key.ts';
 import { decide } from '../core/diagnose/decide.ts';
 import { gatherFacts, type GatherDeps } from '../core/diagnose/gather.ts';
-import type { PageFacts, Verdict } from '../core/diagnose/types.ts';
-import { registrableDomain } from '../core/registrable-domain.ts';
-import { keys, tabKeys } from '../shared/storage/keys.ts';
+import type { PageFacts, ProbeFacts, Verdict } from '../core/diagnose/types.ts';
+import { tabKeys } from '../shared/storage/keys.ts';
 import type { TypedStorage } from '../shared/storage/storage.ts';
 import type { TabState } from '../shared/tab-state.ts';
+import { createFailureLog } from './failure-log.ts';
 import { createProgressWriter, type Progress } from './progress.ts';
 
 /**
@@ -25,6 +25,10 @@ export type DiagnoserDeps = Omit<GatherDeps, 'correlation'> & {
   /** The tab's queue (tab-store.ts): the verdict is checked against the tab's reading and stored in one step. */
   serialize?: <T>(tabId: number, task: () => Promise<T>) => Promise<T>;
   onVerdict?: OnVerdict;
+  /** Which host names count as public sites for correlation; only the E2E build widens it (index.ts). */
+  correlationKeys?: CorrelationKeyOptions;
+  /** The counting key of the page that started the tab's navigation chain, if another page did (chain-roots.ts). */
+  chainRoot?: (tabId: number) => Promise<string | null>;
 };
 
 /** What a diagnosis keeps per tab: the verdict, and while it runs its in-flight marker and per-source progress. */
@@ -52,17 +56,7 @@ export const subjectOf = (state: TabState) => {
 export function createDiagnoser(deps: DiagnoserDeps) {
   const running = new Map<number, { subject: string; job: Promise<Verdict | null> }>();
   const serialize = deps.serialize ?? ((_tabId, task) => task());
-
-  async function correlationFor(state: TabState, page: PageFacts) {
-    const site = registrableDomain(state.host);
-    let log = await deps.storage.read(keys.failures);
-    const now = deps.now();
-    if (page.vendor && isCorrelatedKind(page.kind) && !page.unconfirmed) {
-      log = recordFailure(log, { site, vendor: page.vendor, colo: page.colo, kind: page.kind, at: now }, now);
-      await deps.storage.write(keys.failures, log);
-    }
-    return correlate(log, { site, vendor: page.vendor, colo: page.colo }, now);
-  }
+  const correlationFor = createFailureLog(deps);
 
   /** A failing side effect (a notification, the log) must not cost the verdict itself. */
   async function announce(...args: Parameters<OnVerdict>) {
@@ -90,7 +84,12 @@ export function createDiagnoser(deps: DiagnoserDeps) {
     await deps.storage.write(pendingItem, { subject, startedAt: deps.now(), onDemand });
     const page = pageFactsOf(state);
     const progress = createProgressWriter(deps.storage, tabId);
-    const gatherDeps = { ...deps, correlation: () => correlationFor(state, page) };
+    // The chain the page was reached by, read now: by the time the re-fetch is back the tab may be elsewhere.
+    const chainRoot = (deps.chainRoot?.(tabId) ?? Promise.resolve(null)).catch(() => null);
+    const gatherDeps = {
+      ...deps,
+      correlation: (refetch: ProbeFacts['origin']) => correlationFor(state, page, chainRoot, refetch),
+    };
     const facts = await gatherFacts(gatherDeps, state.url, page, { onDemand, onSource: progress.record });
     await progress.flushed();
     const verdict = decide(facts, deps.now());

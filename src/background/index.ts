@@ -2,6 +2,7 @@
  * Background entry: wiring only. Every listener is registered synchronously at top level, because an MV3 worker
  * woken by an event only delivers it to listeners that exist when the script first runs (adblockplus#1072).
  */
+import { correlationKey } from '../core/diagnose/correlation-key.ts';
 import { DEFAULT_PROBE_CONFIG } from '../core/diagnose/probe-config.ts';
 import { probeOrigin } from '../core/diagnose/probes.ts';
 import { createPeerClient } from '../core/peer/client.ts';
@@ -14,6 +15,7 @@ import { hasPeerConsent } from '../shared/peer-consent.ts';
 import { extensionStorage as storage } from '../shared/storage/extension-storage.ts';
 import { keys } from '../shared/storage/keys.ts';
 import { readSettings } from '../shared/storage/settings-store.ts';
+import { createChainRoots } from './chain-roots.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { createHeaderHold } from './e2e-header-hold.ts';
 import { exposeE2eHooks } from './e2e-hooks.ts';
@@ -80,6 +82,13 @@ const peers = createPeers({
   randomBytes: (count) => crypto.getRandomValues(new Uint8Array(count)),
 });
 const effects = createVerdictEffects({ history, notifier, watcher, peers });
+// The E2E fakes' sites live under `.test`, which no registry lists; only that build counts them as public.
+const correlationKeys = { publicTlds: import.meta.env.VITE_E2E === '1' ? ['test'] : [] };
+const chains = createChainRoots({
+  storage,
+  getState: (tabId) => store.getState(tabId),
+  keyOf: (host) => correlationKey(host, correlationKeys),
+});
 const pipeline = createTabPipeline({
   storage,
   now: Date.now,
@@ -91,6 +100,8 @@ const pipeline = createTabPipeline({
     siteStatus: (site) => fetchSiteStatus(statuses.get, site),
     peers: peers.lookup,
     radar: createRadarSource({ settings, client: createRadarClient({ fetch: fetchFn, timeout: clock.timeout }) }),
+    correlationKeys,
+    chainRoot: chains.rootOf,
   },
   draw: renderBadge,
   schedule: (ms, task) => void setTimeout(task, ms),
@@ -116,9 +127,21 @@ browser.webRequest.onHeadersReceived.addListener((details) => void events.onMain
   'responseHeaders',
 ]);
 browser.webRequest.onErrorOccurred.addListener((details) => void events.onMainFrameError(details), MAIN_FRAME);
+// Chromium names the page that started a navigation `initiator`, Firefox `originUrl`; neither for one the person typed.
+browser.webRequest.onBeforeRequest.addListener(
+  (details) => void chains.onNavigation(details.tabId, details.initiator ?? details.originUrl),
+  MAIN_FRAME,
+);
+browser.tabs.onCreated.addListener((tab) => void chains.onTabCreated(tab));
 browser.tabs.onRemoved.addListener(
   (tabId) =>
-    void Promise.all([store.forget(tabId), diagnoser.forget(tabId), notifier.forget(tabId), lifeCycle.forget(tabId)]),
+    void Promise.all([
+      store.forget(tabId),
+      diagnoser.forget(tabId),
+      notifier.forget(tabId),
+      lifeCycle.forget(tabId),
+      chains.forget(tabId),
+    ]),
 );
 repaintWhenLoaded(browser.tabs, async (tabId) => {
   const state = await store.getState(tabId);

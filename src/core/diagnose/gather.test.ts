@@ -117,6 +117,21 @@ describe('gatherFacts', () => {
     expect(decide(filtered, 0)).toMatchObject({ culprit: 'network', rule: 'dns-your-resolver' });
   });
 
+  it('correlation runs after the re-fetch and is told what it came back with', async () => {
+    const told: unknown[] = [];
+    const answers = [() => new Response('ok'), () => new Response('', { status: 503 }), () => 'refuse' as const];
+    for (const answer of answers) {
+      await gatherFacts(
+        deps(fakeFetch({ 'https://shop.example/': answer }), {
+          correlation: async (refetch) => (told.push(refetch), { hosts: 1, sameColo: false }),
+        }),
+        'https://shop.example/',
+        somePageFacts({ kind: 'edge-error', code: 500 }),
+      );
+    }
+    expect(told).toEqual(['ok', 'origin-error', 'unreachable']);
+  });
+
   it('every remote source hanging still gives a verdict within the bound, naming what timed out', async () => {
     const hang = fakeFetch({ https: () => 'hang', http: () => 'hang' });
     // Sources that never settle: only the bounds can end this await, so a verdict at all proves them.

@@ -1,6 +1,8 @@
 /**
  * Gathers the facts for one failing page: every source that can speak to what the page showed runs at once, each
  * under its own bound, and the diagnosis returns when the slowest is done or out of time (≈ timeoutMs + grace).
+ * Local correlation alone waits for the re-fetch, since only a failure the re-fetch confirms may enter the log; it
+ * reads and writes local storage only, so it adds no remote wait.
  */
 import type { Vendor } from '../detect/types.ts';
 import type { SourceResult } from '../status/types.ts';
@@ -17,7 +19,7 @@ import {
 } from './run-source.ts';
 import { registrableDomain } from '../registrable-domain.ts';
 import { toSiteStatusFacts, toVendorStatusFacts } from './status-facts.ts';
-import type { CorrelationFacts, Facts, PageFacts, PeerFacts, SourceName, SourceState } from './types.ts';
+import type { CorrelationFacts, Facts, PageFacts, PeerFacts, ProbeFacts, SourceName, SourceState } from './types.ts';
 import type { TraceFacts } from './trace.ts';
 import { isRadarVendor, type RadarFacts } from '../radar/radar-client.ts';
 import type { RadarVendor } from '../radar/radar-wire.ts';
@@ -27,8 +29,11 @@ export interface GatherDeps extends SourceClock {
   config: ProbeConfig;
   /** The vendor's status, through the shared cached fetcher. */
   vendorStatus: (vendor: Vendor, signal: AbortSignal) => Promise<SourceResult>;
-  /** Other sites failing the same way just now (local history). */
-  correlation: () => Promise<CorrelationFacts>;
+  /**
+   * Other sites failing the same way just now (local history), told what the re-fetch of this page came back with
+   * (null when it failed or ran out of time) so it can log this failure only when the re-fetch confirms it.
+   */
+  correlation: (refetch: ProbeFacts['origin']) => Promise<CorrelationFacts>;
   /** The site's own status page, by registrable domain; resolves `skipped` when the site has none we know. */
   siteStatus?: (site: string, signal: AbortSignal) => Promise<SourceResult>;
   /** Peer reports for the host; absent while the person has not opted in. */
@@ -105,6 +110,9 @@ export async function gatherFacts(
     return result.status;
   };
 
+  const refetch = run('origin-probe', serverSide, 'not a server-side failure', (signal) =>
+    probeOrigin(deps.fetch, url, signal),
+  );
   const [status, siteStatus, originProbe, trace, control, connectivity, doh, correlation, peers, radar] =
     await Promise.all([
       run('vendor-status', serverSide && vendor !== null, 'no CDN status applies', async (signal) => {
@@ -117,7 +125,7 @@ export async function gatherFacts(
         'no site status page to ask',
         async (signal) => toSiteStatusFacts(okOrThrow(await deps.siteStatus!(registrableDomain(host), signal))),
       ),
-      run('origin-probe', serverSide, 'not a server-side failure', (signal) => probeOrigin(deps.fetch, url, signal)),
+      refetch,
       run(
         'trace-probe',
         (serverSide || page.kind === 'blocked') && vendor === 'cloudflare',
@@ -132,7 +140,9 @@ export async function gatherFacts(
       ),
       run('connectivity', networkError, 'the page arrived', (signal) => checkConnectivity(deps, signal)),
       run('doh', networkError && page.network === 'dns', 'no DNS error', (signal) => lookupDoh(deps, host, signal)),
-      run('correlation', serverSide && !asked, 'nothing to correlate', () => deps.correlation()),
+      serverSide && !asked
+        ? refetch.then((origin) => run('correlation', true, '', () => deps.correlation(origin.value)))
+        : run('correlation', false, 'nothing to correlate', () => deps.correlation(null)),
       run(
         'peers',
         deps.peers !== undefined && (serverSide || networkError) && !asked,

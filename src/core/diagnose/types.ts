@@ -121,7 +121,7 @@ export interface ProbeFacts {
 }
 
 export interface CorrelationFacts {
-  /** Unrelated registrable domains behind the same vendor that failed alike within the window, this one included. */
+  /** Unrelated sites (correlation.ts) behind the same vendor that failed alike within the window, this one included. */
   hosts: number;
   /** True when they share the page's colo. */
   sameColo: boolean;

@@ -28,6 +28,7 @@ describe('the declared keys', () => {
     ]);
     expect(families.map((f) => `${f.area} ${f.prefix}<tabId>`).sort()).toEqual([
       'session announced:<tabId>',
+      'session chain:<tabId>',
       'session diag:<tabId>',
       'session notify-held:<tabId>',
       'session notify-open:<tabId>',

@@ -45,6 +45,8 @@ export const tabKeys = {
   notificationHeld: family('session', 'notify-held:', v.nullable(v.number()), null),
   /** The settled verdict whose effects (notification, history, peer report) were made. */
   announced: family('session', 'announced:', v.nullable(AnnouncedSchema), null),
+  /** The counting key of the failing page whose redirect or popup started the tab's navigation chain. */
+  chainRoot: family('session', 'chain:', v.nullable(v.string()), null),
   /** The notification the tab's verdict put up and that is still to be kept true. */
   notification: family('session', 'notify-open:', v.nullable(OpenNotificationSchema), null),
 };

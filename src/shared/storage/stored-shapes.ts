@@ -64,9 +64,13 @@ export const PendingDiagnosisSchema = v.object({
   onDemand: v.optional(v.boolean(), false),
 });
 
-/** One failure seen on a CDN, for local correlation (core/diagnose/correlation.ts). */
+/**
+ * One confirmed failure seen on a CDN, for local correlation (core/diagnose/correlation.ts). A row without `chain` was
+ * logged before the re-fetch had to confirm it, so it does not match and is dropped (`validEntries`).
+ */
 export const FailureRecordSchema = v.object({
   site: v.string(),
+  chain: v.string(),
   vendor: v.picklist(VENDORS),
   colo: v.nullable(v.string()),
   kind: v.picklist(TAB_KINDS),

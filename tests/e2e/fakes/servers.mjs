@@ -104,8 +104,9 @@ export async function startFakeServers(hosts, { routes: extraRoutes = {}, forwar
       res.writeHead(404, { 'content-type': 'text/plain' });
       return res.end('not a scenario');
     }
-    const body = render(route.page, host, route.vars, route.headers['cf-ray']);
-    res.writeHead(route.status, { ...route.headers, 'content-length': Buffer.byteLength(body) });
+    const answer = route.refetch && req.headers['sec-fetch-mode'] !== 'navigate' ? route.refetch : route;
+    const body = render(answer.page, host, answer.vars, answer.headers['cf-ray']);
+    res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(body) });
     res.end(body);
   };
   const plain = http.createServer(handler);

@@ -2,7 +2,7 @@
 // so the 30-minute notification dedupe and the incident log of one test cannot leak into another.
 // Peer reports only cover public sites (src/core/peer/client.ts publicSiteOf), so the peer sites sit under the
 // IANA-reserved example.com / example.net: real public suffixes, nobody's site, and mapped to loopback like the rest.
-import { CHALLENGE_HEADERS, cloudflare } from '../fakes/cf-headers.mjs';
+import { CHALLENGE_HEADERS, cloudflare, edge500 } from '../fakes/cf-headers.mjs';
 import { PEER_HOST } from '../fakes/peer-service.mjs';
 
 /** @import { Route } from '../scenarios/table.mjs' */
@@ -67,8 +67,41 @@ export const SITES = {
   peerOn: { url: 'https://shop.example.com/checkout', site: 'example.com', route: cf522('7a000000000a000a', 'ICN') },
   peerOff: { url: 'https://shop.example.net/checkout', site: 'example.net', route: cf522('7a000000000a000b', 'FRA') },
 };
+/**
+ * Hostile hosts forging Cloudflare's branded 500 and headers (forged-cdn.mjs). `pagesDev`: three names under the
+ * private suffix pages.dev, answering 200. `refetchFine`: three registered names answering 500 to the person's
+ * navigation and 200 to the extension's re-fetch. `genuine`: an unrelated shop's real 522, visited after them.
+ */
+export const FORGED = {
+  pagesDev: ['a', 'b', 'c'].map((name, i) => ({
+    url: `https://forged-${name}.pages.dev/`,
+    route: { ...edge500(`7b00000000000${i}01`, 'ICN', 'Seoul'), status: 200 },
+  })),
+  refetchFine: ['one', 'two', 'three'].map((name, i) => ({
+    url: `https://forged-${name}.test/`,
+    route: { ...edge500(`7b00000000000${i}02`, 'ICN', 'Seoul'), refetch: cfOk(`7b00000000000${i}03`, 'ICN') },
+  })),
+  genuine: { url: 'https://genuine-shop-522.test/cart', route: cf522('7b0000000000a001', 'ICN') },
+  /** A failing page whose `Refresh` header sends the browser on to the next, through three domains. */
+  chain: ['one', 'two', 'three'].map((name, i, all) => {
+    const route = edge500(`7b00000000000${i}04`, 'ICN', 'Seoul');
+    const next = all[i + 1];
+    const refresh = next ? { refresh: `1;url=https://chain-${next}.test/` } : {};
+    return { url: `https://chain-${name}.test/`, route: { ...route, headers: { ...route.headers, ...refresh } } };
+  }),
+  /** An unrelated Cloudflare 500 the re-fetch confirms, visited after the chain. */
+  afterChain: { url: 'https://after-chain-500.test/', route: edge500('7b0000000000a005', 'ICN', 'Seoul') },
+};
+
 /** @type {FeatureSite[]} */
-const ALL_SITES = Object.values(SITES);
+const ALL_SITES = [
+  ...Object.values(SITES),
+  ...FORGED.pagesDev,
+  ...FORGED.refetchFine,
+  FORGED.genuine,
+  ...FORGED.chain,
+  FORGED.afterChain,
+];
 
 /** Where the popup asks for an archived copy (src/core/archive/wayback.ts), answered by the fakes' 404. */
 export const ARCHIVE_HOST = 'archive.org';

@@ -10,6 +10,7 @@ import { isCi, unavailableReason } from '../harness/browsers.mjs';
 import { firefoxDownloadPrefs } from '../harness/downloads.mjs';
 import { warmUp } from '../harness/driver.mjs';
 import { bfcacheTests } from './bfcache.mjs';
+import { forgedCdnTests } from './forged-cdn.mjs';
 import { historyTests } from './history.mjs';
 import { notificationTests } from './notify.mjs';
 import { notificationClickTests } from './notify-clicks.mjs';
@@ -72,6 +73,7 @@ export function featureSuite(name, launch) {
     });
 
     notificationTests(ctx);
+    forgedCdnTests(ctx);
     notificationClickTests(ctx, name);
     watchTests(ctx);
     historyTests(ctx);

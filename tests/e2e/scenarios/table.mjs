@@ -19,7 +19,9 @@ import { HOSTILE_WORLD_SCENARIOS } from './hostile-world.mjs';
  *   category?: string, badge: string, status?: number | null, culprit?: string }} Expectation
  * @typedef {{ rule: string, acknowledged?: string, incident?: string, advice?: string[],
  *   sources?: Record<string, 'ok' | 'failed' | 'timeout' | 'skipped'>}} VerdictExpectation
- * @typedef {{ status: number, headers: Record<string, string>, page: string, vars?: Record<string, string> }} Route
+ * @typedef {{ status: number, headers: Record<string, string>, page: string, vars?: Record<string, string>,
+ *   refetch?: Route }} Route `refetch`: what a hostile site answers to requests that are not a navigation (the
+ *   extension's own re-fetch), which it can tell apart by their Sec-Fetch-Mode.
  * @typedef {{ name: string, url: string, route?: Route, expect: Expectation, verdict?: VerdictExpectation,
  *   world?: Partial<import('../fakes/faults.mjs').World>, preload?: { url: string, route: Route, kind: string }[] }} Scenario
  */
