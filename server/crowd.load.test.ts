@@ -92,43 +92,47 @@ function send(
 const LOAD_BOUND_MS = 180_000;
 
 describe('one network against the crowd', () => {
-  it('cannot push a site in real outage out of its bucket with fake outages', async () => {
-    const attackerStatuses: number[] = [];
-    let victimSent = 0;
-    for (let minute = 0; minute < MINUTES; minute++) {
-      clock.now = START + minute * 60_000;
-      const attacks = Array.from({ length: ATTACKER_PER_MINUTE }, (_, index) => {
-        const address = ATTACKER_ADDRESSES[index % ATTACKER_ADDRESSES.length]!;
-        const hostHash = FAKES[(minute * ATTACKER_PER_MINUTE + index) % FAKES.length]!;
-        const clientId = `attacker-${String(minute * ATTACKER_PER_MINUTE + index).padStart(13, '0')}`;
-        return send(address, 'POST', '/v1/reports', reportBody({ hostHash, clientId }));
-      });
-      // Genuine reports, each from a network of its own, spread over the 15 minutes.
-      const genuine: Promise<{ status: number }>[] = [];
-      while (victimSent < VICTIM_REPORTERS && Math.floor((victimSent * MINUTES) / VICTIM_REPORTERS) === minute) {
-        const reporter = victimSent++;
-        const body = reportBody({ hostHash: VICTIM, clientId: `person-${String(reporter).padStart(15, '0')}` });
-        genuine.push(send(`127.0.${10 + reporter}.1`, 'POST', '/v1/reports', body));
+  it(
+    'cannot push a site in real outage out of its bucket with fake outages',
+    async () => {
+      const attackerStatuses: number[] = [];
+      let victimSent = 0;
+      for (let minute = 0; minute < MINUTES; minute++) {
+        clock.now = START + minute * 60_000;
+        const attacks = Array.from({ length: ATTACKER_PER_MINUTE }, (_, index) => {
+          const address = ATTACKER_ADDRESSES[index % ATTACKER_ADDRESSES.length]!;
+          const hostHash = FAKES[(minute * ATTACKER_PER_MINUTE + index) % FAKES.length]!;
+          const clientId = `attacker-${String(minute * ATTACKER_PER_MINUTE + index).padStart(13, '0')}`;
+          return send(address, 'POST', '/v1/reports', reportBody({ hostHash, clientId }));
+        });
+        // Genuine reports, each from a network of its own, spread over the 15 minutes.
+        const genuine: Promise<{ status: number }>[] = [];
+        while (victimSent < VICTIM_REPORTERS && Math.floor((victimSent * MINUTES) / VICTIM_REPORTERS) === minute) {
+          const reporter = victimSent++;
+          const body = reportBody({ hostHash: VICTIM, clientId: `person-${String(reporter).padStart(15, '0')}` });
+          genuine.push(send(`127.0.${10 + reporter}.1`, 'POST', '/v1/reports', body));
+        }
+        attackerStatuses.push(...(await Promise.all(attacks)).map((response) => response.status));
+        expect((await Promise.all(genuine)).map((response) => response.status)).toEqual(genuine.map(() => 202));
       }
-      attackerStatuses.push(...(await Promise.all(attacks)).map((response) => response.status));
-      expect((await Promise.all(genuine)).map((response) => response.status)).toEqual(genuine.map(() => 202));
-    }
-    expect(victimSent).toBe(VICTIM_REPORTERS);
+      expect(victimSent).toBe(VICTIM_REPORTERS);
 
-    // The /24 shares one budget across its 50 addresses: most of its reports are refused.
-    const accepted = attackerStatuses.filter((status) => status === 202).length;
-    expect(attackerStatuses.filter((status) => status === 429).length).toBeGreaterThan(0);
-    expect(accepted).toBeLessThanOrEqual(60 + (MINUTES - 1) * 60);
+      // The /24 shares one budget across its 50 addresses: most of its reports are refused.
+      const accepted = attackerStatuses.filter((status) => status === 202).length;
+      expect(attackerStatuses.filter((status) => status === 429).length).toBeGreaterThan(0);
+      expect(accepted).toBeLessThanOrEqual(60 + (MINUTES - 1) * 60);
 
-    const { status, text } = await send('127.0.0.1', 'GET', '/v1/prefix/abcd');
-    expect(status).toBe(200);
-    const entries = (JSON.parse(text) as { data: PrefixData }).data.entries;
-    // The fakes still fill the rest of the answer as outages; the genuine site is listed among them.
-    expect(
-      entries.filter((entry) => FAKES.includes(entry.hostHash) && entry.state === 'outage').length,
-    ).toBeGreaterThan(0);
-    const victim = entries.find((entry) => entry.hostHash === VICTIM);
-    expect(victim?.count15).toBe(VICTIM_REPORTERS);
-    expect(victim?.state).not.toBe('normal');
-  }, LOAD_BOUND_MS);
+      const { status, text } = await send('127.0.0.1', 'GET', '/v1/prefix/abcd');
+      expect(status).toBe(200);
+      const entries = (JSON.parse(text) as { data: PrefixData }).data.entries;
+      // The fakes still fill the rest of the answer as outages; the genuine site is listed among them.
+      expect(
+        entries.filter((entry) => FAKES.includes(entry.hostHash) && entry.state === 'outage').length,
+      ).toBeGreaterThan(0);
+      const victim = entries.find((entry) => entry.hostHash === VICTIM);
+      expect(victim?.count15).toBe(VICTIM_REPORTERS);
+      expect(victim?.state).not.toBe('normal');
+    },
+    LOAD_BOUND_MS,
+  );
 });
