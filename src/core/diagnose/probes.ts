@@ -24,7 +24,7 @@ export const PROBE_INIT: RequestInit = {
  * A redirect answer: browsers hand back an `opaqueredirect` (status 0, no headers), Node's fetch the 3xx itself.
  * Either way the host that was asked answered, and where it points is not followed.
  */
-export const isRedirect = (response: Response): boolean =>
+const isRedirect = (response: Response): boolean =>
   response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
 
 const MAX_BODY = 64 * 1024;

@@ -11,15 +11,16 @@ import { statusSourcesFor } from '../../../src/core/status/vendors.ts';
 
 /** @typedef {{ request: string, hosts: string[], paths: string[], suite: string }} PrivacyRow */
 /**
- * What the placeholders stand for in one suite: the pages it opens and the report servers it runs.
- * @typedef {{ pageUrls: string[], reportServers?: string[] }} SuiteWorld
+ * What the placeholders stand for in one suite: the pages its tabs loaded (`host/path`, as the fakes count them) and
+ * the report servers it runs.
+ * @typedef {{ pages: Iterable<string>, reportServers?: string[] }} SuiteWorld
  */
 
 /** The `code` spans of a table cell. @param {string} cell */
 const codeSpans = (cell) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => /** @type {string} */ (m[1]));
 
 /** @returns {PrivacyRow[]} the rows of the table whose header starts with `| Request |` */
-export function readPrivacyTable(file = path.join(ROOT, 'PRIVACY.md')) {
+function readPrivacyTable(file = path.join(ROOT, 'PRIVACY.md')) {
   const lines = fs.readFileSync(file, 'utf8').split('\n');
   const start = lines.findIndex((l) => l.startsWith('| Request |'));
   if (start < 0) throw new Error(`${file}: no table starting with "| Request |"`);
@@ -59,6 +60,12 @@ const CDN_STATUS = pairsOf(
 );
 const CONTROL = pairsOf(Object.values(DEFAULT_PROBE_CONFIG.controlUrls));
 
+/** `host/path` as the fakes count requests. @param {string} key */
+const splitKey = (key) => {
+  const slash = key.indexOf('/');
+  return { key, host: key.slice(0, slash), path: key.slice(slash) };
+};
+
 /** @param {string} pattern @param {string} value a literal, or a prefix ending in `*` */
 const fits = (pattern, value) => (pattern.endsWith('*') ? value.startsWith(pattern.slice(0, -1)) : value === pattern);
 
@@ -66,19 +73,19 @@ const fits = (pattern, value) => (pattern.endsWith('*') ? value.startsWith(patte
  * Whether one request (host and path) is of the row's kind, with the placeholders resolved for the suite's world.
  * @param {PrivacyRow} row @param {string} host @param {string} pathname @param {SuiteWorld} world
  */
-export function rowMatches(row, host, pathname, world) {
-  const pages = world.pageUrls.map((u) => new URL(u.replace('{{closedPort}}', '1')));
+function rowMatches(row, host, pathname, world) {
+  const pages = [...world.pages].map(splitKey);
   const hostFits = (/** @type {string} */ pattern) => {
-    if (pattern === '<site>') return pages.some((p) => p.hostname === host);
+    if (pattern === '<site>') return pages.some((p) => p.host === host);
     if (pattern === '<site status page>')
-      return pages.some((p) => host === `status.${getDomain(p.hostname, { allowPrivateDomains: true }) ?? p.hostname}`);
+      return pages.some((p) => host === `status.${getDomain(p.host, { allowPrivateDomains: true }) ?? p.host}`);
     if (pattern === '<CDN status page>') return CDN_STATUS.some((s) => s.host === host);
     if (pattern === '<control host>') return CONTROL.some((s) => s.host === host);
     if (pattern === '<report server>') return (world.reportServers ?? []).includes(host);
     return pattern === host;
   };
   const pathFits = (/** @type {string} */ pattern) => {
-    if (pattern === '<page path>') return pages.some((p) => p.hostname === host && p.pathname === pathname);
+    if (pattern === '<page path>') return pages.some((p) => p.host === host && p.path === pathname);
     if (pattern === '<its status file>') return CDN_STATUS.some((s) => s.host === host && s.path === pathname);
     if (pattern === '<its fixed address>') return CONTROL.some((s) => s.host === host && s.path === pathname);
     return fits(pattern, pathname);
@@ -93,16 +100,14 @@ export function rowMatches(row, host, pathname, world) {
  */
 export function compareWithPrivacyTable(recorded, suite, world) {
   const rows = readPrivacyTable();
-  const requests = [...recorded].map((key) => {
-    const slash = key.indexOf('/');
-    return { key, host: key.slice(0, slash), path: key.slice(slash) };
-  });
+  const requests = [...recorded].map(splitKey);
+  const loaded = { ...world, pages: [...world.pages] }; // an iterator would be used up by the first row
   const unlisted = requests
-    .filter((r) => !rows.some((row) => rowMatches(row, r.host, r.path, world)))
+    .filter((r) => !rows.some((row) => rowMatches(row, r.host, r.path, loaded)))
     .map((r) => r.key);
   const unrecorded = rows
     .filter((row) => row.suite === suite)
-    .filter((row) => !requests.some((r) => rowMatches(row, r.host, r.path, world)))
+    .filter((row) => !requests.some((r) => rowMatches(row, r.host, r.path, loaded)))
     .map((row) => row.request);
-  return { rows, unlisted, unrecorded };
+  return { unlisted, unrecorded };
 }

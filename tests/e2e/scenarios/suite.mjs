@@ -212,8 +212,8 @@ export function browserSuite(name, launch) {
 
     // Last, so it sees what the whole suite made the extension ask (written to <browser>-requests.json too).
     it('every request the extension made matches a row of PRIVACY.md, and its scenario rows all occurred', () => {
-      const pageUrls = [WARMUP_URL, ...SCENARIOS.flatMap((s) => [s.url, ...(s.preload ?? []).map((p) => p.url)])];
-      const { unlisted, unrecorded } = compareWithPrivacyTable(server.fetched.keys(), 'scenarios', { pageUrls });
+      const world = { pages: server.navigated.keys() };
+      const { unlisted, unrecorded } = compareWithPrivacyTable(server.fetched.keys(), 'scenarios', world);
       assert.deepEqual({ unlisted, unrecorded }, { unlisted: [], unrecorded: [] });
     });
   });
