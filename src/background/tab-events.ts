@@ -4,7 +4,7 @@
  * passed in so the logic runs under test without a browser.
  */
 import type { Detection, PageSnapshot } from '../core/detect/types.ts';
-import { classifyNetworkError } from '../core/network/network-error.ts';
+import { classifyNetworkError, isRefusedByBrowser } from '../core/network/network-error.ts';
 import type { PageReport } from '../shared/page-report.ts';
 import type { StoredPage } from '../shared/storage/stored-shapes.ts';
 import type { DocumentRef, TabState } from '../shared/tab-state.ts';
@@ -70,10 +70,14 @@ export function createTabEvents({ store, classify, now, onReading }: TabEventDep
     });
   }
 
-  /** webRequest.onErrorOccurred, main_frame only: the page never arrived, and no page of its own will report. */
+  /**
+   * webRequest.onErrorOccurred, main_frame only: the page never arrived, and no page of its own will report. A request
+   * this browser refused (a content blocker, a policy) is a new document that failed nothing: it replaces the tab's
+   * reading with a quiet one, so no badge, verdict or probe follows.
+   */
   function onMainFrameError(details: { tabId: number; url: string; error: string; timeStamp: number }) {
     const networkError = classifyNetworkError(details.error);
-    if (details.tabId < 0 || !networkError) return Promise.resolve();
+    if (details.tabId < 0 || !(networkError || isRefusedByBrowser(details.error))) return Promise.resolve();
     const document: DocumentRef = { startedAt: Math.round(details.timeStamp), shownAt: null };
     return apply(details.tabId, { source: 'network-error', document, url: details.url }, async () =>
       stateOf(details.tabId, {

@@ -21,7 +21,17 @@ describe('publicSiteOf', () => {
   });
 
   it('never names IP addresses or intranet names', () => {
-    for (const host of ['192.168.0.1', 'printer.local', 'intranet', 'corp.internal'])
+    for (const host of [
+      '192.168.0.1',
+      '[::1]',
+      'localhost',
+      'printer.local',
+      'intranet',
+      'corp.internal',
+      'router.lan',
+      'nas.home.arpa',
+      'shop.test',
+    ])
       expect(publicSiteOf(host)).toBeNull();
   });
 });

@@ -6,6 +6,8 @@
 import { parse } from 'tldts';
 
 const OPTIONS = { allowPrivateDomains: true };
+/** RFC 8375's names for home networks: on the Public Suffix List's ICANN section, yet never a public site. */
+const HOME_NETWORK = 'home.arpa';
 
 /**
  * The host's registrable domain, or the host itself when it has none (an IP address, `localhost`).
@@ -17,11 +19,12 @@ export function registrableDomain(host: string): string {
 
 /**
  * The registrable domain peer reports are about, or null for hosts that must never leave the browser even hashed:
- * IP addresses, single-label and intranet names (`printer.local`, `corp.internal`), anything without a public suffix.
+ * IP addresses, single-label and intranet names (`printer.local`, `corp.internal`, `nas.home.arpa`), anything without
+ * a public suffix. The site's own status page (`status.<site>`) is asked only for these names, too.
  * @example publicSiteOf('www.musinsa.co.kr') // 'musinsa.co.kr'
  */
 export function publicSiteOf(host: string): string | null {
   const parsed = parse(host, OPTIONS);
-  if (parsed.isIp || !(parsed.isIcann || parsed.isPrivate)) return null;
+  if (parsed.isIp || !(parsed.isIcann || parsed.isPrivate) || parsed.publicSuffix === HOME_NETWORK) return null;
   return parsed.domain;
 }

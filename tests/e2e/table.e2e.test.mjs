@@ -1,12 +1,15 @@
 // Checks of the scenario table itself, before any browser starts: a table that breaks its own rules would make the
 // browser suites pass or fail for the wrong reason.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { it } from 'node:test';
 import { getDomain } from 'tldts';
 import { DECISION_TABLE } from '../../src/core/diagnose/decision-table.ts';
 import { SOURCE_NAMES } from '../../src/core/diagnose/types.ts';
 import { DEFAULT_WORLD } from './fakes/faults.mjs';
-import { SCENARIOS } from './scenarios/table.mjs';
+import { BLOCKER_EXTENSION } from './harness/browsers.mjs';
+import { BLOCKED_SITE, SCENARIOS } from './scenarios/table.mjs';
 
 /** @param {string} url */
 const hostOf = (url) => new URL(url.replace('{{closedPort}}', '1')).hostname;
@@ -33,4 +36,12 @@ it('verdict expectations name real decision-table rows, sources and world settin
     for (const source of Object.keys(s.verdict.sources ?? {}))
       assert.ok(SOURCES.includes(source), `${s.name}: no source ${source}`);
   }
+});
+
+it('the test blocker refuses exactly the blocked site of the scenario table, and only its main frames', () => {
+  const rules = JSON.parse(fs.readFileSync(path.join(BLOCKER_EXTENSION, 'rules.json'), 'utf8'));
+  assert.deepEqual(
+    rules.map((/** @type {{ action: unknown, condition: unknown }} */ r) => [r.action, r.condition]),
+    [[{ type: 'block' }, { requestDomains: [BLOCKED_SITE], resourceTypes: ['main_frame'] }]],
+  );
 });

@@ -17,7 +17,8 @@ import {
   type SourceClock,
   type SourceOutcome,
 } from './run-source.ts';
-import { registrableDomain } from '../registrable-domain.ts';
+import type { NetworkErrorCategory } from '../network/network-error.ts';
+import { publicSiteOf } from '../registrable-domain.ts';
 import { toSiteStatusFacts, toVendorStatusFacts } from './status-facts.ts';
 import type { CorrelationFacts, Facts, PageFacts, PeerFacts, ProbeFacts, SourceName, SourceState } from './types.ts';
 import type { TraceFacts } from './trace.ts';
@@ -54,6 +55,15 @@ export interface GatherOptions {
 
 const SERVER_SIDE = new Set<PageFacts['kind']>(['origin-error', 'edge-error', 'site-config', 'challenge-failed']);
 
+/**
+ * Network errors where the site's own servers may be down, which its status page can confirm: the connection was
+ * refused, timed out or was reset. Not DNS (public DNS is asked instead, and status.<site> would not resolve either),
+ * not offline (this network is down), not TLS (a certificate error is the site's configuration or something in this
+ * network intercepting TLS; a status page speaks to neither, and the lookup would cross the same interceptor), and
+ * not an error we cannot place.
+ */
+const SITE_DOWN_ERRORS = new Set<NetworkErrorCategory | null>(['refused', 'timeout', 'reset']);
+
 /** Any of the two reachability checks answering is enough to say the network works. */
 async function checkConnectivity(deps: GatherDeps, signal: AbortSignal) {
   const results = await Promise.allSettled(
@@ -80,7 +90,9 @@ export async function gatherFacts(
   page: PageFacts,
   options: GatherOptions = {},
 ): Promise<Facts> {
-  const { host, origin } = new URL(url);
+  const { host, hostname, origin } = new URL(url);
+  // Only a public name has a status page of its own to ask; an intranet name or an address must not leave.
+  const publicSite = publicSiteOf(hostname);
   const vendor = page.vendor;
   const radarVendor = isRadarVendor(vendor) ? vendor : null;
   const asked = options.onDemand === true && page.kind === 'none';
@@ -121,14 +133,18 @@ export async function gatherFacts(
       }),
       run(
         'site-status',
-        (serverSide || (networkError && page.network !== 'dns')) && deps.siteStatus !== undefined,
-        'no site status page to ask',
-        async (signal) => toSiteStatusFacts(okOrThrow(await deps.siteStatus!(registrableDomain(host), signal))),
+        (serverSide || (networkError && SITE_DOWN_ERRORS.has(page.network))) &&
+          publicSite !== null &&
+          deps.siteStatus !== undefined,
+        publicSite === null ? 'not a public site name' : 'no site status page to ask',
+        async (signal) => toSiteStatusFacts(okOrThrow(await deps.siteStatus!(publicSite!, signal))),
       ),
       refetch,
       run(
         'trace-probe',
-        (serverSide || page.kind === 'blocked') && vendor === 'cloudflare',
+        // A block page names WARP or Gateway in the trace; one only the page claims is Cloudflare's is decided
+        // `unconfirmed` whatever the trace says, so its host is not asked.
+        (serverSide || (page.kind === 'blocked' && !page.unconfirmed)) && vendor === 'cloudflare',
         'not a Cloudflare page',
         (signal) => probeTrace(deps.fetch, origin, signal),
       ),
@@ -139,7 +155,7 @@ export async function gatherFacts(
         (signal) => probeReachable(deps.fetch, deps.config.controlUrls[vendor!]!, signal),
       ),
       run('connectivity', networkError, 'the page arrived', (signal) => checkConnectivity(deps, signal)),
-      run('doh', networkError && page.network === 'dns', 'no DNS error', (signal) => lookupDoh(deps, host, signal)),
+      run('doh', networkError && page.network === 'dns', 'no DNS error', (signal) => lookupDoh(deps, hostname, signal)),
       serverSide && !asked
         ? refetch.then((origin) => run('correlation', true, '', () => deps.correlation(origin.value)))
         : run('correlation', false, 'nothing to correlate', () => deps.correlation(null)),

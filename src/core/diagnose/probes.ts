@@ -1,6 +1,10 @@
 /**
  * The independent probes, written once for the extension and the CLI: each takes an injected `fetch` and a signal.
  * Every request is cookieless and uncached, and carries nothing but itself. Only the site sees its own URL.
+ *
+ * No probe follows a redirect. The failing site chooses where a redirect points, and a hostile one could aim the
+ * extension's GET at any host (a router's admin page on the person's LAN). A redirect is read as what it is: the
+ * host answered.
  */
 import { classify } from '../detect/index.ts';
 import type { HeaderList } from '../detect/types.ts';
@@ -13,8 +17,15 @@ export const PROBE_INIT: RequestInit = {
   credentials: 'omit',
   cache: 'no-store',
   referrerPolicy: 'no-referrer',
-  redirect: 'follow',
+  redirect: 'manual',
 };
+
+/**
+ * A redirect answer: browsers hand back an `opaqueredirect` (status 0, no headers), Node's fetch the 3xx itself.
+ * Either way the host that was asked answered, and where it points is not followed.
+ */
+const isRedirect = (response: Response): boolean =>
+  response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
 
 const MAX_BODY = 64 * 1024;
 
@@ -35,6 +46,7 @@ export async function probeOrigin(fetch: Fetch, url: string, signal: AbortSignal
     return 'unreachable';
   }
   void response.body?.cancel().catch(() => undefined);
+  if (isRedirect(response)) return 'ok';
   const detection = classify({ url, status: response.status, headers: headerList(response), page: null });
   if (detection.kind === 'edge-error') return 'cdn-error';
   if (response.status >= 500 || detection.kind === 'origin-error' || detection.kind === 'site-config')
@@ -42,18 +54,18 @@ export async function probeOrigin(fetch: Fetch, url: string, signal: AbortSignal
   return 'ok';
 }
 
-/** `/cdn-cgi/trace` on the failing host itself (Cloudflare only). */
+/** `/cdn-cgi/trace` on the failing host itself (Cloudflare only); a redirect is not ok, so it gives no trace. */
 export async function probeTrace(fetch: Fetch, origin: string, signal: AbortSignal): Promise<TraceFacts | null> {
   const response = await fetch(`${origin}/cdn-cgi/trace`, { ...PROBE_INIT, signal });
   return response.ok ? parseTrace(await readText(response)) : null;
 }
 
-/** @returns true when the URL answered with anything but a server error. */
+/** @returns true when the URL answered with anything but a server error (a redirect is an answer). */
 export async function probeReachable(fetch: Fetch, url: string, signal: AbortSignal): Promise<boolean> {
   try {
     const response = await fetch(url, { ...PROBE_INIT, signal });
     void response.body?.cancel().catch(() => undefined);
-    return response.status < 500;
+    return response.status < 500; // an opaqueredirect's status is 0
   } catch (error) {
     if (signal.aborted) throw error;
     return false;
@@ -69,7 +81,7 @@ export async function probeDoh(
 ): Promise<'resolves' | 'nxdomain' | null> {
   const url = `${endpoint}?name=${encodeURIComponent(host)}&type=A`;
   const response = await fetch(url, { ...PROBE_INIT, signal, headers: { accept: 'application/dns-json' } });
-  if (!response.ok) return null;
+  if (!response.ok) return null; // a redirect is not ok: the endpoint moved, and we do not follow it
   let body: unknown;
   try {
     body = JSON.parse(await readText(response));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyNetworkError } from './network-error.ts';
+import { classifyNetworkError, isRefusedByBrowser } from './network-error.ts';
 
 describe('classifyNetworkError', () => {
   it.each([
@@ -24,6 +24,27 @@ describe('classifyNetworkError', () => {
   it.each(['net::ERR_ABORTED', 'NS_BINDING_ABORTED'])('ignores %s (the person stopped the load)', (error) => {
     expect(classifyNetworkError(error)).toBeNull();
   });
+
+  it.each([
+    'net::ERR_BLOCKED_BY_CLIENT',
+    'net::ERR_BLOCKED_BY_ADMINISTRATOR',
+    'net::ERR_BLOCKED_BY_CSP',
+    'NS_ERROR_BLOCKED_BY_POLICY',
+    'NS_ERROR_CONTENT_BLOCKED',
+    'NS_ERROR_CONTENT_BLOCKED_SHOW_ALT',
+    'NS_ERROR_PHISHING_URI',
+    'NS_ERROR_MALWARE_URI',
+    'NS_ERROR_TRACKING_URI',
+    'NS_ERROR_FINGERPRINTING_URI',
+  ])('%s is this browser refusing the request, not a failure', (error) => {
+    expect(classifyNetworkError(error)).toBeNull();
+    expect(isRefusedByBrowser(error)).toBe(true);
+  });
+
+  it.each(['net::ERR_CONNECTION_REFUSED', 'net::ERR_ABORTED', 'NS_ERROR_ABORT', 'net::ERR_BLOCKED_BY_RESPONSE'])(
+    '%s is not this browser refusing the request',
+    (error) => expect(isRefusedByBrowser(error)).toBe(false),
+  );
 
   it('cuts a hostile, huge error string', () => {
     expect(classifyNetworkError('x'.repeat(10_000))?.error).toHaveLength(120);

@@ -29,13 +29,34 @@ const IGNORED =
   /ERR_ABORTED|NS_BINDING_ABORTED|NS_BINDING_REDIRECTED|NS_ERROR_ABORT|ERR_BLOCKED_BY_RESPONSE|NS_BINDING_RETARGETED/;
 
 /**
+ * This browser refused the request before it reached the site, by the person's own choice or their administrator's:
+ * a content blocker or another extension (Chromium `ERR_BLOCKED_BY_CLIENT`), an enterprise policy
+ * (`ERR_BLOCKED_BY_ADMINISTRATOR`, Firefox `NS_ERROR_BLOCKED_BY_POLICY` and content-policy `NS_ERROR_CONTENT_BLOCKED*`),
+ * the opener's Content Security Policy (`ERR_BLOCKED_BY_CSP`), Firefox's own protections (Safe Browsing and Enhanced
+ * Tracking Protection: `NS_ERROR_PHISHING_URI`, `NS_ERROR_TRACKING_URI` and the other `NS_ERROR_*_URI`). Nothing about
+ * the site is known, so there is nothing to diagnose; and asking anyone about a site the person's blocker refused
+ * would contact the very domain it kept them from.
+ * Firefox reports an extension's cancel and a declarativeNetRequest block as `NS_ERROR_ABORT` (Firefox ESR 153), the
+ * same as any other abort, so those fall under IGNORED.
+ */
+const REFUSED_BY_BROWSER =
+  /ERR_BLOCKED_BY_CLIENT|ERR_BLOCKED_BY_ADMINISTRATOR|ERR_BLOCKED_BY_CSP|NS_ERROR_BLOCKED_BY_POLICY|NS_ERROR_CONTENT_BLOCKED|NS_ERROR_(?:PHISHING|MALWARE|UNWANTED|HARMFUL|BLOCKED|TRACKING|CRYPTOMINING|FINGERPRINTING|SOCIALTRACKING|EMAILTRACKING)_URI/;
+
+/**
+ * The browser itself refused the main frame (REFUSED_BY_BROWSER): no failure, and the tab now shows the browser's
+ * "blocked" page rather than the document before it.
+ * @example isRefusedByBrowser('net::ERR_BLOCKED_BY_CLIENT') // true
+ */
+export const isRefusedByBrowser = (error: string): boolean => REFUSED_BY_BROWSER.test(error.slice(0, 120));
+
+/**
  * @example
  * classifyNetworkError('net::ERR_NAME_NOT_RESOLVED') // { error: 'net::ERR_NAME_NOT_RESOLVED', category: 'dns' }
- * @returns null for errors that do not mean a failed page (aborts, downloads).
+ * @returns null for errors that do not mean a failed page (aborts, downloads, a request this browser refused).
  */
 export function classifyNetworkError(error: string): NetworkError | null {
   const text = error.slice(0, 120);
-  if (IGNORED.test(text)) return null;
+  if (IGNORED.test(text) || REFUSED_BY_BROWSER.test(text)) return null;
   const rule = RULES.find(([pattern]) => pattern.test(text));
   return { error: text, category: rule ? rule[1] : 'other' };
 }

@@ -47,13 +47,25 @@ export function faultFor(world, host, req, harnessHosts) {
 }
 
 /**
- * The page and what it loads, as opposed to the extension's fetch() (Sec-Fetch-Dest `empty`; both browsers send it
- * over HTTPS). The page's own subresources must still answer, or its load event would wait on them.
+ * A navigation: the document a tab asked for (over plain HTTP, the request that accepts HTML).
  * @param {import('node:http').IncomingMessage} req
  */
-function isPageLoad(req) {
+export function isNavigation(req) {
   const dest = req.headers['sec-fetch-dest'];
-  return dest ? dest !== 'empty' : String(req.headers.accept ?? '').includes('text/html');
+  return dest ? dest === 'document' : String(req.headers.accept ?? '').includes('text/html');
+}
+
+/**
+ * The page and what it loads, as opposed to the extension's fetch() (Sec-Fetch-Dest `empty`; both browsers send it
+ * over HTTPS). The page's own subresources must still answer, or its load event would wait on them. Over plain HTTP
+ * there is no Sec-Fetch-Dest: the page asks for HTML, its stylesheets for CSS and its favicon for an image; the
+ * extension's fetch() accepts anything (or JSON, for a status file).
+ * @param {import('node:http').IncomingMessage} req
+ */
+export function isPageLoad(req) {
+  const dest = req.headers['sec-fetch-dest'];
+  const accept = String(req.headers.accept ?? '');
+  return dest ? dest !== 'empty' : accept.includes('text/html') || /^(image\/|text\/css)/.test(accept);
 }
 
 /**

@@ -32,6 +32,7 @@ export async function startPeerService() {
       ...process.env,
       PORT: '0',
       HOST: '127.0.0.1',
+      METRICS_PORT: '0', // the default 9464 is taken by any other service running on this machine
       DATA_DIR: dataDir,
       RATE_LIMIT_RPS: '1000',
       RATE_LIMIT_BURST: '1000',

@@ -8,7 +8,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeSelfSignedCert } from '../../tools/certs.mjs';
 import { EGRESS_HOSTS, probeAnswer } from './egress.mjs';
-import { faultFor, refusesHandshake, serverNameOf, tlsRecordShortfall, worldOf } from './faults.mjs';
+import {
+  faultFor,
+  isNavigation,
+  isPageLoad,
+  refusesHandshake,
+  serverNameOf,
+  tlsRecordShortfall,
+  worldOf,
+} from './faults.mjs';
 import { statusSummary } from './status-page.mjs';
 import { replay } from './tls-replay.mjs';
 import { CONTROL_URL, fakeHosts, SCENARIOS, STATUS_HOST, WARMUP_URL } from '../scenarios/table.mjs';
@@ -55,9 +63,12 @@ function routeTable() {
  * @param {{ routes?: Record<string, import('../scenarios/table.mjs').Route>,
  *   forward?: { hosts: Set<string>, handle: (req: http.IncomingMessage, res: http.ServerResponse) => void } }} [extra]
  * `routes` adds sites beyond the scenario table; `forward` hands every request for its hosts to another server.
- * @returns {Promise<{ port: number, hits: Map<string, number>, setWorld: (world?: Partial<import('./faults.mjs').World>) => void,
+ * @returns {Promise<{ port: number, hits: Map<string, number>, navigated: Map<string, number>,
+ *   fetched: Map<string, number>, setWorld: (world?: Partial<import('./faults.mjs').World>) => void,
  *   setRoute: (host: string, route: import('../scenarios/table.mjs').Route) => void, close: () => Promise<void> }>}
- * `hits` counts requests per `host + path` so tests can tell whether the extension called a fake.
+ * `hits` counts requests per `host + path` so tests can tell whether the extension called a fake; `navigated` counts
+ * the same for the documents tabs asked for, and `fetched` for the requests that are not a page or what it loads
+ * (isPageLoad): the extension's own.
  * `setWorld` sets the scenario's faults (faults.mjs) and lets go of connections the last one left hanging.
  * `setRoute` changes what a site answers from the next request on (a site coming back).
  */
@@ -66,6 +77,10 @@ export async function startFakeServers(hosts, { routes: extraRoutes = {}, forwar
   for (const [host, route] of Object.entries(extraRoutes)) routes.set(host, route);
   /** @type {Map<string, number>} */
   const hits = new Map();
+  /** @type {Map<string, number>} */
+  const navigated = new Map();
+  /** @type {Map<string, number>} */
+  const fetched = new Map();
   let world = worldOf();
   /** @type {Set<net.Socket>} */
   const hung = new Set();
@@ -74,7 +89,10 @@ export async function startFakeServers(hosts, { routes: extraRoutes = {}, forwar
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const url = new URL(req.url ?? '/', 'http://x');
     const pathname = url.pathname;
-    hits.set(host + pathname, (hits.get(host + pathname) ?? 0) + 1);
+    const key = host + pathname;
+    hits.set(key, (hits.get(key) ?? 0) + 1);
+    if (isNavigation(req)) navigated.set(key, (navigated.get(key) ?? 0) + 1);
+    else if (!isPageLoad(req)) fetched.set(key, (fetched.get(key) ?? 0) + 1);
     if (forward?.hosts.has(host)) return forward.handle(req, res);
     const fault = faultFor(world, host, req, HARNESS_HOSTS);
     if (fault === 'drop') return req.socket.destroy();
@@ -148,7 +166,7 @@ export async function startFakeServers(hosts, { routes: extraRoutes = {}, forwar
   };
   /** @param {string} host @param {import('../scenarios/table.mjs').Route} route */
   const setRoute = (host, route) => void routes.set(host, route);
-  return { port, hits, setWorld, setRoute, close };
+  return { port, hits, navigated, fetched, setWorld, setRoute, close };
 }
 
 /** A loopback port with nothing listening, for the "connection refused" scenario. */

@@ -2,11 +2,12 @@
 // against the same fakes as the scenario table plus the real peer-report service. One browser launch for all of it;
 // each test uses its own sites (sites.mjs), so the notification dedupe and the log cannot leak between them.
 /** @import { Driver, Launch } from '../harness/types.d.ts' */
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe } from 'node:test';
-import { isCi, unavailableReason } from '../harness/browsers.mjs';
+import { after, before, describe, it } from 'node:test';
+import { artifactPath, isCi, unavailableReason } from '../harness/browsers.mjs';
 import { firefoxDownloadPrefs } from '../harness/downloads.mjs';
 import { warmUp } from '../harness/driver.mjs';
 import { bfcacheTests } from './bfcache.mjs';
@@ -21,7 +22,8 @@ import { featureHosts, featureRoutes } from './sites.mjs';
 import { watchTests } from './watch.mjs';
 import { findClosedPort, mappedHosts, startFakeServers } from '../fakes/servers.mjs';
 import { notificationSpy } from '../harness/notify-spy.mjs';
-import { startPeerService } from '../fakes/peer-service.mjs';
+import { PEER_HOST, startPeerService } from '../fakes/peer-service.mjs';
+import { compareWithPrivacyTable } from '../harness/privacy-table.mjs';
 import { WARMUP_URL } from '../scenarios/table.mjs';
 
 /**
@@ -66,6 +68,10 @@ export function featureSuite(name, launch) {
       { timeout: 90_000 },
     );
     after(async () => {
+      if (ctx.server) {
+        const requests = Object.fromEntries([...ctx.server.fetched].sort());
+        fs.writeFileSync(artifactPath(`${name}-features-requests.json`), JSON.stringify(requests, null, 2));
+      }
       await ctx.driver?.close();
       await ctx.server?.close();
       await ctx.peers?.stop();
@@ -81,5 +87,12 @@ export function featureSuite(name, launch) {
     bfcacheTests(ctx);
     peerTests(ctx);
     optionsTests(ctx);
+
+    // Last, so it sees what the whole suite made the extension ask.
+    it('every request the extension made matches a row of PRIVACY.md, and its feature rows all occurred', () => {
+      const world = { pages: ctx.server.navigated.keys(), reportServers: [PEER_HOST] };
+      const { unlisted, unrecorded } = compareWithPrivacyTable(ctx.server.fetched.keys(), 'features', world);
+      assert.deepEqual({ unlisted, unrecorded }, { unlisted: [], unrecorded: [] });
+    });
   });
 }

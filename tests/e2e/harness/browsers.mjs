@@ -21,6 +21,12 @@ export const BROWSERS = {
   },
 };
 
+/**
+ * A second, tiny extension standing in for the person's own content blocker: one declarativeNetRequest rule refuses
+ * main frames of the scenario table's BLOCKED_SITE (blocker/rules.json). The scenario suite loads it next to Culprit.
+ */
+export const BLOCKER_EXTENSION = path.join(ROOT, 'tests/e2e/blocker');
+
 export const isCi = () => /^(1|true)$/i.test(process.env.CI ?? '');
 
 /**

@@ -53,6 +53,14 @@ export function createDriver(launched) {
       { timeoutMs: 5_000 },
     );
 
+  /** Every tab's id, to tell which one a new page opened. @returns {Promise<number[]>} */
+  const tabIds = () =>
+    ext(async () =>
+      (await (globalThis.browser ?? globalThis.chrome).tabs.query({})).flatMap((t) =>
+        t.id === undefined ? [] : [t.id],
+      ),
+    );
+
   let serial = 0;
   const driver = {
     name,
@@ -63,7 +71,9 @@ export function createDriver(launched) {
      */
     /** @param {string} url */
     async open(url) {
+      const before = new Set(await tabIds());
       const page = await launched.newPage();
+      const opened = (await tabIds()).filter((id) => !before.has(id));
       // A unique query keeps tab lookup unambiguous when two scenarios share a page.
       const unique = `${url}${url.includes('?') ? '&' : '?'}e2e=${++serial}`;
       const navigatedAt = Date.now();
@@ -71,7 +81,13 @@ export function createDriver(launched) {
         () => null,
         (err) => String(err),
       );
-      return { page, url: unique, navError, navigatedAt, tabId: await tabIdFor(unique) };
+      // Firefox leaves a tab whose navigation an extension blocked at about:blank, so no tab ever shows the URL;
+      // the one tab that newPage() opened is then the page's.
+      const tabId = await tabIdFor(unique).catch((err) => {
+        if (navError === null || opened.length !== 1) throw err;
+        return /** @type {number} */ (opened[0]);
+      });
+      return { page, url: unique, navError, navigatedAt, tabId };
     },
     /**
      * The stored verdict for the tab ({ subject, url, verdict }, src/background/diagnosis.ts), or null.

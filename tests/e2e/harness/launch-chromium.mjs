@@ -10,14 +10,17 @@ import { REFUSED_HOST } from '../scenarios/table.mjs';
 import { isPresent, waitFor, withTimeout } from './wait.mjs';
 
 /**
- * Chromium's flags for a headless run with only our extension, fake hosts by `rules`, and no traffic of its own.
+ * Chromium's flags for a headless run with only our extension (and `others`), fake hosts by `rules`, and no traffic
+ * of its own.
  * @param {string} extension the unpacked build @param {string} rules `--host-resolver-rules`
+ * @param {string[]} [others] more unpacked extensions to load next to it
  */
-export function chromiumArgs(extension, rules) {
+export function chromiumArgs(extension, rules, others = []) {
+  const extensions = [extension, ...others].join(','); // both flags take a comma-separated list
   return [
     '--headless=new',
-    `--disable-extensions-except=${extension}`, // Playwright adds --disable-extensions; this re-allows ours
-    `--load-extension=${extension}`,
+    `--disable-extensions-except=${extensions}`, // Playwright adds --disable-extensions; this re-allows ours
+    `--load-extension=${extensions}`,
     `--host-resolver-rules=${rules}`, // no quotes: they would become part of the rule
     '--ignore-certificate-errors', // Playwright's ignoreHTTPSErrors does not reach the extension's worker
     '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable', // keep http:// scenarios on http
@@ -32,11 +35,11 @@ export function chromiumArgs(extension, rules) {
 }
 
 /**
- * @param {{ port: number, closedPort: number, hosts: string[] }} net
+ * @param {{ port: number, closedPort: number, hosts: string[], extensions?: string[] }} net
  * Fake hosts go to the fake server (refused.test to a closed port); every other name, `.invalid` included,
- * fails to resolve as it would for a user.
+ * fails to resolve as it would for a user. `extensions` are loaded next to Culprit.
  */
-export async function launchChromium({ port, closedPort, hosts }) {
+export async function launchChromium({ port, closedPort, hosts, extensions = [] }) {
   const { binary, extension } = BROWSERS.chromium;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-chromium-'));
   // The catch-all makes every other name fail to resolve, as .invalid does for everyone: nothing leaves loopback.
@@ -51,7 +54,7 @@ export async function launchChromium({ port, closedPort, hosts }) {
     // Playwright turns the back/forward cache off by default; real browsers have it on, and the extension must
     // handle pages restored from it (../features/bfcache.mjs).
     ignoreDefaultArgs: ['--disable-back-forward-cache'],
-    args: chromiumArgs(extension, rules),
+    args: chromiumArgs(extension, rules, extensions),
   });
   try {
     const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));

@@ -14,9 +14,10 @@ const GECKO_ID = 'culprit@culprit-ext.org';
 const EXTENSION_UUID = '7d3e2f1a-c0de-4b1e-9a55-2e2ec0ffee01';
 
 /**
- * @param {{ port: number, hosts: string[], prefs?: Record<string, unknown> }} net `prefs` adds to the profile's
+ * @param {{ port: number, hosts: string[], prefs?: Record<string, unknown>, extensions?: string[] }} net `prefs` adds
+ * to the profile's; `extensions` are installed next to Culprit, as temporary add-ons too
  */
-export async function launchFirefox({ port, hosts, prefs = {} }) {
+export async function launchFirefox({ port, hosts, prefs = {}, extensions = [] }) {
   const { binary, extension } = BROWSERS.firefox;
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-firefox-'));
   const browser = await puppeteer.launch({
@@ -45,6 +46,8 @@ export async function launchFirefox({ port, hosts, prefs = {} }) {
   });
   try {
     await withTimeout('firefox: install add-on', browser.installExtension(extension), 20_000);
+    for (const other of extensions)
+      await withTimeout(`firefox: install ${other}`, browser.installExtension(other), 20_000);
     /** @param {string} _path @param {() => Promise<unknown>} opener */
     const openExtensionTab = async (_path, opener) => {
       const known = new Set(await browser.pages());

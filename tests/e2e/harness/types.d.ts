@@ -31,4 +31,4 @@ type ChromiumDriver = Awaited<ReturnType<typeof launchChromium>>;
 type FirefoxDriver = Awaited<ReturnType<typeof launchFirefox>>;
 /** A launched browser with the extension loaded; `name` tells which, and narrows to its extras. */
 export type Driver = ChromiumDriver | FirefoxDriver;
-export type Launch = (net: Net & { prefs?: Record<string, unknown> }) => Promise<Driver>;
+export type Launch = (net: Net & { prefs?: Record<string, unknown>; extensions?: string[] }) => Promise<Driver>;

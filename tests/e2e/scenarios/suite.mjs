@@ -3,13 +3,14 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { artifactPath, isCi, unavailableReason } from '../harness/browsers.mjs';
+import { artifactPath, BLOCKER_EXTENSION, isCi, unavailableReason } from '../harness/browsers.mjs';
 import { warmUp } from '../harness/driver.mjs';
 import { expectedPopup, pickKeys, popupView } from './expectations.mjs';
 import { findClosedPort, mappedHosts, startFakeServers } from '../fakes/servers.mjs';
 import { statusSummary } from '../fakes/status-page.mjs';
 import { LANGUAGES, SHOTS, shootPopups } from './popup-shots.mjs';
 import { findMissingGlyphs } from '../harness/rendered-text.mjs';
+import { compareWithPrivacyTable } from '../harness/privacy-table.mjs';
 import { checkTab, checkVerdict, failureLog, isDeepEqual, isolate, VERDICT_TIMEOUT } from './checks.mjs';
 import { SCENARIOS, STATUS_HOST, WARMUP_URL } from './table.mjs';
 import { pollUntil, waitFor } from '../harness/wait.mjs';
@@ -41,7 +42,7 @@ export function browserSuite(name, launch) {
         server = await startFakeServers(hosts);
         closedPort = await findClosedPort();
         const t0 = Date.now();
-        driver = await launch({ port: server.port, closedPort, hosts });
+        driver = await launch({ port: server.port, closedPort, hosts, extensions: [BLOCKER_EXTENSION] });
         const loads = await warmUp(driver, WARMUP_URL);
         console.log(`# ${name}: launched and warmed up in ${Date.now() - t0} ms (${loads} warm-up load(s))`);
       },
@@ -49,6 +50,10 @@ export function browserSuite(name, launch) {
     );
     after(async () => {
       fs.writeFileSync(artifactPath(`${name}-results.json`), JSON.stringify(log, null, 2));
+      if (server) {
+        const requests = Object.fromEntries([...server.fetched].sort());
+        fs.writeFileSync(artifactPath(`${name}-requests.json`), JSON.stringify(requests, null, 2));
+      }
       await driver?.close();
       await server?.close();
     });
@@ -81,6 +86,7 @@ export function browserSuite(name, launch) {
               { timeoutMs: VERDICT_TIMEOUT },
             );
           }
+          const hitsBefore = new Map(server.hits);
           const { page, tabId, navError, navigatedAt } = await driver.open(url);
           opened.push({ page });
           const snap = await checkTab(driver, tabId, scenario.expect).catch(async (err) => {
@@ -123,6 +129,13 @@ export function browserSuite(name, launch) {
               );
           }
           assert.deepEqual(popupView(popup.value, popupWant), popupWant, `popup.html?tab=${tabId}`);
+          if (scenario.unasked) {
+            const unasked = new Set(scenario.unasked);
+            const asked = [...server.hits].filter(
+              ([key, count]) => unasked.has(key.split('/')[0] ?? '') && count > (hitsBefore.get(key) ?? 0),
+            );
+            assert.deepEqual(asked, [], 'requests to hosts this scenario must leave alone');
+          }
           const shotOfScenario = SHOTS[scenario.url];
           if (shotOfScenario) {
             const t0 = Date.now();
@@ -195,6 +208,13 @@ export function browserSuite(name, launch) {
       /** @type {ReturnType<typeof statusSummary>} */
       const body = await driver.ext(async (u) => (await fetch(u)).json(), `https://${STATUS_HOST}/api/v2/summary.json`);
       assert.deepEqual(body.status, statusSummary('operational').status);
+    });
+
+    // Last, so it sees what the whole suite made the extension ask (written to <browser>-requests.json too).
+    it('every request the extension made matches a row of PRIVACY.md, and its scenario rows all occurred', () => {
+      const world = { pages: server.navigated.keys() };
+      const { unlisted, unrecorded } = compareWithPrivacyTable(server.fetched.keys(), 'scenarios', world);
+      assert.deepEqual({ unlisted, unrecorded }, { unlisted: [], unrecorded: [] });
     });
   });
 }

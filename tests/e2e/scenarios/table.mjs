@@ -4,6 +4,7 @@
 // simply down); the ones where status pages, public DNS or every remote source misbehave are in hostile-world.mjs.
 
 import { CHALLENGE_HEADERS, cloudflare } from '../fakes/cf-headers.mjs';
+import { DEFAULT_PROBE_CONFIG } from '../../../src/core/diagnose/probe-config.ts';
 import { HOSTILE_WORLD_SCENARIOS } from './hostile-world.mjs';
 
 /**
@@ -15,6 +16,7 @@ import { HOSTILE_WORLD_SCENARIOS } from './hostile-world.mjs';
  * `verdict` is checked on the stored verdict and the popup: the decision-table `rule`, `acknowledged`, the open
  * `incident` title, `advice` keys it must include, and the state of named `sources`
  * (a hanging source must read `timeout`: that, not the wall time, proves the wait was bounded).
+ * `unasked` hosts must receive no request at all from the navigation until the popup has been checked.
  * @typedef {{ kind: string, vendor?: string | null, code?: number | null, colo?: string | null, unconfirmed?: boolean,
  *   category?: string, badge: string, status?: number | null, culprit?: string }} Expectation
  * @typedef {{ rule: string, acknowledged?: string, incident?: string, advice?: string[],
@@ -23,8 +25,15 @@ import { HOSTILE_WORLD_SCENARIOS } from './hostile-world.mjs';
  *   refetch?: Route }} Route `refetch`: what a hostile site answers to requests that are not a navigation (the
  *   extension's own re-fetch), which it can tell apart by their Sec-Fetch-Mode.
  * @typedef {{ name: string, url: string, route?: Route, expect: Expectation, verdict?: VerdictExpectation,
- *   world?: Partial<import('../fakes/faults.mjs').World>, preload?: { url: string, route: Route, kind: string }[] }} Scenario
+ *   world?: Partial<import('../fakes/faults.mjs').World>, preload?: { url: string, route: Route, kind: string }[],
+ *   unasked?: string[] }} Scenario
  */
+
+/**
+ * The site the person's own content blocker refuses (../blocker/rules.json, loaded next to Culprit). A name with a
+ * real public suffix, so a status.<site> lookup would be allowed for it if the block were taken for a failure.
+ */
+export const BLOCKED_SITE = 'example.org';
 
 /** @type {Scenario[]} */
 export const SCENARIOS = [
@@ -187,6 +196,45 @@ export const SCENARIOS = [
     world: { egress: 'down' },
     expect: { kind: 'network-error', category: 'dns', badge: 'NET', culprit: 'network' },
     verdict: { rule: 'net-offline' },
+  },
+  {
+    // The other scenarios use .test names, which are not public, so only this one has a status page to ask.
+    name: "Cloudflare 522 on a public name: the site's own status page is asked as well",
+    url: 'https://example.net/orders',
+    route: {
+      status: 522,
+      headers: cloudflare('8a1b2c3d4e5f0b0d', 'HKG'),
+      page: 'cf-522.html',
+      vars: { city: 'Hong Kong' },
+    },
+    expect: {
+      kind: 'origin-error',
+      vendor: 'cloudflare',
+      code: 522,
+      colo: 'HKG',
+      badge: 'SITE',
+      status: 522,
+      culprit: 'site',
+    },
+    verdict: { rule: 'site-origin', sources: { 'site-status': 'skipped' } },
+  },
+  {
+    name: 'my own content blocker refused the page: no failure, and nobody is asked about the site',
+    url: `https://${BLOCKED_SITE}/ads/pixel`,
+    // What the site would answer if the blocker let the page through: a failure, so a blocker that did not block
+    // shows up as a wrong kind instead of passing.
+    route: {
+      status: 522,
+      headers: cloudflare('8a1b2c3d4e5f0b0c', 'ICN'),
+      page: 'cf-522.html',
+      vars: { city: 'Seoul' },
+    },
+    expect: { kind: 'none', badge: '' },
+    unasked: [
+      BLOCKED_SITE,
+      `status.${BLOCKED_SITE}`,
+      ...DEFAULT_PROBE_CONFIG.connectivityUrls.map((u) => new URL(u).hostname),
+    ],
   },
   ...HOSTILE_WORLD_SCENARIOS,
 ];
