@@ -20,11 +20,12 @@ const tabNote = (tabId) => `culprit:tab:${tabId}`;
 /** @param {string} url */
 const hostOf = (url) => new URL(url).hostname;
 /**
- * The notification dedupe map (storage.local `notify:sent`): when each `host:<name>` was last notified.
+ * The notification dedupe map (storage.local `notify:sent`, beside the cap's state): when each `site:<registrable
+ * domain>` was last notified.
  * @param {import('../harness/types.d.ts').Driver} driver
  */
 const sentMap = async (driver) =>
-  /** @type {Record<string, number> | undefined} */ (await local(driver, 'notify:sent'));
+  /** @type {{ sent: Record<string, number> } | undefined} */ (await local(driver, 'notify:sent'))?.sent;
 
 /**
  * What a site-origin notification says (the verdict's headline and explanation, English by default).
@@ -84,7 +85,7 @@ export function notificationTests(ctx) {
       await waitVerdict(driver, first.tabId, (v) => v.rule === 'site-origin', 'site-origin');
       const note = await spy.waitFor(tabNote(first.tabId));
       assert.equal(note.title, en('verdict_siteOrigin', { host }));
-      const sentAt = (await sentMap(driver))?.[`host:${host}`];
+      const sentAt = (await sentMap(driver))?.[`site:${host}`];
       assert.equal(typeof sentAt, 'number', 'the dedupe map records the host');
       await first.page.close();
 
@@ -93,7 +94,7 @@ export function notificationTests(ctx) {
       await sleep(QUIET_AFTER_VERDICT_MS);
       const forHost = ((await spy.created()) ?? []).filter((n) => n.title === note.title);
       assert.equal(forHost.length, 1, `one notification for ${host}, got ${JSON.stringify(forHost.map((n) => n.id))}`);
-      assert.equal((await sentMap(driver))?.[`host:${host}`], sentAt, 'the second failure did not re-arm the window');
+      assert.equal((await sentMap(driver))?.[`site:${host}`], sentAt, 'the second failure did not re-arm the window');
     } finally {
       await closeAll([first.page, second?.page]);
     }
