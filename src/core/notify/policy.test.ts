@@ -225,8 +225,18 @@ describe('notification policy, what may vouch for a CDN-wide claim', () => {
       'cdn-wide',
     ],
     [
-      'only the site is confirmed failing (its server errors on the re-fetch): one site, not the CDN',
+      "the extension's re-fetch got a server error again",
       correlated(anEvidenceItem('origin-probe', 'ev_origin_origin_error')),
+      'cdn-wide',
+    ],
+    [
+      'only the re-fetch failing to connect: one site, not the CDN',
+      correlated(anEvidenceItem('origin-probe', 'ev_origin_unreachable')),
+      'error',
+    ],
+    [
+      'only public DNS failing to resolve it: one site, not the CDN',
+      correlated(anEvidenceItem('doh', 'ev_dohNxdomain', { weight: 0.7 })),
       'error',
     ],
     [
@@ -245,7 +255,7 @@ describe('notification policy, what may vouch for a CDN-wide claim', () => {
       culprit: 'cdn',
       rule: 'cdn-correlated',
       confidence: 0.85,
-      evidence: [PAGE, CORRELATED, anEvidenceItem('origin-probe', 'ev_origin_origin_error')],
+      evidence: [PAGE, CORRELATED, anEvidenceItem('site-status', 'ev_siteStatusTrouble', { weight: 0.6 })],
     });
     expect(decideNotification(input({ verdict: v, mode: 'cdn-wide' }))).toEqual({ notify: false, reason: 'mode' });
   });

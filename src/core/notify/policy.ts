@@ -45,10 +45,16 @@ const corroborates = (item: EvidenceItem, keys: ReadonlySet<string>, at: Readonl
 
 /**
  * Evidence that a CDN is failing beyond this browser: its own status page, the crowd, or the extension's re-fetch
- * getting the same CDN error. Local correlation is not among them: it counts only pages this browser saw, and whoever
- * runs a few hosts can make those agree (CDN headers cost nothing to forge), so it may not vouch for its own claim.
+ * failing the same way (a server error again; it reads headers only, so a CDN's own 500 page reads as an origin
+ * error). Local correlation is not among them: it counts only pages this browser saw, and whoever runs a few hosts can
+ * make those agree (CDN headers cost nothing to forge), so it may not vouch for its own claim.
  */
-const CDN_WIDE_CORROBORATING = new Set(['ev_origin_cdn_error', 'ev_statusColoIncident', 'ev_statusServiceIncident']);
+const CDN_WIDE_CORROBORATING = new Set([
+  'ev_origin_cdn_error',
+  'ev_origin_origin_error',
+  'ev_statusColoIncident',
+  'ev_statusServiceIncident',
+]);
 const CDN_WIDE_CORROBORATING_AT: Record<string, number> = {
   ev_peers: 0.7,
   ev_peersNoRatio: 0.7,
