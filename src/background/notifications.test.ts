@@ -286,6 +286,20 @@ describe('notifier', () => {
       expect(shown()).toHaveProperty('culprit:tab:9');
     });
 
+    it('"back" names the site too, not the subdomain it chose', async () => {
+      await setup().notifier.notifyBack({
+        host: LURE,
+        url: `https://${LURE}/`,
+        tabId: 7,
+        startedAt: NOW,
+        attempts: 3,
+        nextAt: NOW,
+      });
+      expect(Object.values(shown()).map((n) => [n.title, n.message.includes('0800')])).toEqual([
+        ['evil.example is back', false],
+      ]);
+    });
+
     it('reads the dedupe map stored before the cap existed', async () => {
       storage.areas.local.data.set('notify:sent', { 'site:shop.example': NOW - 60_000 });
       await setup().notifier.onVerdict(7, verdict('www.shop.example'), state(7, 'www.shop.example'));

@@ -8,6 +8,7 @@
  */
 import type { Message, Verdict } from '../core/diagnose/types.ts';
 import { admit, afterAdmit, summaryCount } from '../core/notify/cap.ts';
+import { displaySite } from '../core/notify/display.ts';
 import { decideNotification, notificationText, recordSent } from '../core/notify/policy.ts';
 import { createKeyedQueue } from '../core/serial-queue.ts';
 import type { Watch } from '../core/watch/schedule.ts';
@@ -152,14 +153,14 @@ export function createNotifier(deps: NotifierDeps) {
   const forget = (tabId: number) =>
     deps.storage.remove(tabKeys.seen(tabId), tabKeys.notificationHeld(tabId), tabKeys.notification(tabId));
 
-  /** The person asked to be told; this goes out whatever the automatic-notification setting says. */
+  /**
+   * The person asked to be told; this goes out whatever the automatic-notification setting says. It names the site as
+   * a verdict notification does, since the host name is still the site's choice.
+   */
   async function notifyBack(watch: Watch) {
     await deps.applyLanguage((await deps.settings()).language);
-    await show(
-      backNotificationId(watch),
-      t('notify_backTitle', { host: watch.host }),
-      t('notify_backMessage', { host: watch.host }),
-    );
+    const host = displaySite(watch.host);
+    await show(backNotificationId(watch), t('notify_backTitle', { host }), t('notify_backMessage', { host }));
   }
 
   return { onVerdict, onActivated, withdraw, forget, notifyBack };
