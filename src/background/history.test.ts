@@ -63,4 +63,20 @@ describe('history (storage.local)', () => {
     await log.clear();
     expect(await log.list()).toEqual([]);
   });
+
+  it('thirty failing subdomains of one site, settling together: one entry, and the earlier entry stays', async () => {
+    const log = history();
+    await log.record('mybank.example', verdict());
+    now += 1000;
+    await Promise.all(Array.from({ length: 30 }, (_, i) => log.record(`${i}-call-now.evil.example`, verdict())));
+    const entries = await log.list();
+    expect(entries.map((e) => [e.host, e.family?.count ?? 1])).toEqual([
+      ['0-call-now.evil.example', 30],
+      ['mybank.example', 1],
+    ]);
+    // Any of its hosts seen working again closes it, as for a single host.
+    expect(await storage.read(keys.historyOpen)).toContain('29-call-now.evil.example');
+    await log.close('29-call-now.evil.example');
+    expect((await log.list())[0]?.end).toBe(now);
+  });
 });

@@ -1,10 +1,11 @@
 /**
- * The incident log in storage.local: appended when a failure verdict is settled, closed when the host is seen working
- * (its watch saw it back, or a page of it loaded normally). Only the background writes it; pages ask by message.
+ * The incident log in storage.local: appended when a failure verdict is settled (or the site's entry continued, see
+ * core/history/log.ts), closed when a host it covers is seen working (its watch saw it back, or a page of it loaded
+ * normally). Only the background writes it; pages ask by message.
  */
 import type { Verdict } from '../core/diagnose/types.ts';
 import { createKeyedQueue } from '../core/serial-queue.ts';
-import { closeIncident, isIncident, recordIncident, type HistoryEntry } from '../core/history/log.ts';
+import { closeIncident, hostsOf, isIncident, recordIncident, type HistoryEntry } from '../core/history/log.ts';
 import { keys } from '../shared/storage/keys.ts';
 import { entry, type TypedStorage } from '../shared/storage/storage.ts';
 
@@ -14,14 +15,11 @@ export function createHistory({ storage, now }: { storage: TypedStorage; now: ()
   const serial = <T>(task: () => Promise<T>): Promise<T> => queue.run(keys.history.key, task);
 
   const read = () => storage.read(keys.history);
-  /** The log and its open hosts are written together, so they cannot disagree. */
+  /** The log and the hosts its open entries cover are written together, so they cannot disagree. */
   const write = (entries: HistoryEntry[]) =>
     storage.writeAll(
       entry(keys.history, entries),
-      entry(
-        keys.historyOpen,
-        entries.filter((e) => e.end === null).map((e) => e.host),
-      ),
+      entry(keys.historyOpen, entries.filter((e) => e.end === null).flatMap(hostsOf)),
     );
 
   function record(host: string, verdict: Verdict): Promise<void> {

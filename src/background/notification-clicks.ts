@@ -1,7 +1,8 @@
 /**
  * What a click on a notification does. A verdict notification opens its details (popup.html?tab=ID in a new tab,
  * where "Tell me when it's back" is offered on every browser); its Chrome-only button starts the watch directly.
- * A "back" notification brings the tab that failed to the front, or opens the page again if that tab is gone.
+ * A "back" notification brings the tab that failed to the front, or opens the page again if that tab is gone. The
+ * summary of failures past the cap opens the history, which lists them all.
  */
 import { parseNotificationId } from './notification-ids.ts';
 
@@ -34,6 +35,7 @@ export function createNotificationClicks(deps: ClickDeps) {
     if (!click) return;
     await deps.clear(id);
     if (click.kind === 'details') await deps.tabs.create({ url: deps.extensionUrl(`popup.html?tab=${click.tabId}`) });
+    else if (click.kind === 'history') await deps.tabs.create({ url: deps.extensionUrl('history.html') });
     else if (click.tabId === null || !(await focusTab(click.tabId))) await deps.tabs.create({ url: click.url });
   }
 

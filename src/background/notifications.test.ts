@@ -78,7 +78,10 @@ describe('notifier', () => {
         buttons: [{ title: "Tell me when it's back" }],
       },
     });
-    expect(await storage.read(keys.notificationsSent)).toEqual({ 'host:shop.example': NOW });
+    expect(await storage.read(keys.notificationsSent)).toEqual({
+      sent: { 'site:shop.example': NOW },
+      cap: { shown: [NOW], summaryAt: null },
+    });
   });
 
   it('Firefox: never passes buttons', async () => {
@@ -146,6 +149,7 @@ describe('notifier', () => {
       rule: 'cdn-correlated',
       confidence: 0.85,
       headline: { key: 'verdict_cdnCorrelated', params: { vendor: 'cloudflare' } },
+      evidence: [anEvidenceItem('origin-probe', 'ev_origin_cdn_error', { weight: 0.4, at: NOW })],
     });
     await notifier.onVerdict(2, wide, state(2, 'x.com'));
     expect(Object.keys(shown()).sort()).toEqual(expected);
@@ -168,6 +172,7 @@ describe('notifier', () => {
       rule: 'cdn-correlated',
       confidence: 0.85,
       headline: { key: 'verdict_cdnCorrelated', params: { vendor: 'cloudflare' } },
+      evidence: [anEvidenceItem('origin-probe', 'ev_origin_cdn_error', { weight: 0.4, at: NOW })],
     });
 
     it('replaced when the new verdict earns one of its own', async () => {
@@ -221,6 +226,85 @@ describe('notifier', () => {
       expect(Object.keys(shown())).toEqual(['culprit:tab:7']);
       await notifier.withdraw(7, 'shop.example');
       expect(shown()).toEqual({});
+    });
+  });
+
+  describe('cannot be turned against the person', () => {
+    const LURE = '0-your-account-is-locked-call-0800-555-0199.evil.example';
+
+    it('the title names the registrable domain, never the subdomain a site chose', async () => {
+      await setup().notifier.onVerdict(7, verdict(LURE), state(7, LURE));
+      expect(shown()['culprit:tab:7']).toMatchObject({ title: 'evil.example itself is down' });
+      expect(JSON.stringify(shown())).not.toContain('0800');
+    });
+
+    it('thirty subdomains of one site failing in thirty tabs: one notification', async () => {
+      const { notifier } = setup();
+      for (let i = 0; i < 30; i++) {
+        const host = `${'x'.repeat(i % 5)}login-${i}.evil.example`;
+        await notifier.onVerdict(i + 1, verdict(host), state(i + 1, host));
+      }
+      expect(Object.values(shown()).map((n) => n.title)).toEqual(['evil.example itself is down']);
+    });
+
+    it('failures of many sites at once: three notifications, one summary that opens the history, then silence', async () => {
+      const { notifier } = setup();
+      // Settled together, as when a session restores many tabs: the cap must hold however they interleave.
+      await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          notifier.onVerdict(i + 1, verdict(`site${i}.example`), state(i + 1, `site${i}.example`)),
+        ),
+      );
+      const notes = shown();
+      expect(Object.keys(notes).filter((id) => id.startsWith('culprit:tab:'))).toHaveLength(3);
+      expect(notes['culprit:summary']).toEqual({
+        type: 'basic',
+        iconUrl: 'chrome-extension://ext/icons/icon-128.png',
+        title: '4 sites failed in the last 10 minutes',
+        message: expect.stringContaining('history'),
+      });
+      expect(Object.keys(notes)).toHaveLength(4);
+      expect(parseNotificationId('culprit:summary')).toEqual({ kind: 'history' });
+    });
+
+    it('the cap outlives the worker, and frees up once the window has passed', async () => {
+      for (let i = 0; i < 4; i++)
+        await setup().notifier.onVerdict(i + 1, verdict(`s${i}.example`), state(i + 1, `s${i}.example`));
+      await fakeBrowser.notifications.clear('culprit:summary');
+      await setup({ now: () => NOW + 9 * 60_000 }).notifier.onVerdict(
+        9,
+        verdict('late.example'),
+        state(9, 'late.example'),
+      );
+      expect(shown()).not.toHaveProperty('culprit:tab:9');
+      expect(shown()).not.toHaveProperty('culprit:summary');
+      await setup({ now: () => NOW + 10 * 60_000 }).notifier.onVerdict(
+        9,
+        verdict('late.example'),
+        state(9, 'late.example'),
+      );
+      expect(shown()).toHaveProperty('culprit:tab:9');
+    });
+
+    it('"back" names the site too, not the subdomain it chose', async () => {
+      await setup().notifier.notifyBack({
+        host: LURE,
+        url: `https://${LURE}/`,
+        tabId: 7,
+        startedAt: NOW,
+        attempts: 3,
+        nextAt: NOW,
+      });
+      expect(Object.values(shown()).map((n) => [n.title, n.message.includes('0800')])).toEqual([
+        ['evil.example is back', false],
+      ]);
+    });
+
+    it('reads the dedupe map stored before the cap existed', async () => {
+      storage.areas.local.data.set('notify:sent', { 'site:shop.example': NOW - 60_000 });
+      await setup().notifier.onVerdict(7, verdict('www.shop.example'), state(7, 'www.shop.example'));
+      expect(shown()).toEqual({});
+      expect(storage.invalid).toEqual([]);
     });
   });
 

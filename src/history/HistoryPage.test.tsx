@@ -40,6 +40,7 @@ const send = vi.fn(async (type: string) => (type === 'history/list' ? structured
 vi.mock('../shared/send.ts', () => ({ send: (type: string) => send(type) }));
 
 const { HistoryPage } = await import('./HistoryPage.tsx');
+const { HistoryTable } = await import('./HistoryTable.tsx');
 
 let root: HTMLElement;
 const settle = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))));
@@ -95,5 +96,15 @@ describe('history page', () => {
     await settle();
     expect(send).toHaveBeenCalledWith('history/clear');
     expect(root.textContent).toContain('No incidents yet.');
+  });
+
+  it('an entry covering many hosts of one site is named by the site, with the count of hosts', async () => {
+    const family = {
+      ...log[1]!,
+      host: '0-your-account-is-locked.evil.example',
+      family: { site: 'evil.example', hosts: ['0-your-account-is-locked.evil.example'], count: 30 },
+    };
+    await act(() => render(<HistoryTable entries={[family, log[0]!]} total={2} />, root));
+    expect(rows()).toEqual(['evil.example (30 hosts)', '=cmd|calc']);
   });
 });

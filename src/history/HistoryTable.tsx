@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../core/history/log.ts';
+import { entryName, type HistoryEntry, hostCountOf } from '../core/history/log.ts';
 import { formatMessage, t } from '../shared/i18n.ts';
 
 function When({ at }: { at: number | null }) {
@@ -29,7 +29,10 @@ export function HistoryTable({ entries, total }: { entries: HistoryEntry[]; tota
         <tbody>
           {entries.map((e) => (
             <tr key={e.id} data-culprit={e.culprit}>
-              <th scope="row">{e.host}</th>
+              <th scope="row">
+                {entryName(e)}
+                {hostCountOf(e) > 1 && ` ${t('history_hostCount', { count: hostCountOf(e) })}`}
+              </th>
               <td>
                 {t(`culprit_${e.culprit}`)}
                 <div class="hint">

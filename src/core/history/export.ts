@@ -4,9 +4,10 @@
  * apostrophe (OWASP "CSV injection").
  */
 import type { Message } from '../diagnose/types.ts';
-import type { HistoryEntry } from './log.ts';
+import { entryName, type HistoryEntry, hostCountOf, hostsOf } from './log.ts';
 
-const COLUMNS = ['host', 'culprit', 'rule', 'vendor', 'colo', 'start', 'end', 'evidence'] as const;
+/** `host` is the entry's name as the page shows it (the registrable domain for several hosts), `hosts` their count. */
+const COLUMNS = ['host', 'culprit', 'rule', 'vendor', 'colo', 'start', 'end', 'evidence', 'hosts'] as const;
 
 /** @example csvField('=HYPERLINK("x")') // '"\'=HYPERLINK(""x"")"' */
 export function csvField(value: string): string {
@@ -20,7 +21,7 @@ const iso = (at: number | null) => (at === null ? '' : new Date(at).toISOString(
 export function toCsv(entries: readonly HistoryEntry[], describe: (message: Message) => string): string {
   const rows = entries.map((e) =>
     [
-      e.host,
+      entryName(e),
       e.culprit,
       e.rule,
       e.vendor ?? '',
@@ -28,6 +29,7 @@ export function toCsv(entries: readonly HistoryEntry[], describe: (message: Mess
       iso(e.start),
       iso(e.end),
       e.evidence.map(describe).join('; '),
+      String(hostCountOf(e)),
     ]
       .map(csvField)
       .join(','),
@@ -38,7 +40,7 @@ export function toCsv(entries: readonly HistoryEntry[], describe: (message: Mess
 
 export function toJson(entries: readonly HistoryEntry[], describe: (message: Message) => string): string {
   const rows = entries.map((e) => ({
-    host: e.host,
+    host: entryName(e),
     culprit: e.culprit,
     rule: e.rule,
     vendor: e.vendor,
@@ -46,17 +48,23 @@ export function toJson(entries: readonly HistoryEntry[], describe: (message: Mes
     start: iso(e.start),
     end: e.end === null ? null : iso(e.end),
     evidence: e.evidence.map(describe),
+    hosts: hostCountOf(e),
   }));
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
-/** Case-insensitive text match over host, culprit, rule, vendor and colo; an empty culprit filter matches all. */
+/**
+ * Case-insensitive text match over the entry's name and the hosts it remembers, culprit, rule, vendor and colo; an
+ * empty culprit filter matches all.
+ */
 export function filterEntries(entries: readonly HistoryEntry[], text: string, culprit: string): HistoryEntry[] {
   const needle = text.trim().toLowerCase();
   return entries.filter(
     (e) =>
       (culprit === '' || e.culprit === culprit) &&
       (needle === '' ||
-        [e.host, e.culprit, e.rule, e.vendor ?? '', e.colo ?? ''].some((f) => f.toLowerCase().includes(needle))),
+        [entryName(e), ...hostsOf(e), e.culprit, e.rule, e.vendor ?? '', e.colo ?? ''].some((f) =>
+          f.toLowerCase().includes(needle),
+        )),
   );
 }

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../diagnose/types.ts';
 import {
+  FAMILY_WINDOW_MS,
+  HOSTS_KEPT,
   MAX_ENTRIES,
   RETENTION_MS,
   closeIncident,
+  entryName,
+  hostCountOf,
   isIncident,
   prune,
   recordIncident,
@@ -85,6 +89,80 @@ describe('incident log', () => {
   });
 });
 
+describe('incident log, one site however many host names its owner mints', () => {
+  /** The person's own earlier entry, then `hosts` failing in turn, `stepMs` apart. */
+  function flood(hosts: readonly string[], stepMs = 1000) {
+    let log = recordIncident([], 'mybank.example', verdict(), T0);
+    log = closeIncident(log, 'mybank.example', T0 + 1000).entries;
+    hosts.forEach((host, i) => {
+      log = recordIncident(log, host, verdict(), T0 + 2000 + i * stepMs);
+    });
+    return log;
+  }
+  const subdomains = (n: number, depth = 1) =>
+    Array.from({ length: n }, (_, i) => `${Array(depth).fill(`s${i}`).join('.')}.evil.example`);
+
+  it.each([
+    ['30 subdomains', subdomains(30)],
+    ['3000 subdomains', subdomains(3000)],
+    ['deep subdomains', subdomains(30, 4)],
+    ['mixed case and a trailing dot', subdomains(30).map((h, i) => (i % 2 ? `${h.toUpperCase()}.` : h))],
+    ['the site itself among them', ['evil.example', ...subdomains(29)]],
+  ])('%s: one entry that counts them, and the earlier entry survives', (_, hosts) => {
+    const log = flood(hosts);
+    expect(log).toHaveLength(2);
+    expect(log[0]).toMatchObject({ host: 'mybank.example', end: T0 + 1000 });
+    expect(entryName(log[1]!)).toBe('evil.example');
+    expect(hostCountOf(log[1]!)).toBe(new Set(hosts).size);
+    expect(log[1]!.family?.hosts).toHaveLength(Math.min(HOSTS_KEPT, hosts.length));
+  });
+
+  it('whatever the order, the same entry and count', () => {
+    const hosts = subdomains(40);
+    const forward = flood(hosts).at(-1)!;
+    const backward = flood([...hosts].reverse()).at(-1)!;
+    expect([entryName(forward), hostCountOf(forward)]).toEqual([entryName(backward), hostCountOf(backward)]);
+  });
+
+  it('a host failing again is the same episode: counted once', () => {
+    const log = flood(['a.evil.example', 'b.evil.example', 'a.evil.example', 'A.evil.example']);
+    expect(hostCountOf(log[1]!)).toBe(2);
+  });
+
+  it('hosts that each recover before the next fails still make one entry, within the window', () => {
+    let log: HistoryEntry[] = [];
+    for (let i = 0; i < 50; i++) {
+      const host = `s${i}.evil.example`;
+      log = recordIncident(log, host, verdict(), T0 + i * 60_000);
+      log = closeIncident(log, host, T0 + i * 60_000 + 1000).entries;
+    }
+    expect(log).toHaveLength(1);
+    expect(hostCountOf(log[0]!)).toBe(50);
+  });
+
+  it('a failure of the site long after its entry ended opens a new entry; other sites never join it', () => {
+    const log = flood(['a.evil.example']);
+    const closed = closeIncident(log, 'a.evil.example', T0 + 5000).entries;
+    expect(recordIncident(closed, 'b.evil.example', verdict(), T0 + 5000 + FAMILY_WINDOW_MS)).toHaveLength(3);
+    expect(recordIncident(log, 'evil2.example', verdict(), T0 + 6000)).toHaveLength(3);
+  });
+
+  it('any host of an open family entry seen working closes it', () => {
+    const log = flood(['a.evil.example', 'b.evil.example']);
+    const closed = closeIncident(log, 'b.evil.example', T0 + 9000);
+    expect(closed.changed).toBe(true);
+    expect(closed.entries[1]!.end).toBe(T0 + 9000);
+  });
+
+  it('exports name the site and count the hosts; the text filter finds a host it covers', () => {
+    const log = flood(subdomains(30));
+    const describeMsg = (m: { key: string }) => m.key;
+    expect(toCsv(log, describeMsg).split('\r\n')[2]).toMatch(/^"evil\.example",.*,"30"$/);
+    expect(JSON.parse(toJson(log, describeMsg))[1]).toMatchObject({ host: 'evil.example', hosts: 30 });
+    expect(filterEntries(log, 's29.evil', '')).toEqual([log[1]]);
+  });
+});
+
 describe('export', () => {
   const describeMsg = (m: { key: string }) => `<${m.key}>`;
 
@@ -111,11 +189,11 @@ describe('export', () => {
     });
     const csv = toCsv([hostile, entry(2, { end: null })], describeMsg);
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('host,culprit,rule,vendor,colo,start,end,evidence');
+    expect(lines[0]).toBe('host,culprit,rule,vendor,colo,start,end,evidence,hosts');
     expect(lines[1]).toBe(
-      `"'=HYPERLINK(""http://evil"")","site","site-origin","cloudflare","ICN","${new Date(T0 + 1).toISOString()}","${new Date(T0 + 2).toISOString()}","<ev_a>; <ev_b>"`,
+      `"'=HYPERLINK(""http://evil"")","site","site-origin","cloudflare","ICN","${new Date(T0 + 1).toISOString()}","${new Date(T0 + 2).toISOString()}","<ev_a>; <ev_b>","1"`,
     );
-    expect(lines[2]).toMatch(/^"h2\.example",.*,"",""$/);
+    expect(lines[2]).toMatch(/^"h2\.example",.*,"","","1"$/);
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
   });
@@ -132,6 +210,7 @@ describe('export', () => {
         start: new Date(T0 + 1).toISOString(),
         end: null,
         evidence: ['<ev_a>'],
+        hosts: 1,
       },
     ]);
   });

@@ -8,6 +8,7 @@
  */
 import * as v from 'valibot';
 import { HistoryEntrySchema } from '../../core/history/log.ts';
+import { EMPTY_MEMORY, NotifyMemorySchema } from '../../core/notify/memory.ts';
 import { StoredClientIdSchema } from '../../core/peer/client-id.ts';
 import { TabStateSchema } from '../tab-state.ts';
 import { family, item } from './item.ts';
@@ -58,8 +59,8 @@ export const keys = {
   peerReported: item({ area: 'session', key: 'peer:reported', schema: TimesByNameSchema, fallback: {} }),
   /** The daily random id peer reports carry; it must outlive a browser restart within the day. */
   peerClientId: item({ area: 'local', key: 'peer:client', schema: v.nullable(StoredClientIdSchema), fallback: null }),
-  /** When each notification dedupe key last went out. */
-  notificationsSent: item({ area: 'local', key: 'notify:sent', schema: TimesByNameSchema, fallback: {} }),
+  /** When each notification dedupe key last went out, and the overall cap's state (core/notify/memory.ts). */
+  notificationsSent: item({ area: 'local', key: 'notify:sent', schema: NotifyMemorySchema, fallback: EMPTY_MEMORY }),
   /** The incident log, oldest first. */
   history: item({ area: 'local', key: 'history', schema: validEntries(HistoryEntrySchema), fallback: [] }),
   /**

@@ -142,6 +142,13 @@ export const storedSettings = (driver) =>
 export const local = (driver, key) =>
   driver.ext(async (k) => (await (globalThis.browser ?? globalThis.chrome).storage.local.get(k))[k], key);
 /**
+ * Forgets what the notifier remembers (storage.local `notify:sent`: the dedupe map and the overall cap), so one test's
+ * notifications do not count against the next test's under the cap of 3 in 10 minutes.
+ * @param {Driver} driver
+ */
+export const forgetNotifications = (driver) =>
+  driver.ext(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove('notify:sent'));
+/**
  * A storage.session value as stored (the caller states its shape).
  * @param {Driver} driver @param {string} key @returns {Promise<unknown>}
  */

@@ -68,6 +68,7 @@ export function historyTests(ctx) {
         vendor: 'cloudflare',
         colo: 'CDG',
         end: null,
+        hosts: 1,
       });
       assert.ok(Math.abs(Date.parse(start) - Date.now()) < 60_000, `start ${start} is now`);
       assert.ok(evidence.includes(en('ev_origin_origin_error')), `evidence in words: ${JSON.stringify(evidence)}`);
@@ -82,11 +83,12 @@ export function historyTests(ctx) {
       const [head, row = '', ...rest] = csv.text.split('\r\n');
       assert.deepEqual(
         [head, ...rest],
-        ['host,culprit,rule,vendor,colo,start,end,evidence', ''],
+        ['host,culprit,rule,vendor,colo,start,end,evidence,hosts', ''],
         'header, one row, CRLF',
       );
       assert.ok(row.startsWith(`"${host}","site","site-origin","cloudflare","CDG","${start}","",`), row);
       assert.ok(row.includes(en('ev_origin_origin_error')), row);
+      assert.ok(row.endsWith(',"1"'), `one host: ${row}`);
 
       await selectOption(driver, historyPage, '#filter-culprit', 'blocked');
       await waitTexts(historyPage, 'tbody th', (hosts) => hosts.length === 0, 'the culprit filter to leave no row');

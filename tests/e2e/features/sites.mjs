@@ -93,6 +93,24 @@ export const FORGED = {
   afterChain: { url: 'https://after-chain-500.test/', route: edge500('7b0000000000a005', 'ICN', 'Seoul') },
 };
 
+/**
+ * One registrable domain failing under many host names, as someone who owns it can make it: the first name is a lure
+ * that must never reach a notification's title.
+ */
+export const FAMILY_DOMAIN = 'family-522.test';
+/** @type {FeatureSite[]} */
+export const FAMILY_SITES = [
+  `0-your-account-is-locked-call-0800-555-0199.${FAMILY_DOMAIN}`,
+  ...Array.from({ length: 9 }, (_, i) => `s${i + 1}.login.${FAMILY_DOMAIN}`),
+].map((host) => ({ url: `https://${host}/`, site: FAMILY_DOMAIN, route: cf522('7a000000000a0010', 'ICN') }));
+/** The person's own earlier failure, which the family must not push out of the history. */
+export const FAMILY_EARLIER = { url: 'https://family-earlier-522.test/', route: cf522('7a000000000a0011', 'ICN') };
+/** Distinct sites failing within minutes, more than the overall notification cap lets through. */
+export const CAP_SITES = ['a', 'b', 'c', 'd', 'e'].map((letter, i) => ({
+  url: `https://cap-${letter}-522.test/`,
+  route: cf522(`7a000000000a002${i}`, 'NRT'),
+}));
+
 /** @type {FeatureSite[]} */
 const ALL_SITES = [
   ...Object.values(SITES),
@@ -101,6 +119,9 @@ const ALL_SITES = [
   FORGED.genuine,
   ...FORGED.chain,
   FORGED.afterChain,
+  ...FAMILY_SITES,
+  FAMILY_EARLIER,
+  ...CAP_SITES,
 ];
 
 /** Where the popup asks for an archived copy (src/core/archive/wayback.ts), answered by the fakes' 404. */

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import { artifactPath, isCi, unavailableReason } from '../harness/browsers.mjs';
 import { firefoxDownloadPrefs } from '../harness/downloads.mjs';
 import { warmUp } from '../harness/driver.mjs';
@@ -19,6 +19,7 @@ import { optionsTests } from './options.mjs';
 import { peerTests } from './peers.mjs';
 import { popupTests } from './popup.mjs';
 import { featureHosts, featureRoutes } from './sites.mjs';
+import { forgetNotifications } from './helpers.mjs';
 import { watchTests } from './watch.mjs';
 import { findClosedPort, mappedHosts, startFakeServers } from '../fakes/servers.mjs';
 import { notificationSpy } from '../harness/notify-spy.mjs';
@@ -67,6 +68,10 @@ export function featureSuite(name, launch) {
       },
       { timeout: 90_000 },
     );
+    // Each test uses its own sites, and starts under the overall notification cap with none of it used.
+    beforeEach(async () => {
+      if (ctx.driver) await forgetNotifications(ctx.driver);
+    });
     after(async () => {
       if (ctx.server) {
         const requests = Object.fromEntries([...ctx.server.fetched].sort());
