@@ -27,6 +27,7 @@ import { createHistory } from './history.ts';
 import { createNotificationClicks } from './notification-clicks.ts';
 import { createNotifier } from './notifications.ts';
 import { createPeers } from './peers.ts';
+import { createReaderInjection } from './reader-injection.ts';
 import { renderBadge } from './render-badge.ts';
 import { repaintWhenLoaded } from './repaint-on-load.ts';
 import { createTabPipeline } from './tab-pipeline.ts';
@@ -107,15 +108,40 @@ const clicks = createNotificationClicks({
   startWatch: watchHandlers.startForTab,
   clear: (id) => browser.notifications.clear(id),
 });
+const reader = createReaderInjection({
+  // A build with the reader left out is what bench:pageload compares the production build against.
+  inject: async (tabId) =>
+    void (
+      import.meta.env.VITE_NO_READER !== '1' &&
+      (await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['reader.js'] }))
+    ),
+  titleOf: async (tabId) => (await browser.tabs.get(tabId)).title ?? '',
+  onRestored: (tabId, url, status, shown) => events.onPageRestored(tabId, url, status, shown),
+});
 const MAIN_FRAME = { urls: ['http://*/*', 'https://*/*'], types: ['main_frame' as const] };
+const HTTP_PAGES = { url: [{ schemes: ['http', 'https'] }] };
 
-browser.webRequest.onHeadersReceived.addListener((details) => void events.onMainFrameHeaders(details), MAIN_FRAME, [
-  'responseHeaders',
-]);
+browser.webRequest.onHeadersReceived.addListener(
+  (details) => {
+    const headers = (details.responseHeaders ?? []).map(({ name, value }) => [name, value ?? ''] as const);
+    reader.onHeaders({ ...details, headers });
+    void events.onMainFrameHeaders(details);
+  },
+  MAIN_FRAME,
+  ['responseHeaders'],
+);
+browser.webNavigation.onCommitted.addListener((details) => void reader.onCommitted(details), HTTP_PAGES);
+browser.webNavigation.onCompleted.addListener((details) => void reader.onCompleted(details), HTTP_PAGES);
 browser.webRequest.onErrorOccurred.addListener((details) => void events.onMainFrameError(details), MAIN_FRAME);
 browser.tabs.onRemoved.addListener(
   (tabId) =>
-    void Promise.all([store.forget(tabId), diagnoser.forget(tabId), notifier.forget(tabId), lifeCycle.forget(tabId)]),
+    void Promise.all([
+      store.forget(tabId),
+      diagnoser.forget(tabId),
+      notifier.forget(tabId),
+      lifeCycle.forget(tabId),
+      reader.forget(tabId),
+    ]),
 );
 repaintWhenLoaded(browser.tabs, async (tabId) => {
   const state = await store.getState(tabId);
