@@ -110,11 +110,10 @@ const clicks = createNotificationClicks({
 });
 const reader = createReaderInjection({
   // A build with the reader left out is what bench:pageload compares the production build against.
-  inject: async (tabId) =>
-    void (
-      import.meta.env.VITE_NO_READER !== '1' &&
-      (await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['reader.js'] }))
-    ),
+  inject: async (tabId) => {
+    if (import.meta.env.VITE_NO_READER === '1') return;
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['reader.js'] });
+  },
   titleOf: async (tabId) => (await browser.tabs.get(tabId)).title ?? '',
   onRestored: (tabId, url, status, shown) => events.onPageRestored(tabId, url, status, shown),
 });
@@ -124,7 +123,7 @@ const HTTP_PAGES = { url: [{ schemes: ['http', 'https'] }] };
 browser.webRequest.onHeadersReceived.addListener(
   (details) => {
     const headers = (details.responseHeaders ?? []).map(({ name, value }) => [name, value ?? ''] as const);
-    reader.onHeaders({ ...details, headers });
+    void reader.onHeaders({ ...details, headers });
     void events.onMainFrameHeaders(details);
   },
   MAIN_FRAME,

@@ -87,6 +87,23 @@ describe('createReaderInjection', () => {
     expect(deps.onRestored).not.toHaveBeenCalled();
   });
 
+  it('reads a failing page whose header event is delivered after its commit', async () => {
+    const { deps, reader } = world();
+    await reader.onCommitted(commit(50));
+    await reader.onCommitted(commit(110));
+    await reader.onHeaders(headers('https://shop.example/', 522, 100));
+    await reader.onCompleted(complete('https://shop.example/'));
+    expect(deps.inject.mock.calls).toEqual([[3]]);
+  });
+
+  it('does not read the current page for a late header event of the document before it', async () => {
+    const { deps, reader } = world();
+    await reader.onCommitted(commit(50));
+    await reader.onCommitted(commit(110));
+    await reader.onHeaders(headers('https://old.example/', 522, 40));
+    expect(deps.inject).not.toHaveBeenCalled();
+  });
+
   it('ignores frames other than the top one', async () => {
     const { deps, reader } = world('Just a moment...');
     reader.onHeaders(headers('https://shop.example/', 522, 100));

@@ -1,8 +1,9 @@
 /**
  * Reads only the pages that may have failed. No script runs on a page the person opens: the background decides from
  * the main-frame response (core/detect/reader-needed.ts) whether the page may be an error, block or challenge page,
- * and only then injects the reader into that tab's new document. A page the response rule cannot see (a 200 error
- * page with no vendor headers) is caught, if at all, by its title once it has loaded, read from the tab.
+ * and only then injects the reader into that tab's new document, at its commit (or at once, for a header event the
+ * browser delivers after the commit it belongs to). A page the response rule cannot see (a 200 error page with no
+ * vendor headers) is caught, if at all, by its title once it has loaded, read from the tab.
  *
  * A document restored from the back/forward cache makes no request, so the tab would keep the state of the document
  * before it. A back/forward commit with no main-frame response since the tab's previous commit is such a restore;
@@ -27,11 +28,12 @@ interface TabNavigation {
   /** Time of the last main-frame response, and whether its page must be read. */
   responseAt: number;
   mustRead: boolean;
-  /** Time of the last commit, and whether the reader went into its document. */
+  /** Times of the last commit and the one before it, and whether the reader went into the last one's document. */
   commitAt: number;
+  previousCommitAt: number;
   read: boolean;
-  /** For a back/forward commit, the time of the commit before it: a restore made no request since then. */
-  restoreSince: number | null;
+  /** The last commit went back or forward: a restore if no request was made between the two commits. */
+  forwardBack: boolean;
   /** Status of the documents this tab showed, by URL, for restores (bounded). */
   statuses: Map<string, number>;
 }
@@ -43,7 +45,15 @@ export function createReaderInjection(deps: ReaderInjectionDeps) {
   const tabOf = (tabId: number): TabNavigation => {
     let tab = tabs.get(tabId);
     if (!tab) {
-      tab = { responseAt: 0, mustRead: false, commitAt: 0, read: false, restoreSince: null, statuses: new Map() };
+      tab = {
+        responseAt: 0,
+        mustRead: false,
+        commitAt: 0,
+        previousCommitAt: 0,
+        read: false,
+        forwardBack: false,
+        statuses: new Map(),
+      };
       tabs.set(tabId, tab);
     }
     return tab;
@@ -61,14 +71,21 @@ export function createReaderInjection(deps: ReaderInjectionDeps) {
     statusCode: number;
     timeStamp: number;
     headers: HeaderList;
-  }) {
-    if (details.tabId < 0) return;
+  }): Promise<void> {
+    if (details.tabId < 0) return Promise.resolve();
     const tab = tabOf(details.tabId);
     tab.responseAt = Math.round(details.timeStamp);
     tab.mustRead = needsReading({ url: details.url, status: details.statusCode, headers: details.headers }) !== null;
     tab.statuses.delete(details.url);
     tab.statuses.set(details.url, details.statusCode);
     if (tab.statuses.size > REMEMBERED_STATUSES) tab.statuses.delete(tab.statuses.keys().next().value ?? '');
+    // An event delivered after its document committed (it happened before the commit, after the one before).
+    const isLate = tab.responseAt <= tab.commitAt && tab.responseAt > tab.previousCommitAt;
+    if (isLate && tab.mustRead && !tab.read) {
+      tab.mustRead = false;
+      return inject(details.tabId, tab);
+    }
+    return Promise.resolve();
   }
 
   /**
@@ -84,7 +101,8 @@ export function createReaderInjection(deps: ReaderInjectionDeps) {
     if (details.frameId !== 0 || details.tabId < 0) return Promise.resolve();
     const tab = tabOf(details.tabId);
     const hadResponse = tab.responseAt > tab.commitAt;
-    tab.restoreSince = details.transitionQualifiers?.includes('forward_back') ? tab.commitAt : null;
+    tab.forwardBack = details.transitionQualifiers?.includes('forward_back') === true;
+    tab.previousCommitAt = tab.commitAt;
     tab.commitAt = Math.round(details.timeStamp);
     tab.read = false;
     const mustRead = hadResponse && tab.mustRead;
@@ -96,9 +114,9 @@ export function createReaderInjection(deps: ReaderInjectionDeps) {
   async function onCompleted(details: { tabId: number; frameId: number; url: string }) {
     if (details.frameId !== 0 || details.tabId < 0) return;
     const tab = tabOf(details.tabId);
-    const since = tab.restoreSince;
-    tab.restoreSince = null;
-    if (since !== null && tab.responseAt <= since) {
+    const isRestore = tab.forwardBack && tab.responseAt <= tab.previousCommitAt;
+    tab.forwardBack = false;
+    if (isRestore) {
       const shown = { startedAt: tab.commitAt, shownAt: tab.commitAt, cached: true } as const;
       return deps.onRestored(details.tabId, details.url, tab.statuses.get(details.url) ?? null, shown);
     }
