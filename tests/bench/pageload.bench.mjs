@@ -101,6 +101,7 @@ try {
         if (round >= WARMUP_ROUNDS) times[name][config].push(ms);
       }
     }
+    process.stderr.write(`round ${round + 1 - WARMUP_ROUNDS}/${ROUNDS}\r`);
   }
 } finally {
   await Promise.all(Object.values(configs).map((c) => c.close()));
