@@ -31,6 +31,7 @@ import { createNotifier } from './notifications.ts';
 import { createPeers } from './peers.ts';
 import { createRadarSource } from './radar.ts';
 import { createRadarClient } from '../core/radar/radar-client.ts';
+import { createReaderInjection } from './reader-injection.ts';
 import { renderBadge } from './render-badge.ts';
 import { repaintWhenLoaded } from './repaint-on-load.ts';
 import { createTabPipeline } from './tab-pipeline.ts';
@@ -121,11 +122,29 @@ const clicks = createNotificationClicks({
   startWatch: watchHandlers.startForTab,
   clear: (id) => browser.notifications.clear(id),
 });
+const reader = createReaderInjection({
+  // A build with the reader left out is what bench:pageload compares the production build against.
+  inject: async (tabId) => {
+    if (import.meta.env.VITE_NO_READER === '1') return;
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['reader.js'] });
+  },
+  titleOf: async (tabId) => (await browser.tabs.get(tabId)).title ?? '',
+  onRestored: (tabId, url, status, shown) => events.onPageRestored(tabId, url, status, shown),
+});
 const MAIN_FRAME = { urls: ['http://*/*', 'https://*/*'], types: ['main_frame' as const] };
+const HTTP_PAGES = { url: [{ schemes: ['http', 'https'] }] };
 
-browser.webRequest.onHeadersReceived.addListener((details) => void events.onMainFrameHeaders(details), MAIN_FRAME, [
-  'responseHeaders',
-]);
+browser.webRequest.onHeadersReceived.addListener(
+  (details) => {
+    const headers = (details.responseHeaders ?? []).map(({ name, value }) => [name, value ?? ''] as const);
+    void reader.onHeaders({ ...details, headers });
+    void events.onMainFrameHeaders(details);
+  },
+  MAIN_FRAME,
+  ['responseHeaders'],
+);
+browser.webNavigation.onCommitted.addListener((details) => void reader.onCommitted(details), HTTP_PAGES);
+browser.webNavigation.onCompleted.addListener((details) => void reader.onCompleted(details), HTTP_PAGES);
 browser.webRequest.onErrorOccurred.addListener((details) => void events.onMainFrameError(details), MAIN_FRAME);
 // Chromium names the page that started a navigation `initiator`, Firefox `originUrl`; neither for one the person typed.
 browser.webRequest.onBeforeRequest.addListener(
@@ -141,6 +160,7 @@ browser.tabs.onRemoved.addListener(
       notifier.forget(tabId),
       lifeCycle.forget(tabId),
       chains.forget(tabId),
+      reader.forget(tabId),
     ]),
 );
 repaintWhenLoaded(browser.tabs, async (tabId) => {

@@ -106,9 +106,10 @@ export function mergeReading(stored: StoredReading, incoming: IncomingReading): 
 }
 
 /**
- * Whether the page will report for a document known so far only from the browser. Today the content script runs on
- * every http(s) page and reports every page that could be a failure, which a failing status or a header-only
- * detection always is; a normal page does not report, and a network error has no page.
+ * Whether the page will report for a document known so far only from the browser. The background injects the reader
+ * into every page whose response may be a failure (core/detect/reader-needed.ts), which every failing status and every
+ * header-only detection is, and the reader reports such a page; a restored failing page keeps the reader it was read
+ * with. A normal page gets no reader and does not report, and a network error has no page.
  */
 export const isReaderExpected = (source: ReadingSource, kind: TabKind): boolean =>
   (source === 'headers' || source === 'restored') && kind !== 'none';

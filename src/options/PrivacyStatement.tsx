@@ -12,6 +12,7 @@ export function PrivacyStatement() {
         <li>{t('privacy_network')}</li>
         <li>{t('privacy_watch')}</li>
         <li>{t('privacy_peers')}</li>
+        <li>{t('privacy_radar')}</li>
         <li>{t('privacy_archive')}</li>
         <li>{t('privacy_local')}</li>
         <li>{t('privacy_never')}</li>

@@ -1,7 +1,7 @@
 /**
- * The E2E build compiles in test-only code: the content script's bridge that opens extension pages and the
- * background's hook that clicks notifications. A production build (what `npm run build` and the store zips ship)
- * must not contain either. This builds both browsers' production bundles into a temporary folder, so dist/ (which
+ * The E2E build compiles in test-only code: the reader's bridge that opens extension pages and the background's hook
+ * that clicks notifications. A production build (what `npm run build` and the store zips ship) must not contain
+ * either, nor declare a content script or a web-accessible resource. This builds both browsers' production bundles into a temporary folder, so dist/ (which
  * the E2E suites use) is left alone, and searches every script for the markers.
  */
 import { execFile } from 'node:child_process';
@@ -51,6 +51,14 @@ describe('production bundles', () => {
           .map((m) => `${m} in ${f}`),
       );
       expect(leaks).toEqual([]);
+      // No script runs on a page the person opens, and no file is reachable from a page (a site could probe for it).
+      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+      expect(manifest.content_scripts).toBeUndefined();
+      expect(manifest.web_accessible_resources).toBeUndefined();
+      expect(manifest.permissions).toEqual(expect.arrayContaining(['scripting', 'webNavigation']));
+      expect(manifest.permissions).not.toContain('tabs');
+      // executeScript runs one classic script: a module import in the reader would fail where it is injected.
+      expect(readFileSync(join(dir, 'reader.js'), 'utf8')).not.toMatch(/\bimport\s*[({"'*]|\bexport\s/);
     },
     60_000,
   );

@@ -20,6 +20,9 @@ const CANDIDATE_TITLE = new RegExp(
   'i',
 );
 
+/** Whether a page title is one a CDN error, block or challenge template uses (the background also asks this of a tab). */
+export const isCandidateTitle = (title: string): boolean => CANDIDATE_TITLE.test(title.slice(0, 300));
+
 /** Ids that only CDN/WAF templates use; `main-iframe` is Incapsula's block page, which is served with HTTP 200. */
 const CANDIDATE_IDS = [
   'cf-wrapper',
@@ -45,7 +48,7 @@ const TINY_BODY_CHARS = 400;
  */
 export function isCandidatePage(doc: Document, status: number | null): boolean {
   if (status !== null && status >= 400) return true;
-  if (CANDIDATE_TITLE.test((doc.title ?? '').slice(0, 300))) return true;
+  if (isCandidateTitle(doc.title ?? '')) return true;
   for (const id of CANDIDATE_IDS) {
     if (doc.getElementById(id)) return true;
   }

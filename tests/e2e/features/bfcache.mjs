@@ -1,6 +1,7 @@
-// A page restored from the back/forward cache (src/content/index.ts pageshow → page/restored → tab-events.ts): no
-// request is made for it, so without the content script's word the tab would keep the state and badge of the 522 page
-// it came back from. The working page is served without `no-store` so that both browsers keep it in the cache.
+// A page restored from the back/forward cache (a back/forward commit with no request, seen by
+// src/background/reader-injection.ts → tab-events.ts): without it the tab would keep the state and badge of the 522
+// page it came back from. The working page gets no reader, so no script in it can say so. It is served without
+// `no-store` so that both browsers keep it in the cache.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { SITES } from './sites.mjs';

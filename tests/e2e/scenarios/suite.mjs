@@ -12,7 +12,7 @@ import { LANGUAGES, SHOTS, shootPopups } from './popup-shots.mjs';
 import { findMissingGlyphs } from '../harness/rendered-text.mjs';
 import { compareWithPrivacyTable } from '../harness/privacy-table.mjs';
 import { checkTab, checkVerdict, failureLog, isDeepEqual, isolate, VERDICT_TIMEOUT } from './checks.mjs';
-import { SCENARIOS, STATUS_HOST, WARMUP_URL } from './table.mjs';
+import { NORMAL_URL, SCENARIOS, STATUS_HOST, WARMUP_URL } from './table.mjs';
 import { pollUntil, waitFor } from '../harness/wait.mjs';
 
 /** @param {Driver['name']} name @param {Launch} launch */
@@ -182,6 +182,33 @@ export function browserSuite(name, launch) {
         }
       } finally {
         await page.close().catch(() => undefined);
+      }
+    });
+
+    it('a normal page gets no reader: nothing injected, nothing reported', { timeout: 30_000 }, async () => {
+      const hasReader = (/** @type {import('../harness/types.d.ts').AnyPage} */ page) =>
+        page.evaluate(() => document.documentElement.hasAttribute('data-culprit-e2e-reader'));
+      const normal = await driver.open(NORMAL_URL);
+      // The failing page is opened after the normal one has loaded, so the background had the normal page's
+      // commit and completion before this one's: a reader bound for the normal page would have been sent first.
+      const failing = await driver.open(SCENARIOS[0]?.url ?? assert.fail('the scenario table is empty'));
+      try {
+        await waitFor(`${driver.name}: the reader in the failing page`, () => hasReader(failing.page), Boolean, {
+          timeoutMs: VERDICT_TIMEOUT,
+        });
+        await waitFor(
+          `${driver.name}: the failing page's report`,
+          () => driver.state(failing.tabId),
+          (s) => s?.source === 'page',
+          { timeoutMs: VERDICT_TIMEOUT },
+        );
+        assert.equal(await hasReader(normal.page), false, 'no reader in the normal page');
+        const state = await driver.state(normal.tabId);
+        assert.equal(state?.kind, 'none');
+        assert.equal(state?.source, 'headers', 'the normal page sent no report: only its headers were read');
+        assert.equal(await driver.badge(normal.tabId), '');
+      } finally {
+        await Promise.all([normal.page.close(), failing.page.close()].map((p) => p.catch(() => undefined)));
       }
     });
 

@@ -35,6 +35,9 @@ import { HOSTILE_WORLD_SCENARIOS } from './hostile-world.mjs';
  */
 export const BLOCKED_SITE = 'example.org';
 
+/** A normal page that nothing about its response marks as a possible failure. */
+export const NORMAL_URL = 'https://plain-ok.test/';
+
 /** @type {Scenario[]} */
 export const SCENARIOS = [
   {
@@ -163,6 +166,16 @@ export const SCENARIOS = [
     route: {
       status: 200,
       headers: cloudflare('8a1b2c3d4e5f0200', 'CDG', { 'cf-cache-status': 'DYNAMIC', vary: 'Accept-Encoding' }),
+      page: 'cf-beacon-ok.html',
+    },
+    expect: { kind: 'none', badge: '', status: 200 },
+  },
+  {
+    name: 'normal 200 page with no CDN in front (the reader is not injected: suite.mjs checks)',
+    url: NORMAL_URL,
+    route: {
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8', server: 'nginx/1.24.0' },
       page: 'cf-beacon-ok.html',
     },
     expect: { kind: 'none', badge: '', status: 200 },

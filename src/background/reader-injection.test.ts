@@ -1,0 +1,121 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createReaderInjection } from './reader-injection.ts';
+
+const CF_522 = [
+  ['server', 'cloudflare'],
+  ['cf-ray', '8a1b2c3d4e5f6789-ICN'],
+] as const;
+
+function world(title = 'Spring sale | shop.example') {
+  const deps = {
+    inject: vi.fn(async (_tabId: number) => undefined),
+    titleOf: vi.fn(async (_tabId: number) => title),
+    onRestored: vi.fn(async () => undefined),
+  };
+  return { deps, reader: createReaderInjection(deps) };
+}
+
+const headers = (url: string, statusCode: number, timeStamp: number) => ({
+  tabId: 3,
+  url,
+  statusCode,
+  timeStamp,
+  headers: statusCode >= 500 ? [...CF_522] : [['server', 'nginx'] as const],
+});
+const commit = (timeStamp: number, transitionQualifiers: string[] = []) => ({
+  tabId: 3,
+  frameId: 0,
+  timeStamp,
+  transitionQualifiers,
+});
+const complete = (url: string) => ({ tabId: 3, frameId: 0, url });
+
+describe('createReaderInjection', () => {
+  it('reads a failing page once its document is committed, and nothing else', async () => {
+    const { deps, reader } = world();
+    reader.onHeaders(headers('https://shop.example/', 522, 100));
+    expect(deps.inject).not.toHaveBeenCalled();
+    await reader.onCommitted(commit(110));
+    await reader.onCompleted(complete('https://shop.example/'));
+    expect(deps.inject.mock.calls).toEqual([[3]]);
+  });
+
+  it('leaves a normal page alone: no injection and no restore', async () => {
+    const { deps, reader } = world();
+    reader.onHeaders(headers('https://shop.example/', 200, 100));
+    await reader.onCommitted(commit(110));
+    await reader.onCompleted(complete('https://shop.example/'));
+    expect(deps.inject).not.toHaveBeenCalled();
+    expect(deps.onRestored).not.toHaveBeenCalled();
+  });
+
+  it('reads a 200 page whose title is an error template once it has loaded', async () => {
+    const { deps, reader } = world('shop.example | 522: Connection timed out');
+    reader.onHeaders(headers('https://shop.example/', 200, 100));
+    await reader.onCommitted(commit(110));
+    await reader.onCompleted(complete('https://shop.example/'));
+    expect(deps.inject.mock.calls).toEqual([[3]]);
+  });
+
+  it('does not carry a failing response over to a later commit that had no response of its own', async () => {
+    const { deps, reader } = world();
+    reader.onHeaders(headers('https://shop.example/', 522, 100));
+    await reader.onCommitted(commit(110));
+    await reader.onCommitted(commit(200));
+    expect(deps.inject).toHaveBeenCalledTimes(1);
+  });
+
+  it('tells a back/forward commit with no response as a restore, with the status that URL had', async () => {
+    const { deps, reader } = world();
+    reader.onHeaders(headers('https://ok.example/', 200, 100));
+    await reader.onCommitted(commit(110));
+    reader.onHeaders(headers('https://down.example/', 522, 300));
+    await reader.onCommitted(commit(310));
+    await reader.onCommitted(commit(500, ['forward_back']));
+    await reader.onCompleted(complete('https://ok.example/'));
+    expect(deps.onRestored.mock.calls).toEqual([
+      [3, 'https://ok.example/', 200, { startedAt: 500, shownAt: 500, cached: true }],
+    ]);
+  });
+
+  it('does not call a back/forward navigation that made a request a restore', async () => {
+    const { deps, reader } = world();
+    await reader.onCommitted(commit(110));
+    reader.onHeaders(headers('https://ok.example/', 200, 480));
+    await reader.onCommitted(commit(500, ['forward_back']));
+    await reader.onCompleted(complete('https://ok.example/'));
+    expect(deps.onRestored).not.toHaveBeenCalled();
+  });
+
+  it('reads a failing page whose header event is delivered after its commit', async () => {
+    const { deps, reader } = world();
+    await reader.onCommitted(commit(50));
+    await reader.onCommitted(commit(110));
+    await reader.onHeaders(headers('https://shop.example/', 522, 100));
+    await reader.onCompleted(complete('https://shop.example/'));
+    expect(deps.inject.mock.calls).toEqual([[3]]);
+  });
+
+  it('does not read the current page for a late header event of the document before it', async () => {
+    const { deps, reader } = world();
+    await reader.onCommitted(commit(50));
+    await reader.onCommitted(commit(110));
+    await reader.onHeaders(headers('https://old.example/', 522, 40));
+    expect(deps.inject).not.toHaveBeenCalled();
+  });
+
+  it('ignores frames other than the top one', async () => {
+    const { deps, reader } = world('Just a moment...');
+    reader.onHeaders(headers('https://shop.example/', 522, 100));
+    await reader.onCommitted({ ...commit(110), frameId: 4 });
+    await reader.onCompleted({ ...complete('https://shop.example/'), frameId: 4 });
+    expect(deps.inject).not.toHaveBeenCalled();
+  });
+
+  it('survives a tab that cannot take the script', async () => {
+    const { deps, reader } = world();
+    deps.inject.mockRejectedValueOnce(new Error('Cannot access contents of the page'));
+    reader.onHeaders(headers('https://shop.example/', 522, 100));
+    await expect(reader.onCommitted(commit(110))).resolves.toBeUndefined();
+  });
+});

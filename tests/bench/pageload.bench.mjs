@@ -1,0 +1,133 @@
+// `npm run bench:pageload`: what the extension costs a page load. Debian Chromium loads the same pages under three
+// configurations, interleaved within every round and in a new order each time: no extension, the production build,
+// and the production build with the reader left out (VITE_NO_READER=1). Each load's loadEventEnd is paired with the
+// same round's load without the extension; the median paired ratio and its bootstrap 95 % interval are printed for
+// normal and error pages, with the machine's load average (a busy machine widens the intervals). ROUNDS=200 for a
+// full run; not part of `npm test`. Error pages get a diagnosis, whose requests to the outside fail at once here
+// (every other name is unresolvable), so their figure is a lower bound of the real cost.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+import { BROWSERS, ROOT } from '../e2e/harness/browsers.mjs';
+import { chromiumArgs } from '../e2e/harness/launch-chromium.mjs';
+import { benchPages, startBenchSite } from './pageload-site.mjs';
+import { bootstrapMedian, median } from './pageload-stats.mjs';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 30);
+const WARMUP_ROUNDS = 2;
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-pageload-'));
+
+/** A production build (no E2E flag, nor vitest's) into `dir`, with `extra` in its environment. */
+async function build(dir, extra) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITE_|VITEST|NODE_ENV$)/.test(k)));
+  await promisify(execFile)(
+    path.join(ROOT, 'node_modules/.bin/vite'),
+    ['build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'error'],
+    { cwd: ROOT, env: { ...env, TARGET: 'chrome', ...extra }, timeout: 120_000 },
+  );
+  return dir;
+}
+
+/** @param {string | null} extension @param {string} rules */
+async function launch(extension, rules) {
+  const profile = fs.mkdtempSync(path.join(out, 'profile-'));
+  const args = extension
+    ? chromiumArgs(extension, rules)
+    : chromiumArgs('', rules).filter((a) => !/^--(disable-extensions-except|load-extension)=/.test(a));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: BROWSERS.chromium.binary,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
+    args,
+  });
+  if (extension) context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+  return context;
+}
+
+/** Loads `url` in a new tab and returns its loadEventEnd (ms from navigation start). */
+async function loadTime(context, url) {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+    // loadEventEnd is written once the load handlers have returned, which may be just after `load` resolves.
+    await page
+      .waitForFunction(() => performance.getEntriesByType('navigation')[0]?.loadEventEnd > 0, null, { timeout: 5_000 })
+      .catch(async (err) => {
+        const seen = await page.evaluate(() => JSON.stringify(performance.getEntriesByType('navigation')[0]));
+        throw new Error(`${url}: no loadEventEnd (${seen})`, { cause: err });
+      });
+    return await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
+  } finally {
+    await page.close();
+  }
+}
+
+const shuffle = (xs) => {
+  const a = [...xs];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
+};
+const fmt = (x) => x.toFixed(3);
+
+const pages = benchPages();
+const site = await startBenchSite(pages);
+const rules = [...site.hosts.map((h) => `MAP ${h} 127.0.0.1:${site.port}`), 'MAP * ~NOTFOUND'].join(',');
+const [prod, noReader] = await Promise.all([
+  build(path.join(out, 'prod'), {}),
+  build(path.join(out, 'no-reader'), { VITE_NO_READER: '1' }),
+]);
+const configs = {
+  none: await launch(null, rules),
+  production: await launch(prod, rules),
+  'no reader': await launch(noReader, rules),
+};
+const loadBefore = os.loadavg();
+/** times[page][config] = one loadEventEnd per round */
+const times = Object.fromEntries(
+  Object.keys(pages).map((p) => [p, Object.fromEntries(Object.keys(configs).map((c) => [c, []]))]),
+);
+let serial = 0;
+try {
+  for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
+    for (const [name, page] of shuffle(Object.entries(pages))) {
+      for (const config of shuffle(Object.keys(configs))) {
+        const ms = await loadTime(configs[config], `https://${page.host}/?load=${++serial}`);
+        if (round >= WARMUP_ROUNDS) times[name][config].push(ms);
+      }
+    }
+    process.stderr.write(`round ${round + 1 - WARMUP_ROUNDS}/${ROUNDS}\r`);
+  }
+} finally {
+  await Promise.all(Object.values(configs).map((c) => c.close()));
+  await site.close();
+  fs.rmSync(out, { recursive: true, force: true });
+}
+
+const loadAfter = os.loadavg();
+console.log(`bench:pageload: ${ROUNDS} rounds (+${WARMUP_ROUNDS} warm-up), ${os.cpus().length} CPUs`);
+console.log(
+  `load average (1/5/15 min): before ${loadBefore.map((x) => x.toFixed(2)).join(' ')}, after ${loadAfter.map((x) => x.toFixed(2)).join(' ')}`,
+);
+console.log(
+  `\n${'page'.padEnd(30)} ${'none ms'.padStart(9)} ${'prod ms'.padStart(9)} ${'no-reader'.padStart(9)}   (medians)`,
+);
+for (const [name, byConfig] of Object.entries(times)) {
+  const m = (c) => median(byConfig[c]).toFixed(1).padStart(9);
+  console.log(`${name.padEnd(30)} ${m('none')} ${m('production')} ${m('no reader')}`);
+}
+console.log('\npaired loadEventEnd ratio against no extension: median [bootstrap 95 % CI], n pairs');
+for (const kind of ['normal', 'error']) {
+  for (const config of ['production', 'no reader']) {
+    const ratios = Object.entries(pages)
+      .filter(([, p]) => p.kind === kind)
+      .flatMap(([name]) => times[name][config].map((t, i) => t / times[name].none[i]));
+    const { median: mid, low, high } = bootstrapMedian(ratios);
+    console.log(`${`${kind} pages, ${config}`.padEnd(30)} ${fmt(mid)} [${fmt(low)}, ${fmt(high)}]  n=${ratios.length}`);
+  }
+}
