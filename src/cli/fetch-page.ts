@@ -60,6 +60,7 @@ export async function loadPage(fetch: Fetch, url: string, timeoutMs: number): Pr
       code: detection.code,
       unconfirmed: detection.unconfirmed,
       network: null,
+      ...(detection.platform && { platform: detection.platform }),
     };
     return { page, detection, status: response.status, networkError: null };
   } finally {
