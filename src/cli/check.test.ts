@@ -1,6 +1,7 @@
 /**
  * The `check` CLI against local fakes: the real vendor hostname (www.cloudflarestatus.com) served over self-signed
- * HTTPS on 127.0.0.1 via --resolve/--insecure, and a fake Cloudflare-fronted site. Spawns the CLI as a person would.
+ * HTTPS on 127.0.0.1 via --resolve/--insecure, and a fake Cloudflare-fronted site. Spawns the CLI as `npm run check`
+ * does (src/cli/launch.mjs, from the bundle).
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -147,10 +148,10 @@ async function check(...extra: string[]) {
 
 async function checkUrl(url: string, ...extra: string[]) {
   const { stdout } = await run(
-    'npx',
+    process.execPath,
     [
-      'tsx',
-      'src/cli/check.ts',
+      'src/cli/launch.mjs',
+      'check',
       url,
       '--json',
       '--config',
@@ -205,11 +206,15 @@ describe('check CLI', () => {
   });
 
   it('rejects bad arguments with exit code 2', async () => {
-    await expect(run('npx', ['tsx', 'src/cli/check.ts', 'not a url'], { cwd: root })).rejects.toMatchObject({
+    await expect(
+      run(process.execPath, ['src/cli/launch.mjs', 'check', 'not a url'], { cwd: root }),
+    ).rejects.toMatchObject({
       code: 2,
     });
     await expect(
-      run('npx', ['tsx', 'src/cli/check.ts', 'https://a.example/', '--resolve', 'nonsense'], { cwd: root }),
+      run(process.execPath, ['src/cli/launch.mjs', 'check', 'https://a.example/', '--resolve', 'nonsense'], {
+        cwd: root,
+      }),
     ).rejects.toMatchObject({ code: 2 });
   });
 });
