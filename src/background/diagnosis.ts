@@ -44,6 +44,7 @@ export function pageFactsOf(state: TabState): PageFacts {
     code: d?.code ?? state.status,
     unconfirmed: d?.unconfirmed ?? false,
     network: state.networkError?.category ?? null,
+    ...(d?.platform && { platform: d.platform }),
   };
 }
 

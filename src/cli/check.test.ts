@@ -1,6 +1,7 @@
 /**
  * The `check` CLI against local fakes: the real vendor hostname (www.cloudflarestatus.com) served over self-signed
- * HTTPS on 127.0.0.1 via --resolve/--insecure, and a fake Cloudflare-fronted site. Spawns the CLI as a person would.
+ * HTTPS on 127.0.0.1 via --resolve/--insecure, and a fake Cloudflare-fronted site. Spawns the CLI as `npm run check`
+ * does (src/cli/launch.mjs, from the bundle).
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Verdict } from '../core/diagnose/types.ts';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
@@ -75,7 +77,13 @@ const branded500 = `<html><head><title>shop.test | 500: Internal server error</t
 <span class="code-label">Error code 500</span><div id="cf-browser-status"></div><div id="cf-cloudflare-status" class="cf-error-source"></div><div id="cf-host-status"></div>
 <div class="cf-error-footer"><span>Cloudflare Ray ID: <strong>8a1b2c3d4e5f6789</strong></span></div></div></div></body></html>`;
 
+const NGINX_502 =
+  '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.25.3</center></body></html>';
+
 function site(req: IncomingMessage, res: ServerResponse) {
+  // A site with no CDN in front, whose app server behind nginx is down.
+  if (req.headers.host === 'plain.test')
+    return res.writeHead(502, { 'content-type': 'text/html', server: 'nginx/1.25.3' }).end(NGINX_502);
   if (req.url === '/cdn-cgi/trace')
     return res.writeHead(200, { server: 'cloudflare' }).end('fl=1\nh=shop.test\ncolo=ICN\nwarp=off\ngateway=off\n');
   res
@@ -135,12 +143,16 @@ afterAll(() => {
 });
 
 async function check(...extra: string[]) {
+  return checkUrl('http://shop.test/cart', ...extra);
+}
+
+async function checkUrl(url: string, ...extra: string[]) {
   const { stdout } = await run(
-    'npx',
+    process.execPath,
     [
-      'tsx',
-      'src/cli/check.ts',
-      'http://shop.test/cart',
+      'src/cli/launch.mjs',
+      'check',
+      url,
       '--json',
       '--config',
       join(dir, 'config.json'),
@@ -148,6 +160,8 @@ async function check(...extra: string[]) {
       `shop.test=127.0.0.1:${port(http)}`,
       '--resolve',
       `www.cloudflarestatus.com=127.0.0.1:${port(https)}`,
+      '--resolve',
+      `plain.test=127.0.0.1:${port(http)}`,
       ...extra,
     ],
     { cwd: root },
@@ -159,6 +173,7 @@ async function check(...extra: string[]) {
     rule: string;
     sources: Record<string, string>;
     acknowledged: string;
+    verdict: Verdict;
   };
 }
 
@@ -181,12 +196,25 @@ describe('check CLI', () => {
     expect(result).toMatchObject({ culprit: 'cdn', rule: 'cdn-edge-page', acknowledged: 'unreachable' });
   });
 
+  it("nginx's own 502 with no CDN in front is the site's, and the evidence names nginx", async () => {
+    const result = await checkUrl('http://plain.test/');
+    expect(result).toMatchObject({ culprit: 'site', vendor: null, rule: 'site-server' });
+    expect(result.verdict.evidence.find((item) => item.source === 'page')?.observed).toEqual({
+      key: 'ev_platformServer',
+      params: { platform: 'nginx', code: 502 },
+    });
+  });
+
   it('rejects bad arguments with exit code 2', async () => {
-    await expect(run('npx', ['tsx', 'src/cli/check.ts', 'not a url'], { cwd: root })).rejects.toMatchObject({
+    await expect(
+      run(process.execPath, ['src/cli/launch.mjs', 'check', 'not a url'], { cwd: root }),
+    ).rejects.toMatchObject({
       code: 2,
     });
     await expect(
-      run('npx', ['tsx', 'src/cli/check.ts', 'https://a.example/', '--resolve', 'nonsense'], { cwd: root }),
+      run(process.execPath, ['src/cli/launch.mjs', 'check', 'https://a.example/', '--resolve', 'nonsense'], {
+        cwd: root,
+      }),
     ).rejects.toMatchObject({ code: 2 });
   });
 });

@@ -71,15 +71,19 @@ async function main() {
     loaded.page,
   );
   const verdict = decide(facts, Date.now());
+  let answer: string;
   if (parsed.values.json) {
     const sources = Object.fromEntries(Object.entries(verdict.sources).map(([name, s]) => [name, s.state]));
     const { culprit, vendor, colo, confidence, rule, acknowledged } = verdict;
     const { status, detection, networkError } = loaded;
     const summary = { culprit, vendor, colo, confidence, rule, acknowledged, sources, status, detection, networkError };
-    process.stdout.write(`${JSON.stringify({ ...summary, verdict })}\n`);
+    answer = `${JSON.stringify({ ...summary, verdict })}\n`;
   } else {
-    process.stdout.write(`${url.host}: HTTP ${loaded.status ?? loaded.networkError}\n${renderVerdictText(verdict)}\n`);
+    answer = `${url.host}: HTTP ${loaded.status ?? loaded.networkError}\n${renderVerdictText(verdict)}\n`;
   }
+  // The answer is complete: requests to hosts that hang (aborted, but their sockets linger in undici's pool until
+  // they time out) must not keep the process alive for seconds after it.
+  process.stdout.write(answer, () => process.exit(0));
 }
 
 void main().catch((error: unknown) => {

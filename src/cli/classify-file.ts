@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { classify, extractPageMarkers } from '../core/detect/index.ts';
 import type { Detection, HeaderList } from '../core/detect/types.ts';
-import { MAX_PARSE_CHARS, parseHtml } from './parse-html.ts';
 
 export interface ClassifyFileOptions {
   file: string;
@@ -16,6 +15,8 @@ export interface ClassifyFileOptions {
 /** Reads, parses and classifies one saved page. `.txt` files are treated as text/plain bodies. */
 export async function classifyFile(options: ClassifyFileOptions): Promise<Detection> {
   const source = await readFile(options.file, 'utf8');
+  // Loaded on first use: the parser is most of the CLI's start-up, and a bad argument should not wait for it.
+  const { MAX_PARSE_CHARS, parseHtml } = await import('./parse-html.ts');
   const page = parseHtml(source, options.url, options.file.endsWith('.txt'));
   if (page.isTruncated) {
     options.warn?.(`${options.file}: ${source.length} characters; only the first ${MAX_PARSE_CHARS} were classified`);

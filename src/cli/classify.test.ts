@@ -11,7 +11,7 @@ const PAGES = join(ROOT, 'tests/fixtures/pages');
 
 async function classifyCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/classify.ts', ...args], { cwd: ROOT });
+    const { stdout, stderr } = await run(process.execPath, ['src/cli/launch.mjs', 'classify', ...args], { cwd: ROOT });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -105,7 +105,7 @@ describe('corpus CLI', () => {
   });
 
   it('scores every page and exits 0 when all pass', async () => {
-    const { stdout } = await run('npx', ['tsx', 'src/cli/corpus.ts', dir], { cwd: ROOT });
+    const { stdout } = await run(process.execPath, ['src/cli/launch.mjs', 'corpus', dir], { cwd: ROOT });
     expect(stdout).toContain('PASS  ok.html');
     expect(stdout).toContain('score: 2/2 pages right (1 non-page rows skipped)');
   });
@@ -118,7 +118,7 @@ describe('corpus CLI', () => {
       join(bad, 'MANIFEST.tsv'),
       'file\tsource\tkind\thttp_status\texpect_vendor\texpect_kind\tnotes\nnormal.html\ts\tk\t200\tcloudflare\tblocked\tn\n',
     );
-    const result = await run('npx', ['tsx', 'src/cli/corpus.ts', bad], { cwd: ROOT }).catch(
+    const result = await run(process.execPath, ['src/cli/launch.mjs', 'corpus', bad], { cwd: ROOT }).catch(
       (error: { code: number; stdout: string }) => error,
     );
     expect(result).toMatchObject({ code: 1 });
@@ -129,7 +129,7 @@ describe('corpus CLI', () => {
     const broken = join(dir, 'broken');
     await run('mkdir', ['-p', broken]);
     await writeFile(join(broken, 'MANIFEST.tsv'), 'wrong\theader\n');
-    const result = await run('npx', ['tsx', 'src/cli/corpus.ts', broken], { cwd: ROOT }).catch(
+    const result = await run(process.execPath, ['src/cli/launch.mjs', 'corpus', broken], { cwd: ROOT }).catch(
       (error: { code: number; stderr: string }) => error,
     );
     expect(result).toMatchObject({ code: 2 });

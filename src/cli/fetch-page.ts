@@ -8,7 +8,6 @@ import type { PageFacts } from '../core/diagnose/types.ts';
 import type { Fetch } from '../core/fetch.ts';
 import { PROBE_INIT } from '../core/diagnose/probes.ts';
 import type { NetworkErrorCategory } from '../core/network/network-error.ts';
-import { parseHtml } from './parse-html.ts';
 
 const MAX_PAGE_BYTES = 10 * 1024 * 1024;
 
@@ -50,6 +49,8 @@ export async function loadPage(fetch: Fetch, url: string, timeoutMs: number): Pr
   const bytes = new Uint8Array(await response.arrayBuffer()).subarray(0, MAX_PAGE_BYTES);
   const body = new TextDecoder().decode(bytes);
   const isPlainText = (response.headers.get('content-type') ?? '').startsWith('text/plain');
+  // Loaded on first use: a page that never arrived needs no parser, the bulk of the CLI's start-up.
+  const { parseHtml } = await import('./parse-html.ts');
   const parsed = parseHtml(body, response.url || url, isPlainText);
   try {
     const detection = classify({ url, status: response.status, headers, page: extractPageMarkers(parsed.document) });
@@ -60,6 +61,7 @@ export async function loadPage(fetch: Fetch, url: string, timeoutMs: number): Pr
       code: detection.code,
       unconfirmed: detection.unconfirmed,
       network: null,
+      ...(detection.platform && { platform: detection.platform }),
     };
     return { page, detection, status: response.status, networkError: null };
   } finally {

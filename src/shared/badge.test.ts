@@ -36,6 +36,17 @@ describe('badge after the verdict', () => {
     expect(badgeForVerdict(state('edge-error', true), verdict('cdn')).text).toBe('?');
   });
 
+  it('a plain 5xx with no CDN is SITE before and after its site verdict, and nothing once the site answers', () => {
+    const plain = aTabState({
+      status: 502,
+      kind: 'origin-error',
+      detection: aDetection({ vendor: null, kind: 'origin-error', code: 502, platform: 'nginx' }),
+    });
+    expect(badgeFor(plain).text).toBe('SITE');
+    expect(badgeForVerdict(plain, aVerdict({ culprit: 'site', vendor: null, rule: 'site-server' })).text).toBe('SITE');
+    expect(badgeForVerdict(aTabState({ status: 200, kind: 'none', detection: null }), null).text).toBe('');
+  });
+
   it('BRW has its own colour; a switched badge takes its culprit colour', () => {
     expect(badgeForVerdict(state('challenge-failed'), verdict('browser')).color).toBe('#185abc');
     expect(badgeForVerdict(state('origin-error'), verdict('cdn')).color).toBe(badgeFor(state('edge-error')).color);

@@ -11,6 +11,7 @@ vi.mock('./browser.ts', () => ({
             verdict_siteOrigin: '{host} itself is down',
             ev_sites: '{count} other sites failed',
             ev_sites_one: '{count} other site failed',
+            ev_platformHost: "{platform}'s router says the site's app crashed or did not answer (error {code}).",
           }) as Record<string, string>
         )[key] ?? '',
       getUILanguage: () => 'en-US',
@@ -19,7 +20,7 @@ vi.mock('./browser.ts', () => ({
   },
 }));
 
-const { applyLanguage, preloadLanguage, t } = await import('./i18n.ts');
+const { applyLanguage, formatMessage, preloadLanguage, t } = await import('./i18n.ts');
 const ko = {
   popup_checkAgain: { message: '다시 확인' },
   Verdict_SiteOrigin: { message: '{host} 자체가 다운됐어요' },
@@ -88,5 +89,15 @@ describe('plurals', () => {
   it('Korean has one form: the plain message serves every count, never the English variant', async () => {
     await applyLanguage('ko', fetchKo);
     expect(t('ev_sites', { count: 1 })).toBe('다른 사이트 1곳도 실패했어요');
+  });
+});
+
+describe('platforms', () => {
+  beforeEach(async () => void (await applyLanguage('auto')));
+
+  it('a platform parameter is shown by its brand name', () => {
+    expect(formatMessage({ key: 'ev_platformHost', params: { platform: 'heroku', code: 503 } })).toBe(
+      "Heroku's router says the site's app crashed or did not answer (error 503).",
+    );
   });
 });

@@ -89,6 +89,7 @@ const TRANSLATED_PARAMS: Record<string, (value: string) => string> = {
   state: (v) => t(`state_${v}`),
   category: (v) => t(`network_${v}`),
   vendor: (v) => vendorName(v),
+  platform: (v) => vendorName(v),
 };
 
 export function formatMessage({ key, params }: Message): string {

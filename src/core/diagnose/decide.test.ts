@@ -153,6 +153,12 @@ const CASES: Array<[rule: string, culprit: string, scenario: string, input: Fact
   ],
   ['site-config', 'site', 'error 1016 origin DNS', someFacts({ page: { kind: 'site-config', ...cf, code: 1016 } })],
   [
+    'site-server',
+    'site',
+    "nginx's own 502, no CDN in front",
+    someFacts({ page: { kind: 'origin-error', vendor: null, code: 502, platform: 'nginx' } }),
+  ],
+  [
     'site-origin',
     'site',
     '522 with status operational',

@@ -21,7 +21,9 @@ export function decide(facts: Facts, now: number): Verdict {
   const confidence = Math.max(0.1, Math.min(0.99, base - failed * FAILED_SOURCE_PENALTY));
   const vendor = facts.page.vendor;
   const colo = facts.page.colo ?? facts.probes.trace?.colo ?? null;
-  const params = { host: facts.host, vendor: vendor ?? '', colo: colo ?? '' };
+  // With no CDN in front, the platform stands where the texts name who works ("Heroku works, but this site …").
+  const platform = facts.page.platform ?? '';
+  const params = { host: facts.host, vendor: vendor ?? platform, colo: colo ?? '', ...(platform && { platform }) };
   const incident: IncidentRef | null = facts.vendorStatus?.coloIncident ?? facts.vendorStatus?.serviceIncident ?? null;
 
   return {

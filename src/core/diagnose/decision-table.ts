@@ -188,6 +188,15 @@ export const DECISION_TABLE: readonly Row[] = [
     advice: ['advice_contactSite'],
   },
   {
+    id: 'site-server',
+    when: (f) => p.pageShows('origin-error')(f) && p.noCdnInFront(f),
+    culprit: 'site',
+    // A 5xx with nobody in between cannot be anyone else's; a failing re-fetch of our own rules out a passing hiccup.
+    confidence: (f) => (p.siteAdmits(f) ? 0.95 : f.probes.origin === 'origin-error' ? 0.9 : 0.8),
+    key: 'siteServer',
+    advice: ['advice_waitForSite', 'advice_watch'],
+  },
+  {
     id: 'site-origin',
     when: p.pageShows('origin-error'),
     culprit: 'site',

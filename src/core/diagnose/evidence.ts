@@ -2,12 +2,50 @@
  * Turns facts into the evidence list a person reads: what each source observed, and how much it weighed. The list is
  * built from the facts alone, whatever row decided, so evidence against the verdict is shown too.
  */
-import type { EvidenceItem, Facts, Message } from './types.ts';
+import type { Platform } from '../detect/types.ts';
+import type { EvidenceItem, Facts, Message, PageFacts } from './types.ts';
 import { CORRELATION_THRESHOLD, isDown } from './predicates.ts';
 
 const msg = (key: string, params: Message['params'] = {}): Message => ({ key, params });
 /** 12× and 2.5×, not 12.3125× nor 0× for 0.4. */
 const roundRatio = (ratio: number) => (ratio >= 10 ? Math.round(ratio) : Math.round(ratio * 10) / 10);
+
+/** How each platform stands to the site, which decides how its error page is worded. */
+const PLATFORM_ROLES: Record<Platform, 'server' | 'proxy' | 'host'> = {
+  nginx: 'server',
+  openresty: 'server',
+  tengine: 'server',
+  apache: 'server',
+  tomcat: 'server',
+  iis: 'server',
+  aspnet: 'server',
+  varnish: 'server',
+  envoy: 'proxy',
+  haproxy: 'proxy',
+  'aws-elb': 'proxy',
+  'aws-api-gateway': 'proxy',
+  heroku: 'host',
+  'github-pages': 'host',
+  render: 'host',
+  fly: 'host',
+  'google-app-engine': 'host',
+  'azure-app-service': 'host',
+};
+const PLATFORM_KEYS = { server: 'ev_platformServer', proxy: 'ev_platformProxy', host: 'ev_platformHost' } as const;
+
+/**
+ * What the page itself showed. With no CDN in front, a server error names the software or host that answered
+ * ("Heroku's router says the site's app crashed"), and any other page is the site's own, never "a  page".
+ */
+function pageObservation(page: PageFacts): Message {
+  const params = { kind: page.kind, vendor: page.vendor ?? '', code: page.code ?? '' };
+  if (page.unconfirmed) return msg('ev_pageUnconfirmed', params);
+  if (page.vendor !== null) return msg('ev_pageKind', params);
+  if (page.kind === 'origin-error' && page.platform) {
+    return msg(PLATFORM_KEYS[PLATFORM_ROLES[page.platform]], { platform: page.platform, code: params.code });
+  }
+  return msg('ev_pageOwn', { kind: page.kind, code: params.code });
+}
 
 export function collectEvidence(f: Facts, now: number): EvidenceItem[] {
   const items: EvidenceItem[] = [];
@@ -16,17 +54,7 @@ export function collectEvidence(f: Facts, now: number): EvidenceItem[] {
   const vendor = f.page.vendor ?? '';
 
   if (f.page.kind === 'network-error') add('page', msg('ev_pageNetwork', { category: f.page.network ?? 'other' }), 0.6);
-  else if (f.page.kind !== 'none') {
-    add(
-      'page',
-      msg(f.page.unconfirmed ? 'ev_pageUnconfirmed' : 'ev_pageKind', {
-        kind: f.page.kind,
-        vendor,
-        code: f.page.code ?? '',
-      }),
-      f.page.unconfirmed ? 0.2 : 0.7,
-    );
-  }
+  else if (f.page.kind !== 'none') add('page', pageObservation(f.page), f.page.unconfirmed ? 0.2 : 0.7);
 
   const s = f.vendorStatus;
   if (s?.coloIncident)

@@ -24,6 +24,9 @@ export const showsFailedChallenge = pageShows('challenge-failed');
 /** The CDN's own error page, branded as the CDN's failure rather than the site's. */
 export const showsEdgeError = pageShows('edge-error');
 
+/** No CDN or WAF was seen in front of the site: whatever failed, the site's own server (or its own proxy) answered. */
+export const noCdnInFront = (f: Facts) => f.page.vendor === null;
+
 export const isServerError = (f: Facts) => f.page.kind === 'origin-error' || f.page.kind === 'edge-error';
 
 /** The page looks like a CDN's error, block or challenge page, but no header confirms that CDN answered. */

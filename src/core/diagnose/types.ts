@@ -2,7 +2,7 @@
  * The verdict model. A verdict names a culprit, says how sure it is, and carries every piece of evidence and the state
  * of every source, so a person can check the claim and see what could not be checked.
  */
-import type { Vendor } from '../detect/types.ts';
+import type { Platform, Vendor } from '../detect/types.ts';
 import type { NetworkErrorCategory } from '../network/network-error.ts';
 import type { RadarFacts } from '../radar/radar-client.ts';
 import type { ComponentState, Indicator } from '../status/types.ts';
@@ -86,6 +86,8 @@ export interface PageFacts {
   code: number | null;
   unconfirmed: boolean;
   network: NetworkErrorCategory | null;
+  /** The site's own server or host as the detection named it (nginx, Heroku ...); absent when nothing named one. */
+  platform?: Platform;
 }
 
 /** What the vendor's status page says about what this page shows; null when the source failed or was skipped. */

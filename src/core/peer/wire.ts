@@ -16,7 +16,11 @@ export const REPORT_KINDS = [
 ] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
-/** Kept as its own list (not derived from detect/) so the wire format changes only on purpose. */
+/**
+ * Kept as its own list (not derived from detect/) so the wire format changes only on purpose. `unknown` covers both a
+ * CDN this list does not name and no CDN at all (a plain 5xx from the site's own server): the server counts reports
+ * per site, so the difference would buy nothing, and a new value would be refused by servers already deployed.
+ */
 export const REPORT_VENDORS = [
   'cloudflare',
   'cloudfront',

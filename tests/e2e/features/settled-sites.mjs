@@ -38,7 +38,36 @@ export const UNBLOCK_LATE = {
   },
 };
 
-const ALL = [...NOV18.operational, ...NOV18.unreachable, UNBLOCK_LATE];
+/**
+ * A site with no CDN in front, behind nginx: its app server fails with 502, then 503, then comes back. Plain pages and
+ * headers, no CDN's marks. @param {number} status @param {string} reason @returns {Route}
+ */
+const nginx = (status, reason) => ({
+  status,
+  headers: { 'content-type': 'text/html', server: 'nginx/1.25.3' },
+  page: 'nginx-error.html',
+  vars: { code: String(status), reason },
+});
+export const PLAIN_5XX = {
+  url: 'https://plain-5xx.test/account',
+  steps: {
+    502: nginx(502, 'Bad Gateway'),
+    503: nginx(503, 'Service Temporarily Unavailable'),
+    /** @type {Route} */
+    200: {
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8', server: 'nginx/1.25.3' },
+      page: 'site-ok.html',
+    },
+  },
+};
+
+const ALL = [
+  ...NOV18.operational,
+  ...NOV18.unreachable,
+  UNBLOCK_LATE,
+  { url: PLAIN_5XX.url, route: PLAIN_5XX.steps[502] },
+];
 /** @param {string} url */
 const hostOf = (url) => new URL(url).hostname;
 

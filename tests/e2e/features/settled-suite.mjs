@@ -8,6 +8,7 @@ import { isCi, unavailableReason } from '../harness/browsers.mjs';
 import { warmUp } from '../harness/driver.mjs';
 import { notificationSpy } from '../harness/notify-spy.mjs';
 import { WARMUP_URL } from '../scenarios/table.mjs';
+import { plainServerErrorTests } from './settled-plain-5xx.mjs';
 import { settledHosts, settledRoutes } from './settled-sites.mjs';
 import { settledVerdictTests } from './settled-verdict.mjs';
 
@@ -46,5 +47,6 @@ export function settledSuite(name, launch) {
     });
 
     settledVerdictTests(ctx);
+    plainServerErrorTests(ctx);
   });
 }

@@ -28,7 +28,7 @@ const clearFailures = (driver) =>
  * browser's clock.
  * @param {Driver} driver @param {number} tabId
  */
-const stored = (driver, tabId) =>
+export const stored = (driver, tabId) =>
   driver.ext(async (id) => {
     const [state, verdict, announced] = [`tab:${id}`, `verdict:${id}`, `announced:${id}`];
     const got = await (globalThis.browser ?? globalThis.chrome).storage.session.get([state, verdict, announced]);
@@ -46,7 +46,7 @@ const stored = (driver, tabId) =>
  * @param {Driver} driver @param {number} tabId @param {string} what @param {(v: Verdict) => boolean} [done]
  * @returns {Promise<{ state: TabState, verdict: Verdict }>}
  */
-async function settled(driver, tabId, what, done = () => true) {
+export async function settled(driver, tabId, what, done = () => true) {
   const got = await waitFor(
     `${driver.name}: tab ${tabId} settled, its verdict announced (${what})`,
     () => stored(driver, tabId),
