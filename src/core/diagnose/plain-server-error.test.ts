@@ -109,7 +109,7 @@ describe('a plain 5xx with no CDN', () => {
     expect(decideNotification(notifyInput(plainFacts({ platform: 'heroku', code: 503 })))).toEqual({
       notify: true,
       kind: 'error',
-      keys: ['host:shop.example'],
+      keys: ['site:shop.example'],
     });
     expect(decideNotification(notifyInput(plainFacts({}, 'ok')))).toEqual({ notify: false, reason: 'uncorroborated' });
   });
