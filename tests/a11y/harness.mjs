@@ -46,7 +46,8 @@ export const SITES = {
     body: '<!doctype html><title>Fine</title><h1>A normal page</h1>',
   },
   site: {
-    url: 'http://shop-522.test/checkout',
+    // A public name: only those have a status.<domain> page asked (and linked from the popup).
+    url: 'http://shop-522.example.com/checkout',
     status: 522,
     headers: cloudflare('8a1b2c3d4e5f6789-ICN'),
     page: 'cf-522.html',
@@ -76,7 +77,7 @@ export const SITES = {
 /** The culprits SITES covers, in its order. */
 export const SITE_NAMES = /** @type {(keyof typeof SITES)[]} */ (Object.keys(SITES));
 /** Outside hosts the extension asks, answered over HTTPS; connectivity and DoH hosts stay unmapped (→ "offline"). */
-const HTTPS_HOSTS = ['www.cloudflarestatus.com', 'www.cloudflare.com', 'status.shop-522.test'];
+const HTTPS_HOSTS = ['www.cloudflarestatus.com', 'www.cloudflare.com', 'status.example.com'];
 /** A fresh request to a normal page waits this long, so the live per-source progress can be seen and captured. */
 const SLOW_PROBE_MS = 1200;
 
@@ -93,7 +94,7 @@ const STATUS_SUMMARY = {
   scheduled_maintenances: [],
 };
 const SITE_STATUS = {
-  page: { id: 'shop1', name: 'Shop', url: 'https://status.shop-522.test', updated_at: '2026-11-22T00:30:00.000Z' },
+  page: { id: 'shop1', name: 'Shop', url: 'https://status.example.com', updated_at: '2026-11-22T00:30:00.000Z' },
   status: { indicator: 'none', description: 'All Systems Operational' },
 };
 
@@ -104,7 +105,7 @@ function answer(req, res) {
   /** @param {unknown} body */
   const json = (body) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   if (host === 'www.cloudflarestatus.com') return json(STATUS_SUMMARY);
-  if (host === 'status.shop-522.test') return json(SITE_STATUS);
+  if (host === 'status.example.com') return json(SITE_STATUS);
   /** @type {Site[]} */
   const sites = Object.values(SITES);
   const site = sites.find((s) => new URL(s.url).hostname === host);

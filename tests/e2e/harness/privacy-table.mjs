@@ -22,7 +22,8 @@ const codeSpans = (cell) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => /** @typ
 /** @returns {PrivacyRow[]} the rows of the table whose header starts with `| Request |` */
 function readPrivacyTable(file = path.join(ROOT, 'PRIVACY.md')) {
   const lines = fs.readFileSync(file, 'utf8').split('\n');
-  const start = lines.findIndex((l) => l.startsWith('| Request |'));
+  // Biome pads the table's columns, so the header cell may carry spaces.
+  const start = lines.findIndex((l) => /^\|\s*Request\s*\|/.test(l));
   if (start < 0) throw new Error(`${file}: no table starting with "| Request |"`);
   /** @param {string} line */
   const cells = (line) =>
