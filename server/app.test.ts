@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PREFIX_ENTRY_COUNT, PREFIX_RESPONSE_BYTES, type PrefixData } from '../src/core/peer/wire.ts';
 import { createApp } from './app.ts';
 import { createMetricsApp } from './metrics-app.ts';
@@ -10,38 +10,30 @@ import {
   postJson,
   reportBody,
   TEST_START,
-  type TestApp,
+  useTestApp,
 } from '../tests/support/server-app.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-}, PGLITE_START_TIMEOUT);
-beforeEach(async () => {
-  await t.sql.exec('TRUNCATE report_buckets, report_dedupe, report_networks, radar_sightings');
-  t.clock.now = TEST_START;
-});
-afterAll(async () => {
-  await t.store.close();
-});
+const server = useTestApp();
 
 async function totalCount(): Promise<number> {
-  const [row] = await t.sql.query<{ total: number | null }>('SELECT sum(count)::int AS total FROM report_buckets');
+  const [row] = await server().sql.query<{ total: number | null }>(
+    'SELECT sum(count)::int AS total FROM report_buckets',
+  );
   return row?.total ?? 0;
 }
 
 async function readPrefix(prefix: string): Promise<{ response: Response; text: string; data: PrefixData }> {
-  const response = await t.app.request(`/v1/prefix/${prefix}`);
+  const response = await server().app.request(`/v1/prefix/${prefix}`);
   const text = await response.text();
   return { response, text, data: (JSON.parse(text) as { data: PrefixData }).data };
 }
 
 describe('POST /v1/reports', () => {
   it('answers 202 and stores the bucket row', async () => {
-    const response = await postJson(t.app, '/v1/reports', reportBody());
+    const response = await postJson(server().app, '/v1/reports', reportBody());
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ ok: true, data: { counted: true } });
-    const rows = await t.sql.query(
+    const rows = await server().sql.query(
       "SELECT encode(host_hash, 'hex') AS host, kind, vendor, colo, count, minute FROM report_buckets",
     );
     expect(rows).toEqual([
@@ -57,21 +49,21 @@ describe('POST /v1/reports', () => {
   });
 
   it('counts the same client and host once per 10 minutes', async () => {
-    await postJson(t.app, '/v1/reports', reportBody());
-    const again = await postJson(t.app, '/v1/reports', reportBody({ kind: 'origin-error' }));
+    await postJson(server().app, '/v1/reports', reportBody());
+    const again = await postJson(server().app, '/v1/reports', reportBody({ kind: 'origin-error' }));
     expect(again.status).toBe(202);
     expect(await again.json()).toEqual({ ok: true, data: { counted: false } });
-    await postJson(t.app, '/v1/reports', reportBody({ clientId: 'another-client-1234567890' }));
-    t.clock.now += 10 * 60_000;
-    await postJson(t.app, '/v1/reports', reportBody());
+    await postJson(server().app, '/v1/reports', reportBody({ clientId: 'another-client-1234567890' }));
+    server().clock.now += 10 * 60_000;
+    await postJson(server().app, '/v1/reports', reportBody());
     expect(await totalCount()).toBe(3);
   });
 
   it('stores neither the client id nor the code', async () => {
-    await postJson(t.app, '/v1/reports', reportBody({ code: 7777 }));
+    await postJson(server().app, '/v1/reports', reportBody({ code: 7777 }));
     const dump =
-      JSON.stringify(await t.sql.query('SELECT * FROM report_buckets')) +
-      JSON.stringify(await t.sql.query("SELECT encode(key, 'hex') FROM report_dedupe"));
+      JSON.stringify(await server().sql.query('SELECT * FROM report_buckets')) +
+      JSON.stringify(await server().sql.query("SELECT encode(key, 'hex') FROM report_dedupe"));
     expect(dump).not.toContain('client-0000');
     expect(dump).not.toContain('7777');
   });
@@ -88,7 +80,7 @@ describe('POST /v1/reports', () => {
     ['an array', [reportBody()], ''],
     ['null', null, ''],
   ])('rejects %s with 400', async (_name, body, field) => {
-    const response = await postJson(t.app, '/v1/reports', body);
+    const response = await postJson(server().app, '/v1/reports', body);
     expect(response.status).toBe(400);
     const json = (await response.json()) as { ok: boolean; error: { code: string; message: string } };
     expect(json.ok).toBe(false);
@@ -105,7 +97,7 @@ describe('POST /v1/reports', () => {
     ['code', reportBody({ code: 'SECRET-code-value' })],
     ['', JSON.stringify('SECRET-root-value')],
   ])('names the field %j in a 400 but never echoes the submitted value', async (field, body) => {
-    const response = await postJson(t.app, '/v1/reports', body);
+    const response = await postJson(server().app, '/v1/reports', body);
     expect(response.status).toBe(400);
     const { error } = (await response.json()) as { error: { message: string } };
     expect(error.message).toContain(field);
@@ -113,13 +105,13 @@ describe('POST /v1/reports', () => {
   });
 
   it('rejects malformed JSON and a missing content type with 400', async () => {
-    expect((await postJson(t.app, '/v1/reports', '{"hostHash":')).status).toBe(400);
-    const noType = await t.app.request('/v1/reports', { method: 'POST', body: JSON.stringify(reportBody()) });
+    expect((await postJson(server().app, '/v1/reports', '{"hostHash":')).status).toBe(400);
+    const noType = await server().app.request('/v1/reports', { method: 'POST', body: JSON.stringify(reportBody()) });
     expect(noType.status).toBe(400);
   });
 
   it('rejects bodies over 2 KB with 413', async () => {
-    const response = await postJson(t.app, '/v1/reports', reportBody({ filler: 'x'.repeat(3000) }));
+    const response = await postJson(server().app, '/v1/reports', reportBody({ filler: 'x'.repeat(3000) }));
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'too_large' } });
   });
@@ -148,7 +140,7 @@ describe('POST /v1/reports', () => {
 describe('GET /v1/prefix/:prefix', () => {
   it('is exactly PREFIX_RESPONSE_BYTES with PREFIX_ENTRY_COUNT entries, empty or not', async () => {
     const empty = await readPrefix('abcd');
-    await postJson(t.app, '/v1/reports', reportBody());
+    await postJson(server().app, '/v1/reports', reportBody());
     const busy = await readPrefix('abcd');
     for (const { response, text, data } of [empty, busy]) {
       expect(response.status).toBe(200);
@@ -164,11 +156,11 @@ describe('GET /v1/prefix/:prefix', () => {
     for (let minute = 0; minute < 15; minute++) {
       for (let client = 0; client < 4; client++) {
         const clientId = `client-${minute}-${client}-xxxxxxxxxxxxxxxx`;
-        expect((await postJson(t.app, '/v1/reports', reportBody({ clientId }))).status).toBe(202);
+        expect((await postJson(server().app, '/v1/reports', reportBody({ clientId }))).status).toBe(202);
       }
-      t.clock.now += 60_000;
+      server().clock.now += 60_000;
     }
-    t.clock.now -= 60_000;
+    server().clock.now -= 60_000;
     const { data } = await readPrefix('abcd');
     const mine = data.entries.find((entry) => entry.hostHash === `abcd${'e'.repeat(60)}`);
     expect(mine).toMatchObject({ count15: 60, count60: 60, state: 'outage' });
@@ -177,7 +169,11 @@ describe('GET /v1/prefix/:prefix', () => {
   it('keeps the fixed size when the bucket holds more hosts than entries', async () => {
     for (let host = 0; host < PREFIX_ENTRY_COUNT + 8; host++) {
       const hostHash = `abcd${host.toString(16).padStart(60, '0')}`;
-      await postJson(t.app, '/v1/reports', reportBody({ hostHash, clientId: `client-${host}-yyyyyyyyyyyyyyyyyy` }));
+      await postJson(
+        server().app,
+        '/v1/reports',
+        reportBody({ hostHash, clientId: `client-${host}-yyyyyyyyyyyyyyyyyy` }),
+      );
     }
     const { text, data } = await readPrefix('abcd');
     expect(Buffer.byteLength(text)).toBe(PREFIX_RESPONSE_BYTES);
@@ -185,7 +181,7 @@ describe('GET /v1/prefix/:prefix', () => {
   });
 
   it.each(['ABCD', 'abc', 'abcde', 'zzzz', '%00%00'])('rejects prefix %s with 400', async (prefix) => {
-    const response = await t.app.request(`/v1/prefix/${prefix}`);
+    const response = await server().app.request(`/v1/prefix/${prefix}`);
     expect(response.status).toBe(400);
     const json = (await response.json()) as { ok: boolean; error: { code: string; message: string } };
     expect(json).toMatchObject({ ok: false, error: { code: 'bad_request' } });
@@ -215,12 +211,12 @@ describe('abuse controls', () => {
     const chrome = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
     const firefox = 'moz-extension://2f1c6a4e-8a34-4a4e-9d3b-0f6f2b1c9a77';
     for (const origin of [chrome, firefox]) {
-      const response = await t.app.request('/v1/prefix/abcd', { headers: { origin } });
+      const response = await server().app.request('/v1/prefix/abcd', { headers: { origin } });
       expect(response.headers.get('access-control-allow-origin')).toBe(origin);
     }
-    const site = await t.app.request('/v1/prefix/abcd', { headers: { origin: 'https://evil.example' } });
+    const site = await server().app.request('/v1/prefix/abcd', { headers: { origin: 'https://evil.example' } });
     expect(site.headers.get('access-control-allow-origin')).toBeNull();
-    const preflight = await t.app.request('/v1/reports', {
+    const preflight = await server().app.request('/v1/reports', {
       method: 'OPTIONS',
       headers: {
         origin: chrome,
@@ -235,13 +231,13 @@ describe('abuse controls', () => {
 
 describe('operations routes', () => {
   it('answers /healthz and /readyz', async () => {
-    expect(await (await t.app.request('/healthz')).json()).toEqual({ ok: true, data: { status: 'ok' } });
-    expect((await t.app.request('/readyz')).status).toBe(200);
+    expect(await (await server().app.request('/healthz')).json()).toEqual({ ok: true, data: { status: 'ok' } });
+    expect((await server().app.request('/readyz')).status).toBe(200);
   });
 
   it('exposes Prometheus metrics that count reports on the metrics app', async () => {
     const metrics = createMetrics({ withProcessMetrics: false });
-    const withMetrics = createApp({ store: t.store, metrics, snapshotMaxAgeMs: 0 });
+    const withMetrics = createApp({ store: server().store, metrics, snapshotMaxAgeMs: 0 });
     await postJson(withMetrics, '/v1/reports', reportBody({ clientId: 'metrics-client-0000000000' }));
     const text = await (await createMetricsApp(metrics).request('/metrics')).text();
     expect(text).toMatch(/culprit_reports_total\{kind="edge-error",vendor="cloudflare",counted="true"\} [1-9]/);
@@ -249,14 +245,14 @@ describe('operations routes', () => {
   });
 
   it('serves an OpenAPI 3.1 document covering every route', async () => {
-    const document = (await (await t.app.request('/openapi.json')).json()) as {
+    const document = (await (await server().app.request('/openapi.json')).json()) as {
       openapi: string;
       paths: Record<string, unknown>;
     };
     expect(document.openapi).toBe('3.1.0');
     // Every route the app really serves (Hono's route list), plus /metrics, which its own listener serves.
-    const served = t.app.routes
-      .filter((route) => route.method !== 'ALL')
+    const served = server()
+      .app.routes.filter((route) => route.method !== 'ALL')
       .map((route) => route.path.replace(/:(\w+)/g, '{$1}').replace(/(.)\/$/, '$1'));
     expect(Object.keys(document.paths).sort()).toEqual([...new Set([...served, '/metrics'])].sort());
   });
@@ -264,14 +260,14 @@ describe('operations routes', () => {
   it.each(['/metrics', '/%6detrics', '/%6D%65trics', '/v1/../metrics', '/v1/%2e%2e/metrics', '//metrics', '/metrics/'])(
     'has no metrics on the public app: %s is a 404',
     async (path) => {
-      const response = await t.app.request(path);
+      const response = await server().app.request(path);
       expect(response.status).toBe(404);
       expect(await response.text()).not.toContain('culprit_');
     },
   );
 
   it('answers unknown routes with a JSON 404', async () => {
-    const response = await t.app.request('/v2/anything');
+    const response = await server().app.request('/v2/anything');
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });

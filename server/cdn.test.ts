@@ -1,27 +1,10 @@
 import * as v from 'valibot';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CdnSummarySchema, type CdnSummary, VendorDetailSchema } from '../src/core/radar/radar-wire.ts';
 import { createHash } from 'node:crypto';
-import {
-  createTestApp,
-  PGLITE_START_TIMEOUT,
-  postJson,
-  reportBody,
-  TEST_START,
-  type TestApp,
-} from '../tests/support/server-app.ts';
+import { postJson, reportBody, TEST_START, useTestApp } from '../tests/support/server-app.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-}, PGLITE_START_TIMEOUT);
-beforeEach(async () => {
-  await t.sql.exec('TRUNCATE report_buckets, report_dedupe, report_networks, radar_sightings');
-  t.clock.now = TEST_START;
-});
-afterAll(async () => {
-  await t.store.close();
-});
+const server = useTestApp();
 
 /** Any 64-hex host hash: the service never sees names. */
 const hashOf = (name: string) => createHash('sha256').update(name).digest('hex');
@@ -32,7 +15,7 @@ async function failingSites(count: number, colo: string, overrides: Record<strin
     serial++;
     const body = reportBody({ hostHash: hashOf(`site-${serial}.example`), colo, ...overrides });
     const response = await postJson(
-      t.app,
+      server().app,
       '/v1/reports',
       { ...body, clientId: `client-${serial}`.padEnd(22, '0') },
       {
@@ -44,7 +27,7 @@ async function failingSites(count: number, colo: string, overrides: Record<strin
 }
 
 async function summary(): Promise<CdnSummary['vendors'][number]> {
-  const response = await t.app.request('/v1/cdn');
+  const response = await server().app.request('/v1/cdn');
   expect(response.status).toBe(200);
   const data = v.parse(CdnSummarySchema, ((await response.json()) as { data: unknown }).data);
   return data.vendors.find((vendor) => vendor.vendor === 'cloudflare')!;
@@ -61,7 +44,7 @@ describe('GET /v1/cdn', () => {
   it('keeps a CDN normal while one site fails for many people', async () => {
     for (let person = 0; person < 30; person++) {
       const response = await postJson(
-        t.app,
+        server().app,
         '/v1/reports',
         reportBody({ hostHash: hashOf('big-shop.example'), clientId: `person-${person}`.padEnd(22, '0') }),
         { 'x-test-ip': `10.9.${person}.1` },
@@ -80,25 +63,25 @@ describe('GET /v1/cdn', () => {
 
   it('is cacheable for 30 s and answers 304 to a client that has the same body', async () => {
     await failingSites(5, 'ICN');
-    const first = await t.app.request('/v1/cdn');
+    const first = await server().app.request('/v1/cdn');
     const etag = first.headers.get('etag');
     expect(first.headers.get('cache-control')).toBe('public, max-age=30');
     expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
-    const again = await t.app.request('/v1/cdn', { headers: { 'If-None-Match': `W/${etag}` } });
+    const again = await server().app.request('/v1/cdn', { headers: { 'If-None-Match': `W/${etag}` } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
     await failingSites(1, 'ICN');
-    expect((await t.app.request('/v1/cdn', { headers: { 'If-None-Match': etag! } })).status).toBe(200);
+    expect((await server().app.request('/v1/cdn', { headers: { 'If-None-Match': etag! } })).status).toBe(200);
   });
 });
 
 describe('GET /v1/cdn/{vendor}', () => {
   it('gives the published colos and the last hour in 5-minute steps', async () => {
     await failingSites(6, 'ICN');
-    t.clock.now = TEST_START + 7 * 60_000;
+    server().clock.now = TEST_START + 7 * 60_000;
     await failingSites(5, 'ICN');
     await failingSites(2, 'FRA');
-    const response = await t.app.request('/v1/cdn/cloudflare');
+    const response = await server().app.request('/v1/cdn/cloudflare');
     expect(response.status).toBe(200);
     const detail = v.parse(VendorDetailSchema, ((await response.json()) as { data: unknown }).data);
     expect(detail.cells.map((cell) => [cell.colo, cell.sites.m60])).toEqual([['ICN', 11]]);
@@ -108,7 +91,7 @@ describe('GET /v1/cdn/{vendor}', () => {
 
   it('answers 404 for a vendor it does not know, and for `unknown`', async () => {
     for (const vendor of ['nope', 'unknown', 'CLOUDFLARE', '..%2fmetrics']) {
-      const response = await t.app.request(`/v1/cdn/${vendor}`);
+      const response = await server().app.request(`/v1/cdn/${vendor}`);
       expect(response.status).toBe(404);
       expect(await response.json()).toMatchObject({ ok: false, error: { code: 'not_found' } });
     }

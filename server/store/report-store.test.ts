@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openPgClient } from './pg-client.ts';
-import { PGLITE_START_TIMEOUT } from '../../tests/support/server-app.ts';
+import { PGLITE_START_TIMEOUT, STORE_TABLES } from '../../tests/support/server-app.ts';
 import { openPgliteClient } from './pglite-client.ts';
 import { createReportStore, DEDUPE_MINUTES, type BucketReport, type ReportStore } from './report-store.ts';
 import type { SqlClient } from './sql-client.ts';
@@ -37,7 +37,7 @@ function describeStore(name: string, open: () => Promise<SqlClient>, skipReason?
       store = await createReportStore(sql);
     }, PGLITE_START_TIMEOUT);
     beforeEach(async () => {
-      await sql.exec('TRUNCATE report_buckets, report_dedupe, report_networks, radar_sightings');
+      await sql.exec(`TRUNCATE ${STORE_TABLES}`);
     });
     afterAll(async () => {
       await store.close();

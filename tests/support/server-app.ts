@@ -2,6 +2,7 @@
  * Test helper: a real app over a real in-memory PGlite store, with a controllable clock and client address.
  * Shared by the route tests; not part of the running server.
  */
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createApp, type AppDeps } from '../../server/app.ts';
 import { createSaltedRateLimiter } from '../../server/rate-limit.ts';
 import { openPgliteClient } from '../../server/store/pglite-client.ts';
@@ -64,4 +65,26 @@ export function postJson(app: TestApp['app'], path: string, body: unknown, heade
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+}
+
+/** Every table the store writes, emptied between tests. */
+export const STORE_TABLES = 'report_buckets, report_dedupe, report_networks, radar_sightings';
+
+/**
+ * One app for a test file: started before its tests, emptied and its clock reset before each, closed after.
+ * @example const app = useTestApp(); it('…', async () => { await app().app.request('/v1/cdn'); });
+ */
+export function useTestApp(): () => TestApp {
+  let t: TestApp | null = null;
+  beforeAll(async () => {
+    t = await createTestApp();
+  }, PGLITE_START_TIMEOUT);
+  beforeEach(async () => {
+    await t!.sql.exec(`TRUNCATE ${STORE_TABLES}`);
+    t!.clock.now = TEST_START;
+  });
+  afterAll(async () => {
+    await t?.store.close();
+  });
+  return () => t!;
 }
