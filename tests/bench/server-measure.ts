@@ -8,7 +8,14 @@ import { describeCpu, sampleCpu } from './server-cpu.ts';
 
 const CONNECTIONS = 50;
 
-export type Scenario = 'bare GET' | 'bare GET 6 KiB' | 'bare POST' | 'report POST' | 'prefix GET';
+export type Scenario =
+  | 'bare GET'
+  | 'bare GET 6 KiB'
+  | 'bare GET radar size'
+  | 'bare POST'
+  | 'report POST'
+  | 'prefix GET'
+  | 'radar GET';
 
 export interface Row {
   backend: string;
@@ -53,14 +60,16 @@ export async function measure(
   serverPid?: number,
 ): Promise<Measured> {
   const isPost = scenario.endsWith('POST');
-  const path =
-    scenario === 'bare GET 6 KiB'
-      ? '/bare-6k'
-      : scenario.startsWith('bare')
-        ? '/bare'
-        : isPost
-          ? '/v1/reports'
-          : '/v1/prefix/0000';
+  const PATHS: Record<Scenario, string> = {
+    'bare GET': '/bare',
+    'bare GET 6 KiB': '/bare-6k',
+    'bare GET radar size': '/bare-radar',
+    'bare POST': '/bare',
+    'report POST': '/v1/reports',
+    'prefix GET': '/v1/prefix/0000',
+    'radar GET': '/v1/cdn',
+  };
+  const path = PATHS[scenario];
   const cpuBefore = sampleCpu(serverPid);
   const result = await autocannon({
     url: base + path,

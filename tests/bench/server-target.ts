@@ -80,12 +80,19 @@ if (process.argv[2] === 'fastify') {
   const padded = JSON.stringify({ ...BARE_BODY, pad: ' '.repeat(PREFIX_RESPONSE_BYTES - 50) });
   app.get('/bare-6k', (c) => c.body(padded, 200, { 'Content-Type': 'application/json' }));
   app.post('/bare', async (c) => c.json({ ok: true, data: await c.req.json() }, 202));
+  // A bare answer as long as the radar's summary: made once from the app's own /v1/cdn, so the ratio compares like
+  // with like whatever the summary's size.
+  let radarSized: string | null = null;
+  app.get('/bare-radar', async (c) => {
+    radarSized ??= ' '.repeat((await (await app.request('/v1/cdn')).text()).length);
+    return c.body(radarSized, 200, { 'Content-Type': 'application/json' });
+  });
   // Seeds `rows` buckets: rows/100 hosts (sha256 of the host number), 100 minutes each, spread over 8 days.
   // Hosts then span all 65,536 prefixes; the lookups in server.bench.ts pick prefixes of these hosts.
   app.post('/bench/seed', async (c) => {
     const rows = Number(c.req.query('rows'));
     const now = Math.floor(Date.now() / 60_000);
-    await sql.exec('TRUNCATE report_buckets, report_dedupe, report_networks');
+    await sql.exec('TRUNCATE report_buckets, report_dedupe, report_networks, radar_sightings');
     await sql.query(
       `INSERT INTO report_buckets (prefix, minute, host_hash, kind, vendor, colo, count)
        SELECT get_byte(h, 0) * 256 + get_byte(h, 1), $1::int - ((j * 113 + i * 7) % 11520), h, 'edge-error', 'cloudflare', '', 1 + (i + j) % 3

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { combine, measure, ratio, type Measured, type Row, type Scenario } from './server-measure.ts';
 
-// Each main scenario runs ROUNDS times, interleaved (bare GET, bare 6 KiB, bare POST, writes, lookups, then again),
+// Each main scenario runs ROUNDS times, interleaved (bare routes, writes, lookups, the radar, then again),
 // so a burst of other work on the shared machine lands on every scenario alike; ratios are taken per round.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -61,7 +61,15 @@ async function benchBackend(backend: string, env: NodeJS.ProcessEnv): Promise<vo
     await measure(base, 'prefix GET', 1);
     const batches = { sum: 0, count: 0 };
     await meanBatchSince(base, batches);
-    const scenarios: Scenario[] = ['bare GET', 'bare GET 6 KiB', 'bare POST', 'report POST', 'prefix GET'];
+    const scenarios: Scenario[] = [
+      'bare GET',
+      'bare GET 6 KiB',
+      'bare GET radar size',
+      'bare POST',
+      'report POST',
+      'prefix GET',
+      'radar GET',
+    ];
     const results = new Map<Scenario, Measured[]>(scenarios.map((scenario) => [scenario, []]));
     let batchNote = '';
     for (let round = 0; round < ROUNDS; round++) {
@@ -85,6 +93,8 @@ async function benchBackend(backend: string, env: NodeJS.ProcessEnv): Promise<vo
     rows.push({ backend, ...combine(of('report POST')), note: writesNote });
     const lookupsNote = `${ratio(of('prefix GET'), of('bare GET'), 'bare GET')} (target ≥ 0.6), ${ratio(of('prefix GET'), of('bare GET 6 KiB'), 'bare GET 6 KiB')}; ${cpu('prefix GET')}`;
     rows.push({ backend, ...combine(of('prefix GET')), note: lookupsNote });
+    const radarNote = `${ratio(of('radar GET'), of('bare GET radar size'), 'a bare GET of the same size')}; ${cpu('radar GET')}`;
+    rows.push({ backend, ...combine(of('radar GET')), note: radarNote });
     for (const target of GROWTH_ROWS) {
       // Let the last write batches commit: TRUNCATE would deadlock against them on PostgreSQL.
       await new Promise((resolve) => setTimeout(resolve, 1000));

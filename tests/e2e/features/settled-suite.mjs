@@ -2,12 +2,13 @@
 // browser against the fakes. A suite of its own, with its own launch, because its observations take time (ten seconds
 // of one badge, twenty runs of one page) that the feature suite's budget does not have.
 /** @import { Driver, Launch } from '../harness/types.d.ts' */
-import { after, before, describe } from 'node:test';
+import { after, before, beforeEach, describe } from 'node:test';
 import { findClosedPort, mappedHosts, startFakeServers } from '../fakes/servers.mjs';
 import { isCi, unavailableReason } from '../harness/browsers.mjs';
 import { warmUp } from '../harness/driver.mjs';
 import { notificationSpy } from '../harness/notify-spy.mjs';
 import { WARMUP_URL } from '../scenarios/table.mjs';
+import { forgetNotifications } from './helpers.mjs';
 import { plainServerErrorTests } from './settled-plain-5xx.mjs';
 import { settledHosts, settledRoutes } from './settled-sites.mjs';
 import { settledVerdictTests } from './settled-verdict.mjs';
@@ -41,6 +42,10 @@ export function settledSuite(name, launch) {
       },
       { timeout: 90_000 },
     );
+    // Each test starts under the overall notification cap (3 in 10 minutes) with none of it used by the one before.
+    beforeEach(async () => {
+      if (ctx.driver) await forgetNotifications(ctx.driver);
+    });
     after(async () => {
       await ctx.driver?.close();
       await ctx.server?.close();
