@@ -69,6 +69,15 @@ describe('options page', () => {
     expect(root.querySelector('[role="status"]')?.textContent).toBe('Saved.');
   });
 
+  it('the CDN radar starts on, says what it sends, and turns off on its own, apart from reports', async () => {
+    const radar = byLabel('Ask the CDN radar');
+    expect(radar.checked).toBe(true);
+    expect(root.querySelector(`#${radar.getAttribute('aria-describedby')}`)?.textContent).toContain("CDN's name");
+    radar.click();
+    await settle();
+    expect(await stored()).toMatchObject({ cdnRadar: false, peerReports: false });
+  });
+
   it('an endpoint must be https: the error is announced and tied to the field', async () => {
     const field = root.querySelector<HTMLInputElement>('#endpoint-new')!;
     field.value = 'http://peers.example/';

@@ -7,6 +7,7 @@ import { LANGUAGES, NOTIFICATION_MODES, type Settings } from '../shared/settings
 import { extensionStorage } from '../shared/storage/extension-storage.ts';
 import { resetSettings, writeSettings } from '../shared/storage/settings-store.ts';
 import { EndpointList } from './EndpointList.tsx';
+import { HintedCheckbox } from './HintedCheckbox.tsx';
 import { PrivacyStatement } from './PrivacyStatement.tsx';
 
 /** The settings page. Every change is saved at once (no Save button to forget) and announced in a live region. */
@@ -63,47 +64,32 @@ export function Options({ initial }: { initial: Settings }) {
 
       <fieldset>
         <legend>{t('options_peer')}</legend>
-        <label>
-          <input
-            type="checkbox"
-            checked={settings.peerReports}
-            aria-describedby="peer-hint"
-            onChange={(e) => void setPeerReports(e.currentTarget)}
-          />
-          <span>{t('options_peerReports')}</span>
-        </label>
-        <p id="peer-hint" class="hint">
-          {t('options_peerHint')}
-        </p>
-        <label>
-          <input
-            type="checkbox"
-            checked={settings.cdnRadar}
-            aria-describedby="radar-hint"
-            onChange={(e) => void save({ cdnRadar: e.currentTarget.checked })}
-          />
-          <span>{t('options_cdnRadar')}</span>
-        </label>
-        <p id="radar-hint" class="hint">
-          {t('options_cdnRadarHint')}
-        </p>
+        <HintedCheckbox
+          hintId="peer-hint"
+          label="options_peerReports"
+          hint="options_peerHint"
+          checked={settings.peerReports}
+          onChange={(box) => void setPeerReports(box)}
+        />
+        <HintedCheckbox
+          hintId="radar-hint"
+          label="options_cdnRadar"
+          hint="options_cdnRadarHint"
+          checked={settings.cdnRadar}
+          onChange={(box) => void save({ cdnRadar: box.checked })}
+        />
         <EndpointList endpoints={settings.peerEndpoints} onChange={(peerEndpoints) => save({ peerEndpoints })} />
       </fieldset>
 
       <fieldset>
         <legend>{t('options_archive')}</legend>
-        <label>
-          <input
-            type="checkbox"
-            checked={settings.archiveLookup}
-            aria-describedby="archive-hint"
-            onChange={(e) => void save({ archiveLookup: e.currentTarget.checked })}
-          />
-          <span>{t('options_archiveLookup')}</span>
-        </label>
-        <p id="archive-hint" class="hint">
-          {t('options_archiveHint')}
-        </p>
+        <HintedCheckbox
+          hintId="archive-hint"
+          label="options_archiveLookup"
+          hint="options_archiveHint"
+          checked={settings.archiveLookup}
+          onChange={(box) => void save({ archiveLookup: box.checked })}
+        />
       </fieldset>
 
       <section>
