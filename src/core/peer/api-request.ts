@@ -2,6 +2,7 @@
  * How the extension talks to a peer server, for every route (reports, lookups, the CDN radar): no cookies, no
  * referrer, no redirects, no cache, bounded reads, and a status that is not the expected one is an error.
  */
+import type { Fetch } from '../fetch.ts';
 import { readBounded } from '../status/read-bounded.ts';
 
 /**
@@ -30,4 +31,11 @@ export function expectStatus(response: Response, status: number): void {
   if (response.status === status) return;
   void response.body?.cancel().catch(() => undefined);
   throw new Error(`HTTP ${response.status}`);
+}
+
+/** A GET of an API route that must answer 200 with JSON of at most `maxBytes`; anything else throws. */
+export async function getJson(fetch: Fetch, url: string, maxBytes: number, signal: AbortSignal): Promise<unknown> {
+  const response = await fetch(url, { ...API_INIT, method: 'GET', signal });
+  expectStatus(response, 200);
+  return readJson(response, maxBytes, signal);
 }

@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import type { Fetch } from '../fetch.ts';
 import type { PeerFacts } from '../diagnose/types.ts';
 import { publicSiteOf } from '../registrable-domain.ts';
-import { API_INIT, expectStatus, readJson } from './api-request.ts';
+import { API_INIT, expectStatus, getJson, readJson } from './api-request.ts';
 import { apiUrl, firstAnswer } from './failover.ts';
 import { hashHost, prefixOf, type Sha256 } from './host-hash.ts';
 import { matchOwnHost, MAX_PREFIX_RESPONSE_BYTES } from './prefix-response.ts';
@@ -55,13 +55,8 @@ export function createPeerClient(deps: PeerClientDeps) {
     const prefix = prefixOf(ownHash);
     const options = { timeout: deps.timeout, attemptMs: deps.attemptMs ?? LOOKUP_ATTEMPT_MS, signal };
     return firstAnswer(endpoints, options, async (endpoint, bound) => {
-      const response = await deps.fetch(apiUrl(endpoint, `prefix/${prefix}`), {
-        ...API_INIT,
-        method: 'GET',
-        signal: bound,
-      });
-      expectStatus(response, 200);
-      return matchOwnHost(await readJson(response, MAX_PREFIX_RESPONSE_BYTES, bound), prefix, ownHash);
+      const body = await getJson(deps.fetch, apiUrl(endpoint, `prefix/${prefix}`), MAX_PREFIX_RESPONSE_BYTES, bound);
+      return matchOwnHost(body, prefix, ownHash);
     });
   }
 

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import type { Fetch } from '../fetch.ts';
-import { API_INIT, expectStatus, readJson } from '../peer/api-request.ts';
+import { getJson } from '../peer/api-request.ts';
 import { apiUrl, firstAnswer } from '../peer/failover.ts';
 import { OUTAGE_STATES } from '../peer/wire.ts';
 import { RADAR_VENDORS, type RadarVendor, SERIES_POINTS, VendorDetailSchema } from './radar-wire.ts';
@@ -52,13 +52,8 @@ export function createRadarClient(deps: { fetch: Fetch; timeout: (ms: number) =>
   ): Promise<RadarFacts> {
     const options = { timeout: deps.timeout, attemptMs: deps.attemptMs ?? ATTEMPT_MS, signal };
     return firstAnswer(endpoints, options, async (endpoint, bound) => {
-      const response = await deps.fetch(apiUrl(endpoint, `cdn/${vendor}`), {
-        ...API_INIT,
-        method: 'GET',
-        signal: bound,
-      });
-      expectStatus(response, 200);
-      const answer = v.safeParse(AnswerSchema, await readJson(response, MAX_ANSWER_BYTES, bound));
+      const body = await getJson(deps.fetch, apiUrl(endpoint, `cdn/${vendor}`), MAX_ANSWER_BYTES, bound);
+      const answer = v.safeParse(AnswerSchema, body);
       if (!answer.success || answer.output.data.vendor.vendor !== vendor) throw new Error('invalid radar answer');
       const { vendor: summary, cells, series } = answer.output.data;
       return {
