@@ -26,6 +26,7 @@ import { createPeerHandlers } from './handlers/peer.ts';
 import { createTabHandlers } from './handlers/tab.ts';
 import { createWatchHandlers } from './handlers/watch.ts';
 import { createHistory } from './history.ts';
+import { createLoadGate } from './load-gate.ts';
 import { createNotificationClicks } from './notification-clicks.ts';
 import { createNotifier } from './notifications.ts';
 import { createPeers } from './peers.ts';
@@ -90,6 +91,8 @@ const chains = createChainRoots({
   getState: (tabId) => store.getState(tabId),
   keyOf: (host) => correlationKey(host, correlationKeys),
 });
+const schedule = (ms: number, task: () => void) => void setTimeout(task, ms);
+const loads = createLoadGate({ schedule });
 const pipeline = createTabPipeline({
   storage,
   now: Date.now,
@@ -105,9 +108,10 @@ const pipeline = createTabPipeline({
     chainRoot: chains.rootOf,
   },
   draw: renderBadge,
-  schedule: (ms, task) => void setTimeout(task, ms),
+  schedule,
   onSettled: effects.onSettled,
   onPageState: effects.onPageState,
+  whenLoaded: loads.whenLoaded,
 });
 const { store, diagnoser, view, painter, lifeCycle } = pipeline;
 const headerHold = import.meta.env.VITE_E2E === '1' ? createHeaderHold(pipeline.events, store.getState) : null;
@@ -130,6 +134,7 @@ const reader = createReaderInjection({
   },
   titleOf: async (tabId) => (await browser.tabs.get(tabId)).title ?? '',
   onRestored: (tabId, url, status, shown) => events.onPageRestored(tabId, url, status, shown),
+  schedule,
 });
 const MAIN_FRAME = { urls: ['http://*/*', 'https://*/*'], types: ['main_frame' as const] };
 const HTTP_PAGES = { url: [{ schemes: ['http', 'https'] }] };
@@ -137,6 +142,7 @@ const HTTP_PAGES = { url: [{ schemes: ['http', 'https'] }] };
 browser.webRequest.onHeadersReceived.addListener(
   (details) => {
     const headers = (details.responseHeaders ?? []).map(({ name, value }) => [name, value ?? ''] as const);
+    loads.onResponse(details.tabId, details.timeStamp);
     void reader.onHeaders({ ...details, headers });
     void events.onMainFrameHeaders(details);
   },
@@ -144,8 +150,14 @@ browser.webRequest.onHeadersReceived.addListener(
   ['responseHeaders'],
 );
 browser.webNavigation.onCommitted.addListener((details) => void reader.onCommitted(details), HTTP_PAGES);
-browser.webNavigation.onCompleted.addListener((details) => void reader.onCompleted(details), HTTP_PAGES);
-browser.webRequest.onErrorOccurred.addListener((details) => void events.onMainFrameError(details), MAIN_FRAME);
+browser.webNavigation.onCompleted.addListener((details) => {
+  if (details.frameId === 0) loads.onDone(details.tabId, details.timeStamp);
+  void reader.onCompleted(details);
+}, HTTP_PAGES);
+browser.webRequest.onErrorOccurred.addListener((details) => {
+  loads.onDone(details.tabId, details.timeStamp);
+  void events.onMainFrameError(details);
+}, MAIN_FRAME);
 // Chromium names the page that started a navigation `initiator`, Firefox `originUrl`; neither for one the person typed.
 browser.webRequest.onBeforeRequest.addListener(
   (details) => void chains.onNavigation(details.tabId, details.initiator ?? details.originUrl),
@@ -161,6 +173,7 @@ browser.tabs.onRemoved.addListener(
       lifeCycle.forget(tabId),
       chains.forget(tabId),
       reader.forget(tabId),
+      loads.forget(tabId),
     ]),
 );
 repaintWhenLoaded(browser.tabs, async (tabId) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createReaderInjection } from './reader-injection.ts';
+import { createReaderInjection, READ_WAIT_MS } from './reader-injection.ts';
 
 const CF_522 = [
   ['server', 'cloudflare'],
@@ -11,8 +11,16 @@ function world(title = 'Spring sale | shop.example') {
     inject: vi.fn(async (_tabId: number) => undefined),
     titleOf: vi.fn(async (_tabId: number) => title),
     onRestored: vi.fn(async () => undefined),
+    schedule: vi.fn((_ms: number, _task: () => void) => undefined),
   };
-  return { deps, reader: createReaderInjection(deps) };
+  /** Runs the timers set so far, as if READ_WAIT_MS had passed. */
+  const runTimers = () => {
+    for (const [ms, task] of deps.schedule.mock.calls.splice(0)) {
+      expect(ms).toBe(READ_WAIT_MS);
+      task();
+    }
+  };
+  return { deps, reader: createReaderInjection(deps), runTimers };
 }
 
 const headers = (url: string, statusCode: number, timeStamp: number) => ({
@@ -31,13 +39,25 @@ const commit = (timeStamp: number, transitionQualifiers: string[] = []) => ({
 const complete = (url: string) => ({ tabId: 3, frameId: 0, url });
 
 describe('createReaderInjection', () => {
-  it('reads a failing page once its document is committed, and nothing else', async () => {
-    const { deps, reader } = world();
+  it('reads a failing page once its document has loaded, not while it loads', async () => {
+    const { deps, reader, runTimers } = world();
     reader.onHeaders(headers('https://shop.example/', 522, 100));
-    expect(deps.inject).not.toHaveBeenCalled();
     await reader.onCommitted(commit(110));
+    expect(deps.inject).not.toHaveBeenCalled();
     await reader.onCompleted(complete('https://shop.example/'));
     expect(deps.inject.mock.calls).toEqual([[3]]);
+    runTimers();
+    expect(deps.inject).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads a failing page that is still loading READ_WAIT_MS after its commit, once', async () => {
+    const { deps, reader, runTimers } = world();
+    reader.onHeaders(headers('https://shop.example/', 522, 100));
+    await reader.onCommitted(commit(110));
+    runTimers();
+    expect(deps.inject.mock.calls).toEqual([[3]]);
+    await reader.onCompleted(complete('https://shop.example/'));
+    expect(deps.inject).toHaveBeenCalledTimes(1);
   });
 
   it('leaves a normal page alone: no injection and no restore', async () => {
@@ -58,11 +78,13 @@ describe('createReaderInjection', () => {
   });
 
   it('does not carry a failing response over to a later commit that had no response of its own', async () => {
-    const { deps, reader } = world();
+    const { deps, reader, runTimers } = world();
     reader.onHeaders(headers('https://shop.example/', 522, 100));
     await reader.onCommitted(commit(110));
     await reader.onCommitted(commit(200));
-    expect(deps.inject).toHaveBeenCalledTimes(1);
+    await reader.onCompleted(complete('https://shop.example/#top'));
+    runTimers();
+    expect(deps.inject).not.toHaveBeenCalled();
   });
 
   it('tells a back/forward commit with no response as a restore, with the status that URL had', async () => {
@@ -96,6 +118,15 @@ describe('createReaderInjection', () => {
     expect(deps.inject.mock.calls).toEqual([[3]]);
   });
 
+  it('reads at once a failing page whose header event is delivered after it has loaded', async () => {
+    const { deps, reader } = world();
+    await reader.onCommitted(commit(50));
+    await reader.onCommitted(commit(110));
+    await reader.onCompleted(complete('https://shop.example/'));
+    await reader.onHeaders(headers('https://shop.example/', 522, 100));
+    expect(deps.inject.mock.calls).toEqual([[3]]);
+  });
+
   it('does not read the current page for a late header event of the document before it', async () => {
     const { deps, reader } = world();
     await reader.onCommitted(commit(50));
@@ -116,6 +147,8 @@ describe('createReaderInjection', () => {
     const { deps, reader } = world();
     deps.inject.mockRejectedValueOnce(new Error('Cannot access contents of the page'));
     reader.onHeaders(headers('https://shop.example/', 522, 100));
-    await expect(reader.onCommitted(commit(110))).resolves.toBeUndefined();
+    await reader.onCommitted(commit(110));
+    await expect(reader.onCompleted(complete('https://shop.example/'))).resolves.toBeUndefined();
+    expect(deps.inject).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * Reads only the pages that may have failed. No script runs on a page the person opens: the background decides from
  * the main-frame response (core/detect/reader-needed.ts) whether the page may be an error, block or challenge page,
- * and only then injects the reader into that tab's new document, at its commit (or at once, for a header event the
- * browser delivers after the commit it belongs to). A page the response rule cannot see (a 200 error page with no
- * vendor headers) is caught, if at all, by its title once it has loaded, read from the tab.
+ * and only then injects the reader into that tab's document, once it has loaded: a script injected earlier makes the
+ * browser build the extension's isolated world while the page still loads, which slows the load itself
+ * (bench:pageload). A page that has not loaded READ_WAIT_MS after its commit is read then, so a hanging subresource
+ * cannot keep its reading from arriving before the reading wait ends (READING_WAIT_MS). A page the response rule
+ * cannot see (a 200 error page with no vendor headers) is caught, if at all, by its title once it has loaded.
  *
  * A document restored from the back/forward cache makes no request, so the tab would keep the state of the document
  * before it. A back/forward commit with no main-frame response since the tab's previous commit is such a restore;
@@ -15,6 +17,9 @@ import { needsReading } from '../core/detect/reader-needed.ts';
 import { isCandidateTitle } from '../core/detect/prefilter.ts';
 import type { HeaderList } from '../core/detect/types.ts';
 import type { PageReport } from '../shared/page-report.ts';
+import { READING_WAIT_MS } from './reading-merge.ts';
+
+export const READ_WAIT_MS = READING_WAIT_MS - 500;
 
 export interface ReaderInjectionDeps {
   /** Runs the reader in the tab's top document (scripting.executeScript); rejects when the tab cannot take it. */
@@ -22,6 +27,8 @@ export interface ReaderInjectionDeps {
   /** The tab's title as the browser shows it (tabs.get: host permissions give it without the `tabs` permission). */
   titleOf: (tabId: number) => Promise<string>;
   onRestored: (tabId: number, url: string, status: number | null, shown: PageReport['document']) => Promise<void>;
+  /** Runs `task` after `ms` (setTimeout). */
+  schedule: (ms: number, task: () => void) => void;
 }
 
 interface TabNavigation {
@@ -32,6 +39,9 @@ interface TabNavigation {
   commitAt: number;
   previousCommitAt: number;
   read: boolean;
+  /** The last commit's document must be read once it has loaded; and whether it has. */
+  readOnLoad: boolean;
+  loaded: boolean;
   /** The last commit went back or forward: a restore if no request was made between the two commits. */
   forwardBack: boolean;
   /** Status of the documents this tab showed, by URL, for restores (bounded). */
@@ -51,6 +61,8 @@ export function createReaderInjection(deps: ReaderInjectionDeps) {
         commitAt: 0,
         previousCommitAt: 0,
         read: false,
+        readOnLoad: false,
+        loaded: false,
         forwardBack: false,
         statuses: new Map(),
       };
@@ -61,8 +73,20 @@ export function createReaderInjection(deps: ReaderInjectionDeps) {
 
   const inject = (tabId: number, tab: TabNavigation) => {
     tab.read = true;
+    tab.readOnLoad = false;
     return deps.inject(tabId).catch(() => undefined);
   };
+
+  /** Reads the last commit's document now if it has loaded, else once it has (or READ_WAIT_MS from its commit). */
+  function readWhenLoaded(tabId: number, tab: TabNavigation): Promise<void> {
+    if (tab.loaded) return inject(tabId, tab);
+    tab.readOnLoad = true;
+    const commitAt = tab.commitAt;
+    deps.schedule(READ_WAIT_MS, () => {
+      if (tab.commitAt === commitAt && tab.readOnLoad && !tab.read) void inject(tabId, tab);
+    });
+    return Promise.resolve();
+  }
 
   /** webRequest.onHeadersReceived, main frame. Called before the tab events, which the E2E build may hold. */
   function onHeaders(details: {
@@ -83,15 +107,12 @@ export function createReaderInjection(deps: ReaderInjectionDeps) {
     const isLate = tab.responseAt <= tab.commitAt && tab.responseAt > tab.previousCommitAt;
     if (isLate && tab.mustRead && !tab.read) {
       tab.mustRead = false;
-      return inject(details.tabId, tab);
+      return readWhenLoaded(details.tabId, tab);
     }
     return Promise.resolve();
   }
 
-  /**
-   * webNavigation.onCommitted, top frame: the new document exists, so the reader can go into it; executeScript
-   * waits for document_idle, as a declared content script would.
-   */
+  /** webNavigation.onCommitted, top frame: the new document exists, and is read once it has loaded. */
   function onCommitted(details: {
     tabId: number;
     frameId: number;
@@ -105,15 +126,22 @@ export function createReaderInjection(deps: ReaderInjectionDeps) {
     tab.previousCommitAt = tab.commitAt;
     tab.commitAt = Math.round(details.timeStamp);
     tab.read = false;
+    tab.readOnLoad = false;
+    tab.loaded = false;
     const mustRead = hadResponse && tab.mustRead;
     tab.mustRead = false;
-    return mustRead ? inject(details.tabId, tab) : Promise.resolve();
+    return mustRead ? readWhenLoaded(details.tabId, tab) : Promise.resolve();
   }
 
-  /** webNavigation.onCompleted, top frame: a restore is told now; an unread page with an error page's title is read. */
+  /**
+   * webNavigation.onCompleted, top frame: a page that must be read is read now, a restore is told now, and an unread
+   * page with an error page's title is read.
+   */
   async function onCompleted(details: { tabId: number; frameId: number; url: string }) {
     if (details.frameId !== 0 || details.tabId < 0) return;
     const tab = tabOf(details.tabId);
+    tab.loaded = true;
+    if (tab.readOnLoad && !tab.read) return inject(details.tabId, tab);
     const isRestore = tab.forwardBack && tab.responseAt <= tab.previousCommitAt;
     tab.forwardBack = false;
     if (isRestore) {

@@ -24,6 +24,8 @@ export interface TabPipelineDeps {
   onSettled: LifeCycleDeps['onSettled'];
   /** Told of every stored reading after the life cycle has drawn it, before its diagnosis starts. */
   onPageState?: (state: TabState) => Promise<void>;
+  /** Resolves once the tab's page has loaded (load-gate.ts): its diagnosis waits for that. At once by default. */
+  whenLoaded?: (tabId: number) => Promise<void>;
 }
 
 export function createTabPipeline(deps: TabPipelineDeps) {
@@ -51,11 +53,16 @@ export function createTabPipeline(deps: TabPipelineDeps) {
     paint: painter.paint,
     onSettled: deps.onSettled,
   });
-  /** Every stored reading is drawn at once and followed until it settles; a failed page also starts its diagnosis. */
+  /**
+   * Every stored reading is drawn at once and followed until it settles; a failed page also starts its diagnosis,
+   * once the page has loaded.
+   */
   const onReading = async (tabId: number, state: TabState) => {
     await lifeCycle.onReading(tabId, state);
     await deps.onPageState?.(state);
-    if (state.kind !== 'none') void diagnoser.diagnose(tabId);
+    if (state.kind === 'none') return;
+    const loaded = deps.whenLoaded?.(tabId) ?? Promise.resolve();
+    void loaded.then(() => diagnoser.diagnose(tabId));
   };
   const events = createTabEvents({ store, classify, now, onReading });
   return { store, diagnoser, view, painter, lifeCycle, events };

@@ -4,6 +4,7 @@ import { backgroundWorld } from '../../tests/support/background-world.ts';
 import type { Facts, PageFacts } from '../core/diagnose/types.ts';
 import { badgeForVerdict } from '../shared/badge.ts';
 import { tabKeys } from '../shared/storage/keys.ts';
+import { LOAD_WAIT_MS } from './load-gate.ts';
 import { READING_WAIT_MS } from './reading-merge.ts';
 
 /** Each diagnosis' gathering waits here until the test finishes it, so the test decides the interleaving. */
@@ -108,6 +109,44 @@ describe('the life cycle of a verdict', () => {
     expect(await world.storage.read(tabKeys.announced(2))).toMatchObject({
       decidedAt: world.announced[0]!.verdict.decidedAt,
     });
+  });
+
+  it("a failing response's diagnosis waits for the page to load, and is settled all the same", async () => {
+    const world = backgroundWorld();
+    const t0 = world.now();
+    world.loads.onResponse(3, t0);
+    await world.events.onMainFrameHeaders({
+      tabId: 3,
+      url: 'https://shop.example/',
+      statusCode: 522,
+      timeStamp: t0,
+      responseHeaders: cloudflare,
+    });
+    await world.settle();
+    expect((await world.lastDrawn(3)).drawn?.state?.kind).toBe('origin-error'); // drawn at once
+    expect(gathering.jobs).toEqual([]); // but nothing fetched while the page loads
+    world.loads.onDone(3, t0 + 120);
+    await world.settle();
+    expect(gathering.jobs.map((j) => j.page.kind)).toEqual(['origin-error']);
+    await finishOldest(world);
+    await world.advance(READING_WAIT_MS);
+    expect(world.announced.map((a) => a.verdict.rule)).toEqual(['site-origin']);
+  });
+
+  it('a page whose load hangs is diagnosed after the bounded load wait', async () => {
+    const world = backgroundWorld();
+    world.loads.onResponse(3, world.now());
+    await world.events.onMainFrameHeaders({
+      tabId: 3,
+      url: 'https://shop.example/',
+      statusCode: 522,
+      timeStamp: world.now(),
+      responseHeaders: cloudflare,
+    });
+    await world.advance(LOAD_WAIT_MS - 1);
+    expect(gathering.jobs).toEqual([]);
+    await world.advance(1);
+    expect(gathering.jobs).toHaveLength(1);
   });
 
   it('a failing response whose page never reports is settled after the bounded wait', async () => {

@@ -47,8 +47,39 @@ async function launch(extension, rules) {
   return context;
 }
 
-/** Loads `url` in a new tab and returns its loadEventEnd (ms from navigation start). */
-async function loadTime(context, url) {
+/** How long a settled verdict may take here: every outside name fails at once, so seconds would mean it is lost. */
+const VERDICT_WAIT_MS = 20_000;
+
+/**
+ * Ms from navigation start until the verdict about `url` is settled (its effects announced), as the worker's
+ * storage shows it; polled, so the figure is late by up to one poll.
+ */
+async function settledVerdictTime(context, url, timeOrigin) {
+  const [worker] = context.serviceWorkers();
+  const seenAt = await worker.evaluate(
+    async ({ url, waitMs }) => {
+      const until = Date.now() + waitMs;
+      while (Date.now() < until) {
+        const all = await chrome.storage.session.get(null);
+        const hit = Object.entries(all).some(
+          ([k, v]) => k.startsWith('announced:') && v?.subject?.startsWith(`${url}|`),
+        );
+        if (hit) return Date.now();
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return null;
+    },
+    { url, waitMs: VERDICT_WAIT_MS },
+  );
+  if (seenAt === null) throw new Error(`${url}: no settled verdict within ${VERDICT_WAIT_MS} ms`);
+  return seenAt - timeOrigin;
+}
+
+/**
+ * Loads `url` in a new tab and returns its loadEventEnd (ms from navigation start) and, with `verdict`, the time
+ * until its verdict settled.
+ */
+async function loadTime(context, url, verdict) {
   const page = await context.newPage();
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
@@ -59,7 +90,11 @@ async function loadTime(context, url) {
         const seen = await page.evaluate(() => JSON.stringify(performance.getEntriesByType('navigation')[0]));
         throw new Error(`${url}: no loadEventEnd (${seen})`, { cause: err });
       });
-    return await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
+    const { load, origin } = await page.evaluate(() => ({
+      load: performance.getEntriesByType('navigation')[0].loadEventEnd,
+      origin: performance.timeOrigin,
+    }));
+    return { load, verdict: verdict ? await settledVerdictTime(context, url, origin) : null };
   } finally {
     await page.close();
   }
@@ -92,13 +127,18 @@ const loadBefore = os.loadavg();
 const times = Object.fromEntries(
   Object.keys(pages).map((p) => [p, Object.fromEntries(Object.keys(configs).map((c) => [c, []]))]),
 );
+/** verdictTimes[page] = one settled-verdict time per round, production build */
+const verdictTimes = Object.fromEntries(Object.keys(pages).map((p) => [p, []]));
 let serial = 0;
 try {
   for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
     for (const [name, page] of shuffle(Object.entries(pages))) {
       for (const config of shuffle(Object.keys(configs))) {
-        const ms = await loadTime(configs[config], `https://${page.host}/?load=${++serial}`);
-        if (round >= WARMUP_ROUNDS) times[name][config].push(ms);
+        const withVerdict = page.kind === 'error' && config === 'production';
+        const got = await loadTime(configs[config], `https://${page.host}/?load=${++serial}`, withVerdict);
+        if (round < WARMUP_ROUNDS) continue;
+        times[name][config].push(got.load);
+        if (withVerdict) verdictTimes[name].push(got.verdict);
       }
     }
     process.stderr.write(`round ${round + 1 - WARMUP_ROUNDS}/${ROUNDS}\r`);
@@ -120,6 +160,11 @@ console.log(
 for (const [name, byConfig] of Object.entries(times)) {
   const m = (c) => median(byConfig[c]).toFixed(1).padStart(9);
   console.log(`${name.padEnd(30)} ${m('none')} ${m('production')} ${m('no reader')}`);
+}
+console.log('\nsettled verdict, production build: ms from navigation start, median [bootstrap 95 % CI]');
+for (const [name, ms] of Object.entries(verdictTimes).filter(([, ms]) => ms.length > 0)) {
+  const { median: mid, low, high } = bootstrapMedian(ms);
+  console.log(`${name.padEnd(30)} ${mid.toFixed(0)} [${low.toFixed(0)}, ${high.toFixed(0)}]`);
 }
 console.log('\npaired loadEventEnd ratio against no extension: median [bootstrap 95 % CI], n pairs');
 for (const kind of ['normal', 'error']) {

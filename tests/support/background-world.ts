@@ -8,6 +8,7 @@
 import { DEFAULT_PROBE_CONFIG } from '../../src/core/diagnose/probe-config.ts';
 import type { Verdict } from '../../src/core/diagnose/types.ts';
 import { currentOf } from '../../src/background/handlers/tab-view.ts';
+import { createLoadGate } from '../../src/background/load-gate.ts';
 import { createTabPipeline } from '../../src/background/tab-pipeline.ts';
 import type { TabState } from '../../src/shared/tab-state.ts';
 import { memoryStorage } from './memory-storage.ts';
@@ -34,6 +35,9 @@ export function backgroundWorld({ start = 1_000_000 } = {}) {
   const timers: Array<{ at: number; task: () => void }> = [];
   const drawn: Drawn[] = [];
   const announced: Announced[] = [];
+  const schedule = (ms: number, task: () => void) => void timers.push({ at: clock + ms, task });
+  /** Holds nothing unless the test tells it of a response (`loads.onResponse`), as index.ts does first. */
+  const loads = createLoadGate({ schedule });
 
   const { store, diagnoser, view, painter, lifeCycle, events } = createTabPipeline({
     storage,
@@ -46,7 +50,8 @@ export function backgroundWorld({ start = 1_000_000 } = {}) {
       sleep: () => new Promise<void>(() => undefined),
     },
     draw: async (tabId, state, verdict) => void drawn.push({ tabId, state, verdict }),
-    schedule: (ms, task) => void timers.push({ at: clock + ms, task }),
+    schedule,
+    whenLoaded: loads.whenLoaded,
     onSettled: async (tabId, verdict, state) => {
       announced.push({ tabId, verdict, state, at: clock, stored: await currentOf(view, tabId) });
     },
@@ -74,6 +79,7 @@ export function backgroundWorld({ start = 1_000_000 } = {}) {
 
   return {
     events,
+    loads,
     diagnoser,
     lifeCycle,
     painter,
