@@ -54,3 +54,4 @@ export function createChainRoots({ storage, getState, keyOf }: ChainRootDeps) {
     forget: (tabId: number) => storage.remove(tabKeys.chainRoot(tabId)),
   };
 }
+export type ChainRoots = ReturnType<typeof createChainRoots>;

@@ -27,6 +27,7 @@ import { createTabHandlers } from './handlers/tab.ts';
 import { createWatchHandlers } from './handlers/watch.ts';
 import { createHistory } from './history.ts';
 import { createLoadGate } from './load-gate.ts';
+import { listenToNavigations } from './navigation-listeners.ts';
 import { createNotificationClicks } from './notification-clicks.ts';
 import { createNotifier } from './notifications.ts';
 import { createPeers } from './peers.ts';
@@ -136,33 +137,7 @@ const reader = createReaderInjection({
   onRestored: (tabId, url, status, shown) => events.onPageRestored(tabId, url, status, shown),
   schedule,
 });
-const MAIN_FRAME = { urls: ['http://*/*', 'https://*/*'], types: ['main_frame' as const] };
-const HTTP_PAGES = { url: [{ schemes: ['http', 'https'] }] };
-
-browser.webRequest.onHeadersReceived.addListener(
-  (details) => {
-    const headers = (details.responseHeaders ?? []).map(({ name, value }) => [name, value ?? ''] as const);
-    loads.onResponse(details.tabId, details.timeStamp);
-    void reader.onHeaders({ ...details, headers });
-    void events.onMainFrameHeaders(details);
-  },
-  MAIN_FRAME,
-  ['responseHeaders'],
-);
-browser.webNavigation.onCommitted.addListener((details) => void reader.onCommitted(details), HTTP_PAGES);
-browser.webNavigation.onCompleted.addListener((details) => {
-  if (details.frameId === 0) loads.onDone(details.tabId, details.timeStamp);
-  void reader.onCompleted(details);
-}, HTTP_PAGES);
-browser.webRequest.onErrorOccurred.addListener((details) => {
-  loads.onDone(details.tabId, details.timeStamp);
-  void events.onMainFrameError(details);
-}, MAIN_FRAME);
-// Chromium names the page that started a navigation `initiator`, Firefox `originUrl`; neither for one the person typed.
-browser.webRequest.onBeforeRequest.addListener(
-  (details) => void chains.onNavigation(details.tabId, details.initiator ?? details.originUrl),
-  MAIN_FRAME,
-);
+listenToNavigations({ loads, reader, events, chains });
 browser.tabs.onCreated.addListener((tab) => void chains.onTabCreated(tab));
 browser.tabs.onRemoved.addListener(
   (tabId) =>

@@ -81,3 +81,4 @@ export function createLoadGate({ schedule }: LoadGateDeps) {
 
   return { onResponse, onDone, whenLoaded, forget };
 }
+export type LoadGate = ReturnType<typeof createLoadGate>;

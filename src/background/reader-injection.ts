@@ -157,3 +157,4 @@ export function createReaderInjection(deps: ReaderInjectionDeps) {
 
   return { onHeaders, onCommitted, onCompleted, forget };
 }
+export type ReaderInjection = ReturnType<typeof createReaderInjection>;
