@@ -8,7 +8,8 @@ import type { Vendor } from '../detect/types.ts';
 import type { SourceResult } from '../status/types.ts';
 import type { ProbeConfig } from './probe-config.ts';
 import type { Fetch } from '../fetch.ts';
-import { probeDoh, probeOrigin, probeReachable, probeTrace } from './probes.ts';
+import { checkConnectivity, lookupDoh, SITE_DOWN_ERRORS } from './network-sources.ts';
+import { probeOrigin, probeReachable, probeTrace } from './probes.ts';
 import {
   runSource,
   skipped,
@@ -17,7 +18,6 @@ import {
   type SourceClock,
   type SourceOutcome,
 } from './run-source.ts';
-import type { NetworkErrorCategory } from '../network/network-error.ts';
 import { publicSiteOf } from '../registrable-domain.ts';
 import { toSiteStatusFacts, toVendorStatusFacts } from './status-facts.ts';
 import type { CorrelationFacts, Facts, PageFacts, PeerFacts, ProbeFacts, SourceName, SourceState } from './types.ts';
@@ -54,35 +54,6 @@ export interface GatherOptions {
 }
 
 const SERVER_SIDE = new Set<PageFacts['kind']>(['origin-error', 'edge-error', 'site-config', 'challenge-failed']);
-
-/**
- * Network errors where the site's own servers may be down, which its status page can confirm: the connection was
- * refused, timed out or was reset. Not DNS (public DNS is asked instead, and status.<site> would not resolve either),
- * not offline (this network is down), not TLS (a certificate error is the site's configuration or something in this
- * network intercepting TLS; a status page speaks to neither, and the lookup would cross the same interceptor), and
- * not an error we cannot place.
- */
-const SITE_DOWN_ERRORS = new Set<NetworkErrorCategory | null>(['refused', 'timeout', 'reset']);
-
-/** Any of the two reachability checks answering is enough to say the network works. */
-async function checkConnectivity(deps: GatherDeps, signal: AbortSignal) {
-  const results = await Promise.allSettled(
-    deps.config.connectivityUrls.map((url) => probeReachable(deps.fetch, url, signal)),
-  );
-  const ok = results.filter((r) => r.status === 'fulfilled' && r.value).length;
-  const counts = { ok, failed: results.length - ok };
-  // None answered because time ran out: that is a timeout (with its 0-of-N kept), not a clean "all failed".
-  if (ok === 0 && signal.aborted) throw new SourceTimedOut('no connectivity check answered in time', counts);
-  return counts;
-}
-
-async function lookupDoh(deps: GatherDeps, host: string, signal: AbortSignal) {
-  const answers = await Promise.allSettled(deps.config.dohUrls.map((url) => probeDoh(deps.fetch, url, host, signal)));
-  const values = answers.map((a) => (a.status === 'fulfilled' ? a.value : null));
-  if (values.includes('resolves')) return 'resolves' as const;
-  if (values.length > 0 && values.every((v) => v === 'nxdomain')) return 'nxdomain' as const;
-  throw new Error('no DoH provider gave a usable answer');
-}
 
 export async function gatherFacts(
   deps: GatherDeps,
