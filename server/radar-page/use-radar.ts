@@ -23,8 +23,12 @@ export function useRadar(load: (signal: AbortSignal) => Promise<RadarView>, now:
   const lastAttempt = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inFlight = useRef<AbortController | null>(null);
+  // Read through a ref so that a caller passing new functions each render does not restart the loop.
+  const source = useRef({ load, now });
+  source.current = { load, now };
 
   const refresh = useCallback(async () => {
+    const { load, now } = source.current;
     clearTimeout(timer.current);
     inFlight.current?.abort();
     const controller = new AbortController();
@@ -40,14 +44,14 @@ export function useRadar(load: (signal: AbortSignal) => Promise<RadarView>, now:
       setState((previous) => ({ ...previous, failedAt: now(), isLoading: false }));
     }
     if (!document.hidden) timer.current = setTimeout(refresh, REFRESH_MS);
-  }, [load, now]);
+  }, []);
 
   useEffect(() => {
     void refresh();
     const onVisibility = () => {
       clearTimeout(timer.current);
       if (document.hidden) return;
-      const due = lastAttempt.current + REFRESH_MS - now();
+      const due = lastAttempt.current + REFRESH_MS - source.current.now();
       if (due <= 0) void refresh();
       else timer.current = setTimeout(refresh, due);
     };
@@ -57,7 +61,7 @@ export function useRadar(load: (signal: AbortSignal) => Promise<RadarView>, now:
       clearTimeout(timer.current);
       inFlight.current?.abort();
     };
-  }, [refresh, now]);
+  }, [refresh]);
 
   return { ...state, refresh };
 }
