@@ -42,19 +42,22 @@ export function radarPageRoutes(dir: string): Hono<AppEnv> {
   let assets: MiddlewareHandler | null = null;
   const isBuilt = () => existsSync(index);
 
-  return new Hono<AppEnv>()
-    .get('/', async (c, next) => {
-      if (!isBuilt()) return c.text(NOT_BUILT, 503, { 'Cache-Control': 'no-store', 'Retry-After': '10' });
-      page ??= serveStatic({ path: index });
-      return withHeaders(c, page(c, next), {
-        'Cache-Control': 'no-cache',
-        'Content-Security-Policy': PAGE_CSP,
-        'X-Content-Type-Options': 'nosniff',
-      });
-    })
-    .get('/assets/*', async (c, next) => {
-      if (!isBuilt()) return c.notFound();
-      assets ??= serveStatic({ root: dir });
-      return withHeaders(c, assets(c, next), { 'Cache-Control': IMMUTABLE, 'X-Content-Type-Options': 'nosniff' });
-    });
+  return (
+    new Hono<AppEnv>()
+      .get('/', async (c, next) => {
+        if (!isBuilt()) return c.text(NOT_BUILT, 503, { 'Cache-Control': 'no-store', 'Retry-After': '10' });
+        page ??= serveStatic({ path: index });
+        return withHeaders(c, page(c, next), {
+          'Cache-Control': 'no-cache',
+          'Content-Security-Policy': PAGE_CSP,
+          'X-Content-Type-Options': 'nosniff',
+        });
+      })
+      // vite writes the assets flat into assets/, so one path segment names any of them.
+      .get('/assets/:file', async (c, next) => {
+        if (!isBuilt()) return c.notFound();
+        assets ??= serveStatic({ root: dir });
+        return withHeaders(c, assets(c, next), { 'Cache-Control': IMMUTABLE, 'X-Content-Type-Options': 'nosniff' });
+      })
+  );
 }
