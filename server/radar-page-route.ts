@@ -17,8 +17,8 @@ export const RADAR_PAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.met
 const PAGE_CSP =
   "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const NOT_BUILT =
-  'The radar page is not built yet. Run `node server/radar-page/build.mjs` (npm run server does it for you); ' +
-  'the API under /v1 works meanwhile.\n';
+  'The radar page is not built yet: run `npm run build:radar-page` (`npm run server` builds it when missing). ' +
+  'The API under /v1 works meanwhile.\n';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
