@@ -44,7 +44,13 @@ export async function buildRadarPage({ ifStale = false } = {}) {
     build: { outDir: temp, emptyOutDir: true },
   });
   fs.rmSync(OUT, { recursive: true, force: true });
-  fs.renameSync(temp, OUT);
+  try {
+    fs.renameSync(temp, OUT);
+  } catch (error) {
+    // Another build (the test suite and `npm run server` at once) swapped its copy in first: keep that one.
+    if (!fs.existsSync(path.join(OUT, 'index.html'))) throw error;
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
   return OUT;
 }
 
