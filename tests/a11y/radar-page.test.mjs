@@ -48,10 +48,10 @@ after(async () => {
 
 /**
  * The radar page as a reader with these settings sees it, once the first answer is drawn.
- * @param {{ locale?: string, colorScheme?: 'light' | 'dark' }} [options]
+ * @param {{ locale?: string, colorScheme?: 'light' | 'dark', width?: number }} [options]
  */
-async function openRadar({ locale = 'en-US', colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ locale, colorScheme, viewport: { width: 1100, height: 800 } });
+async function openRadar({ locale = 'en-US', colorScheme = 'light', width = 1100 } = {}) {
+  const context = await browser.newContext({ locale, colorScheme, viewport: { width, height: 800 } });
   const page = await context.newPage();
   await page.goto(`${service.origin}/`);
   await page.waitForSelector('[data-status="updated"], [data-status="failed"]', { timeout: RENDER_MS });
@@ -143,6 +143,21 @@ describe('radar page, keyboard', () => {
       await page.focus('[data-action="language"]');
       await page.keyboard.press('Space');
       await page.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: RENDER_MS });
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('radar page, small screens', () => {
+  it('reflows in 320 CSS px (a phone, or 400% zoom of 1280 px) without horizontal scrolling, in Korean', async () => {
+    const { page, close } = await openRadar({ locale: 'ko-KR', width: 320 });
+    try {
+      await page.waitForSelector('[data-vendor="cloudflare"]', { timeout: RENDER_MS });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      assert.equal(overflow, 0, `the page overflows by ${overflow}px`);
     } finally {
       await close();
     }
