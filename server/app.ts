@@ -21,6 +21,7 @@ import { healthRoutes } from './routes/health.ts';
 import { openapiRoutes } from './routes/openapi.ts';
 import { cdnRoutes } from './routes/cdn.ts';
 import { prefixRoutes } from './routes/prefix.ts';
+import { RADAR_PAGE_DIR, radarPageRoutes } from './radar-page-route.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { createBatchWriter, scheduleBatch, type BatchWriter } from './store/batch-writer.ts';
 import type { BucketReport, ReportStore } from './store/report-store.ts';
@@ -40,12 +41,14 @@ export interface AppDeps {
   snapshotMaxAgeMs?: number;
   /** Most prefix answers kept built (6 KiB each); default PREFIX_CACHE_ENTRIES in config.ts. */
   prefixCacheEntries?: number;
+  /** The built public radar page served at `/`; default dist/radar-page. */
+  radarPageDir?: string;
 }
 
 /** Under @hono/node-server the Node request and response are in `c.env`; under `app.request()` they are not. */
 export type AppEnv = { Bindings: Partial<HttpBindings> };
 
-export type ResolvedDeps = Required<Omit<AppDeps, 'snapshotMaxAgeMs'>> & {
+export type ResolvedDeps = Required<Omit<AppDeps, 'snapshotMaxAgeMs' | 'radarPageDir'>> & {
   snapshot: PrefixSnapshot;
   /** The CDN radar's responses, rebuilt from the store as often as the lookup snapshot. */
   radar: RefreshingValue<RadarBodies>;
@@ -130,6 +133,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v1/cdn', cdnRoutes(resolved));
   app.route('/', healthRoutes(resolved));
   app.route('/', openapiRoutes());
+  app.route('/', radarPageRoutes(deps.radarPageDir ?? RADAR_PAGE_DIR));
 
   app.notFound((c) => fail(c, 404, 'not_found', 'no such route'));
   app.onError((error, c) => {

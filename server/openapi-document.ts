@@ -96,6 +96,24 @@ export const OPENAPI_DOCUMENT = {
         },
       },
     },
+    '/': {
+      get: {
+        operationId: 'getRadarPage',
+        description: 'The public CDN radar page; it reads /v1/cdn and /v1/cdn/{vendor} as any client may.',
+        responses: {
+          '200': { description: 'The page', content: { 'text/html': { schema: { type: 'string' } } } },
+          '503': { description: 'The page is not built', content: { 'text/plain': { schema: { type: 'string' } } } },
+        },
+      },
+    },
+    '/assets/{file}': {
+      get: {
+        operationId: 'getRadarPageAsset',
+        description: "The page's scripts and styles, named by their content's hash, so cacheable for a year.",
+        parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'The file' }, '404': errorResponse('No such file') },
+      },
+    },
   },
   components: {
     responses: { RateLimited: rateLimited },

@@ -1,17 +1,9 @@
 import type { RadarFacts } from '../core/radar/radar-client.ts';
+import { sparkPoints } from '../core/radar/sparkline.ts';
 import { formatMessage } from '../shared/i18n.ts';
 
 const WIDTH = 120;
 const HEIGHT = 24;
-
-/** The last hour as a line: the shape is what matters (a cliff at the onset), so it is scaled to its own peak. */
-function sparkPoints(series: readonly number[]): string {
-  const peak = Math.max(1, ...series);
-  const step = series.length > 1 ? WIDTH / (series.length - 1) : 0;
-  return series
-    .map((value, index) => `${Math.round(index * step)},${Math.round(HEIGHT - 1 - (value / peak) * (HEIGHT - 2))}`)
-    .join(' ');
-}
 
 /**
  * "Cloudflare right now": the CDN radar's state for the page's CDN and its last hour, when the radar answered. The
@@ -38,7 +30,12 @@ export function RadarLine({ radar }: { radar: RadarFacts | null }) {
           width={WIDTH}
           height={HEIGHT}
         >
-          <polyline points={sparkPoints(radar.series)} fill="none" stroke="currentColor" stroke-width="1.5" />
+          <polyline
+            points={sparkPoints(radar.series, WIDTH, HEIGHT)}
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.5"
+          />
         </svg>
       )}
     </section>
