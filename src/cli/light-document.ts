@@ -4,7 +4,7 @@
  * firstElementChild, childElementCount, data). parse5 follows the WHATWG parsing algorithm, so the tree is the one a
  * browser builds (with scripting on: `<noscript>` holds raw text, `<template>` content is out of the tree), and
  * loading it costs the CLI about a tenth of a full DOM such as happy-dom. A member left out throws a TypeError where
- * it is used; `light-document.test.ts` runs the extractor over every fixture page to prove none is missing.
+ * it is used; read-page.test.ts classifies every fixture page through this view, so a missing one fails there.
  */
 import type { DefaultTreeAdapterMap } from 'parse5';
 
