@@ -1,4 +1,4 @@
-// Builds the CLI bundle: classify, check and corpus with everything they import (core, happy-dom, undici, valibot)
+// Builds the CLI bundle: classify, check and corpus with everything they import (core, parse5, undici, valibot)
 // in a few ES modules for Node. Loading one bundle takes Node about a fifth of what tsx spends compiling and
 // resolving hundreds of files on every run. The HTML parser sits in a chunk of its own, loaded only when a page is read.
 import { build } from 'vite';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { classify, extractPageMarkers } from '../core/detect/index.ts';
+import { classify } from '../core/detect/index.ts';
 import type { Detection, HeaderList } from '../core/detect/types.ts';
 
 export interface ClassifyFileOptions {
@@ -8,7 +8,7 @@ export interface ClassifyFileOptions {
   status: number | null;
   /** null: headers unknown, so CDN-looking pages come back `unconfirmed`. */
   headers: HeaderList | null;
-  /** Told when only the start of the file was classified (see MAX_PARSE_CHARS). */
+  /** Told when only the start of the file was classified (see readPage). */
   warn?: (message: string) => void;
 }
 
@@ -16,15 +16,8 @@ export interface ClassifyFileOptions {
 export async function classifyFile(options: ClassifyFileOptions): Promise<Detection> {
   const source = await readFile(options.file, 'utf8');
   // Loaded on first use: the parser is most of the CLI's start-up, and a bad argument should not wait for it.
-  const { MAX_PARSE_CHARS, parseHtml } = await import('./parse-html.ts');
-  const page = parseHtml(source, options.url, options.file.endsWith('.txt'));
-  if (page.isTruncated) {
-    options.warn?.(`${options.file}: ${source.length} characters; only the first ${MAX_PARSE_CHARS} were classified`);
-  }
-  try {
-    const markers = extractPageMarkers(page.document);
-    return classify({ url: options.url, status: options.status, headers: options.headers, page: markers });
-  } finally {
-    await page.close();
-  }
+  const { readPage } = await import('./read-page.ts');
+  const { markers, partial } = readPage(source, options.file.endsWith('.txt'));
+  if (partial) options.warn?.(`${options.file}: ${partial}`);
+  return classify({ url: options.url, status: options.status, headers: options.headers, page: markers });
 }

@@ -2,7 +2,7 @@
  * Loads the page to check, as a browser's first look would: status, headers and a bounded body, classified with the
  * same core code as the extension. A connection that fails becomes a network error with the browser's categories.
  */
-import { classify, extractPageMarkers } from '../core/detect/index.ts';
+import { classify } from '../core/detect/index.ts';
 import type { Detection, HeaderList } from '../core/detect/types.ts';
 import type { PageFacts } from '../core/diagnose/types.ts';
 import type { Fetch } from '../core/fetch.ts';
@@ -49,22 +49,17 @@ export async function loadPage(fetch: Fetch, url: string, timeoutMs: number): Pr
   const bytes = new Uint8Array(await response.arrayBuffer()).subarray(0, MAX_PAGE_BYTES);
   const body = new TextDecoder().decode(bytes);
   const isPlainText = (response.headers.get('content-type') ?? '').startsWith('text/plain');
-  // Loaded on first use: a page that never arrived needs no parser, the bulk of the CLI's start-up.
-  const { parseHtml } = await import('./parse-html.ts');
-  const parsed = parseHtml(body, response.url || url, isPlainText);
-  try {
-    const detection = classify({ url, status: response.status, headers, page: extractPageMarkers(parsed.document) });
-    const page: PageFacts = {
-      kind: detection.kind,
-      vendor: detection.vendor,
-      colo: detection.colo,
-      code: detection.code,
-      unconfirmed: detection.unconfirmed,
-      network: null,
-      ...(detection.platform && { platform: detection.platform }),
-    };
-    return { page, detection, status: response.status, networkError: null };
-  } finally {
-    await parsed.close();
-  }
+  // Loaded on first use: a page that never arrived needs no parser.
+  const { readPage } = await import('./read-page.ts');
+  const detection = classify({ url, status: response.status, headers, page: readPage(body, isPlainText).markers });
+  const page: PageFacts = {
+    kind: detection.kind,
+    vendor: detection.vendor,
+    colo: detection.colo,
+    code: detection.code,
+    unconfirmed: detection.unconfirmed,
+    network: null,
+    ...(detection.platform && { platform: detection.platform }),
+  };
+  return { page, detection, status: response.status, networkError: null };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PARSE_CHARS, parseHtml } from './parse-html.ts';
+import { parseHtml } from './parse-html.ts';
+import { MAX_PARSE_CHARS } from './read-page.ts';
 
 describe('parseHtml', () => {
   it('parses a page within the bound whole', async () => {

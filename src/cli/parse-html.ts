@@ -1,12 +1,6 @@
 import { Window } from 'happy-dom';
+import { MAX_PARSE_CHARS } from './read-page.ts';
 import { mapScriptBodies } from './script-blocks.ts';
-
-/**
- * The most characters parsed. happy-dom spends ~30 µs and ~10 KB per element, so a 7 MB page of 10^6 elements took
- * minutes and gigabytes; 512 Ki characters of the densest markup parse in 2–5 s and ~500 MB. Error and block pages
- * are a few KiB, and the markers the classifier reads sit near the top of a page.
- */
-export const MAX_PARSE_CHARS = 512 * 1024;
 
 /** A parsed document plus the window that owns it; call `close()` to free happy-dom's resources. */
 export interface ParsedPage {
@@ -31,9 +25,10 @@ function padScriptLessThan(html: string): string {
 }
 
 /**
- * Node adapter for core's `Document` parameter: parses HTML with happy-dom, never running scripts, loading
- * resources or navigating. Plain text is wrapped in <pre> the way browsers display text/plain responses. Only the
- * first MAX_PARSE_CHARS characters are read; `isTruncated` says so, for the caller to tell the person.
+ * A full, mutable DOM for core's `Document` parameter, for the tests and benches that query or edit a document
+ * beyond what the extractor reads (the CLI itself reads pages through read-page.ts, a tenth of the start-up): parses
+ * HTML with happy-dom, never running scripts, loading resources or navigating. Plain text is wrapped in <pre> the
+ * way browsers display text/plain responses. Only the first MAX_PARSE_CHARS characters are read, as in the CLI.
  * @example const { document, close } = parseHtml('<title>x</title>', 'https://a.test/', false)
  */
 export function parseHtml(fullSource: string, url: string, isPlainText: boolean): ParsedPage {

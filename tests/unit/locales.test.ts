@@ -114,7 +114,12 @@ describe('locales', () => {
 
   it('every verdict, explanation, advice, evidence and source key the engine can produce exists', () => {
     const keys = new Set(Object.keys(en));
-    const needed = DECISION_TABLE.flatMap((row) => [`verdict_${row.key}`, `explain_${row.key}`, ...row.advice]);
+    const needed = DECISION_TABLE.flatMap((row) => [
+      `verdict_${row.key}`,
+      `explain_${row.key}`,
+      ...(row.keyUnnamed ? [`explain_${row.keyUnnamed}`] : []),
+      ...row.advice,
+    ]);
     needed.push(
       'verdict_unknown',
       'explain_unknown',

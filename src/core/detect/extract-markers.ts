@@ -21,7 +21,7 @@ const RESOURCE_ATTRIBUTES: Readonly<Record<string, string>> = {
   IMG: 'src',
   FORM: 'action',
 };
-// TITLE: happy-dom (the CLI's parser) leaves a head-less page's <title> in <body>; browsers never show it as text.
+// TITLE: happy-dom (the unit tests' full DOM) leaves a head-less page's <title> in <body>; browsers never show it.
 const HIDDEN_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'TITLE']);
 // NodeFilter constants, spelled out because core may not touch the global `NodeFilter`.
 const SHOW_ELEMENT = 0x1;

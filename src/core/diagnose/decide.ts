@@ -24,6 +24,8 @@ export function decide(facts: Facts, now: number): Verdict {
   // With no CDN in front, the platform stands where the texts name who works ("Heroku works, but this site …").
   const platform = facts.page.platform ?? '';
   const params = { host: facts.host, vendor: vendor ?? platform, colo: colo ?? '', ...(platform && { platform }) };
+  // An explanation naming who works ("Cloudflare works, but …") names the site instead when no one else is known.
+  const explanationKey = !vendor && !platform && row.keyUnnamed ? row.keyUnnamed : row.key;
   const incident: IncidentRef | null = facts.vendorStatus?.coloIncident ?? facts.vendorStatus?.serviceIncident ?? null;
 
   return {
@@ -34,7 +36,7 @@ export function decide(facts: Facts, now: number): Verdict {
     confidence: Math.round(confidence * 100) / 100,
     rule: row.id,
     headline: { key: `verdict_${row.key}`, params },
-    explanation: { key: `explain_${row.key}`, params },
+    explanation: { key: `explain_${explanationKey}`, params },
     evidence: collectEvidence(facts, now),
     advice: row.advice.map((key) => ({ key, params })),
     sources: facts.sources,

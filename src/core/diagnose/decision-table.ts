@@ -12,6 +12,8 @@ export interface Row {
   confidence: number | ((f: Facts) => number);
   /** i18n key suffix: headline `verdict_<key>`, explanation `explain_<key>`. */
   key: string;
+  /** The explanation's key suffix when no vendor or platform is known, for an explanation that names who works. */
+  keyUnnamed?: string;
   advice: string[];
   acknowledged?: (f: Facts) => Acknowledgement;
 }
@@ -185,6 +187,7 @@ export const DECISION_TABLE: readonly Row[] = [
     culprit: 'site',
     confidence: 0.85,
     key: 'siteConfig',
+    keyUnnamed: 'siteConfigHost',
     advice: ['advice_contactSite'],
   },
   {
