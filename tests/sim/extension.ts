@@ -131,5 +131,3 @@ export function createExtension(deps: { fetchFrom: (ip: string) => Fetch; endpoi
 
   return { diagnose, visitFailedPage };
 }
-
-export type Extension = ReturnType<typeof createExtension>;

@@ -18,7 +18,7 @@ import type { Random } from './prng.ts';
 
 export type Region = 'KR' | 'US' | 'EU';
 
-export const PAGE_LOADS_PER_DAY = 120;
+const PAGE_LOADS_PER_DAY = 120;
 
 const DIURNAL_RAW = [
   0.55, 0.35, 0.22, 0.15, 0.12, 0.13, 0.25, 0.5, 0.8, 1, 1.1, 1.15, 1.15, 1.15, 1.15, 1.15, 1.2, 1.3, 1.45, 1.6, 1.7,

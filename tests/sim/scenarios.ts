@@ -12,7 +12,7 @@
  * answer 500 from 08:47 to 09:12, about 28 % of Cloudflare's HTTP traffic. No status-page post inside those 25
  * minutes was found in the sources, so none is modelled.
  */
-export interface CdnOutage {
+interface CdnOutage {
   vendor: 'cloudflare';
   /** Share of the vendor's sites whose traffic takes the failing path. */
   affectedShare: number;
@@ -20,7 +20,7 @@ export interface CdnOutage {
   failingAt: (atMs: number) => number;
 }
 
-export interface SiteOutage {
+interface SiteOutage {
   /** Cloudflare's most visited site everywhere (rank 1 of the global catalogue). */
   rank: number;
   from: number;

@@ -39,5 +39,3 @@ export async function startService(clock: { now: number }) {
   }
   return { app, store, fetchFrom, close };
 }
-
-export type Service = Awaited<ReturnType<typeof startService>>;

@@ -14,7 +14,7 @@ const MINUTE = 60_000;
 /** After a site comes back, its reports stay in the radar's windows for up to an hour. */
 const AFTERGLOW_MS = 60 * MINUTE;
 /** The targets (docs/server.md, "Radar replay"). */
-export const OUTAGE_WITHIN_MINUTES = 5;
+const OUTAGE_WITHIN_MINUTES = 5;
 
 interface FirstTimes {
   elevated: number | null;

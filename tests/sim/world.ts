@@ -41,8 +41,8 @@ function unitHash(text: string): number {
 
 function incidentKind(site: Site, random: Random): Omit<PageOutcome, 'refetch'> {
   const roll = random.next();
-  if (roll < 0.1 && site.vendor === 'cloudflare') return { kind: 'site-config', code: 1016 };
-  if (roll < 0.15) return { kind: 'edge-error', code: 502 };
+  if (roll < 0.05) return { kind: 'edge-error', code: 502 };
+  if (roll < 0.15 && site.vendor === 'cloudflare') return { kind: 'site-config', code: 1016 };
   return { kind: 'origin-error', code: [521, 522, 524, 502][random.below(4)]! };
 }
 
@@ -97,5 +97,3 @@ export function createWorld(scenario: Scenario, catalog: Catalog, random: Random
 
   return { startIncidents, outcome };
 }
-
-export type World = ReturnType<typeof createWorld>;
