@@ -2,7 +2,7 @@
  * Who browses in the replay: installs of the extension across Korea, the US and Europe, each on its own network and
  * served by its nearest CDN data centre, browsing at a rate that follows the local time of day. Only installs with
  * reports on can change what the service knows, so only they are simulated one by one; the rest are represented by
- * the fresh client that asks the radar (run.ts).
+ * the fresh install that asks the radar (replay.ts).
  *
  * Rates and their basis (docs/server.md, "Radar replay", has the same list):
  * - PAGE_LOADS_PER_DAY: top-level page loads per install per day. An assumption for a desktop browser in daily use;

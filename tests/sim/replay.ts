@@ -37,7 +37,7 @@ const MINUTE = 60_000;
 const RADAR_HOUR = 60 * MINUTE;
 
 /** A fresh install in each region, at its region's busiest data centre. */
-function freshInstalls(): Array<Install> {
+function freshInstalls(): Install[] {
   return (Object.keys(REGIONS) as Region[]).map((region, index) => ({
     index: -1 - index,
     region,
@@ -127,7 +127,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
       clock.now = start + MINUTE - 1;
       // Fewer counted reports in the hour than the publishing floor's sites means every vendor and cell reads
       // `normal` (privacy-floor.ts), so the observer's read is skipped: a week is ~10,000 reads, mostly of nothing.
-      while (countedAt.length > 0 && countedAt[0]! <= start + MINUTE - RADAR_HOUR) countedAt.shift();
+      while (countedAt.length > 0 && countedAt[0]! < start + MINUTE - RADAR_HOUR) countedAt.shift();
       const reading =
         countedAt.length >= MIN_PUBLISHED_SITES ? await readRadar(start + MINUTE) : quietMinute(start + MINUTE);
       result.minutes.push(reading);

@@ -62,7 +62,7 @@ function november18(): Scenario {
     until: at(day, '18:00'),
     onset,
     statusPostAt: at(day, '11:48'),
-    // FL2 carried most of the traffic; FL1 customers saw wrong bot scores rather than errors.
+    // Only FL2 answered 5xx (FL1 customers got wrong bot scores instead); 80 % of sites on FL2 is an assumption.
     outage: {
       vendor: 'cloudflare',
       affectedShare: 0.8,
