@@ -32,15 +32,15 @@ describe('radar replay', () => {
     async () => {
       const full = SCENARIOS['normal-week']!();
       const site = full.siteOutage!;
-      // The first 20 minutes of the site's hour down, and the 5 before.
-      const siteOutage = { ...site, until: site.from + 20 * MINUTE };
-      const scenario = { ...full, siteOutage, warmupDays: 0, from: site.from - 5 * MINUTE, until: siteOutage.until };
-      // Five times the default adoption, so that ordinary failures alone lift Cloudflare above the publishing floor:
+      // The first 15 minutes of the site's hour down, after an hour in which ordinary failures fill the radar's hour.
+      const siteOutage = { ...site, until: site.from + 15 * MINUTE };
+      const scenario = { ...full, siteOutage, warmupDays: 0, from: site.from - 60 * MINUTE, until: siteOutage.until };
+      // Ten times the default adoption, so that ordinary failures alone lift Cloudflare above the publishing floor:
       // its state is then the rule's to decide, not hidden by the floor.
-      const result = await replay({ scenario, ...POPULATION, adoption: 0.005 });
+      const result = await replay({ scenario, ...POPULATION, adoption: 0.01 });
       const summary = summarise(scenario, result);
       const during = result.minutes.filter((minute) => minute.at > siteOutage.from);
-      expect(result.reportsCounted).toBeGreaterThan(50);
+      expect(result.reportsCounted).toBeGreaterThan(100);
       expect(during.some((minute) => (minute.sites60.cloudflare ?? 0) > 0)).toBe(true);
       expect(summary.siteCdnMax).toBe('normal');
       expect(summary.falseStates.minutes).toBe(0);
