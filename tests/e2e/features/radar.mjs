@@ -5,9 +5,6 @@
 // connections its source reads `failed` and the page keeps its own CDN verdict. Peer reports stay off: the radar names
 // no site, so it is asked anyway. The cases run in this order, and last in the suite, because reports cannot be taken
 // back.
-/** @import { Verdict } from '../../../src/core/diagnose/types.ts' */
-/** @import { Settings } from '../../../src/shared/settings.ts' */
-/** @import { Driver } from '../harness/types.d.ts' */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { PEER_ENDPOINT } from '../fakes/peer-service.mjs';
@@ -15,9 +12,7 @@ import { postCrowd, radarOf } from '../fakes/radar-crowd.mjs';
 import { en } from '../harness/messages.mjs';
 import { waitFor } from '../harness/wait.mjs';
 import { REFUSED_HOST } from '../scenarios/table.mjs';
-import { openExtensionPage, openFailing } from './helpers.mjs';
-import { settled } from './settled-verdict.mjs';
-import { SITES } from './sites.mjs';
+import { decided, diagnose, radarSettled, withSettings } from './radar-steps.mjs';
 
 const VENDOR = 'Cloudflare';
 /** Seven sites failing at ICN (the page's colo: an outage there) and five at NRT (elevated), each on its own network. */
@@ -27,89 +22,6 @@ const CROWD = [
 ].map((report) => ({ ...report, vendor: 'cloudflare', kind: 'edge-error' }));
 /** How long the service may take to publish what it was sent: its radar is rebuilt at most every 5 s (server/app.ts). */
 const PUBLISH_TIMEOUT_MS = 20_000;
-
-/**
- * Runs `body` with these settings over the stored ones (peer reports left as they are: off by default), then puts the
- * stored row back as it was, so the other tests start from their own.
- * @param {Driver} driver @param {Partial<Settings>} overrides @param {() => Promise<void>} body
- */
-async function withSettings(driver, overrides, body) {
-  const before = await driver.ext(
-    async () => (await (globalThis.browser ?? globalThis.chrome).storage.sync.get('settings')).settings,
-  );
-  await driver.ext(
-    ([row, changes]) =>
-      (globalThis.browser ?? globalThis.chrome).storage.sync.set({ settings: { version: 1, ...row, ...changes } }),
-    [before ?? {}, overrides],
-  );
-  try {
-    await body();
-  } finally {
-    await driver.ext((row) => {
-      const sync = (globalThis.browser ?? globalThis.chrome).storage.sync;
-      return row === null ? sync.remove('settings') : sync.set({ settings: row });
-    }, before ?? null);
-  }
-}
-
-/**
- * Opens the Cloudflare 500 page in a new tab (with an empty failure log) and returns its settled verdict (the one
- * about the page's own reading, not its headers alone) once `done` holds, and what the popup then shows of it
- * (popupOf). The tab stays open until the popup has been read: the popup is about a tab that exists.
- * @param {Driver} driver @param {(verdict: Verdict) => boolean} done @param {string} what
- */
-async function diagnose(driver, done, what) {
-  const opened = await openFailing(driver, SITES.radar500.url);
-  try {
-    const { state, verdict } = await settled(driver, opened.tabId, what, done);
-    assert.equal(state.kind, 'edge-error', "the page's own reading");
-    return { verdict, shown: await popupOf(driver, opened.tabId) };
-  } finally {
-    await opened.page.close().catch(() => undefined);
-  }
-}
-
-/** Sources that have answered, one way or the other. @param {Verdict} v */
-const radarSettled = (v) => ['ok', 'failed', 'timeout'].includes(v.sources.radar?.state ?? '');
-
-/**
- * What the popup shows of the radar: its "right now" line and chart, the radar's evidence, its row in the sources.
- * @param {Driver} driver @param {number} tabId
- */
-async function popupOf(driver, tabId) {
-  const popup = await openExtensionPage(driver, `popup.html?tab=${tabId}`);
-  try {
-    return await waitFor(
-      `${driver.name}: the popup for tab ${tabId} to show its verdict and sources`,
-      () =>
-        popup.evaluate(() => {
-          const root = /** @type {HTMLElement | null} */ (document.querySelector('[data-culprit-root]'));
-          const radar = /** @type {HTMLElement | null} */ (root?.querySelector('.radar') ?? null);
-          const source = /** @type {HTMLElement | null} */ (root?.querySelector('.sources li[data-source="radar"]'));
-          return {
-            rule: root?.dataset.rule ?? '',
-            culprit: root?.dataset.culprit ?? '',
-            headline: root?.querySelector('.headline h1')?.textContent ?? '',
-            ack: root?.querySelector('.ack')?.textContent ?? null,
-            radarState: radar?.dataset.radarState ?? null,
-            radarLine: radar?.querySelector('p')?.textContent ?? null,
-            chart: radar?.querySelector('svg[role="img"]')?.getAttribute('aria-label') ?? null,
-            evidence: [...(root?.querySelectorAll('.evidence li[data-source="radar"] span:not(.source)') ?? [])].map(
-              (e) => e.textContent ?? '',
-            ),
-            source: source?.dataset.state ?? null,
-          };
-        }),
-      (shown) => shown.rule !== '',
-      { timeoutMs: 8_000 },
-    );
-  } finally {
-    await popup.close().catch(() => undefined);
-  }
-}
-
-/** The parts of a verdict that say what was decided, to compare one reading of the page with another. @param {Verdict} v */
-const decided = (v) => ({ rule: v.rule, culprit: v.culprit, confidence: v.confidence, acknowledged: v.acknowledged });
 
 /** @param {import('./suite.mjs').FeatureContext} ctx */
 export function radarTests(ctx) {
