@@ -1,13 +1,14 @@
 /**
- * Test helper: a real app over a real in-memory PGlite store, with a controllable clock and client address.
- * Shared by the route tests; not part of the running server.
+ * Test helper: a real app over a real store (in-memory PGlite, or PostgreSQL under `npm run test:server:pg`), with a
+ * controllable clock and client address. Shared by the route tests; not part of the running server.
  */
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import { createApp, type AppDeps } from '../../server/app.ts';
 import { createSaltedRateLimiter } from '../../server/rate-limit.ts';
 import { openPgliteClient } from '../../server/store/pglite-client.ts';
 import { createReportStore, type ReportStore } from '../../server/store/report-store.ts';
 import type { SqlClient } from '../../server/store/sql-client.ts';
+import { openScratchDatabase } from './scratch-database.ts';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
@@ -25,8 +26,15 @@ export const PGLITE_START_TIMEOUT = 60_000;
 /** 2025-11-18 11:00 UTC, the morning of the Cloudflare outage. */
 export const TEST_START = Date.UTC(2025, 10, 18, 11, 0);
 
-export async function createTestApp(overrides: Partial<AppDeps> = {}, burst = 1_000_000): Promise<TestApp> {
-  const sql = await openPgliteClient();
+/** Where a test app keeps its reports. */
+type OpenStore = () => Promise<SqlClient>;
+
+export async function createTestApp(
+  overrides: Partial<AppDeps> = {},
+  burst = 1_000_000,
+  open: OpenStore = openPgliteClient,
+): Promise<TestApp> {
+  const sql = await open();
   const store = await createReportStore(sql);
   const clock = { now: TEST_START };
   const app = createApp({
@@ -74,10 +82,10 @@ export const STORE_TABLES = 'report_buckets, report_dedupe, report_networks, rad
  * One app for a test file: started before its tests, emptied and its clock reset before each, closed after.
  * @example const app = useTestApp(); it('…', async () => { await app().app.request('/v1/cdn'); });
  */
-export function useTestApp(): () => TestApp {
+export function useTestApp(open: OpenStore = openPgliteClient): () => TestApp {
   let t: TestApp | null = null;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({}, undefined, open);
   }, PGLITE_START_TIMEOUT);
   beforeEach(async () => {
     await t!.sql.exec(`TRUNCATE ${STORE_TABLES}`);
@@ -87,4 +95,25 @@ export function useTestApp(): () => TestApp {
     await t?.store.close();
   });
   return () => t!;
+}
+
+const databaseUrl = process.env.DATABASE_URL;
+/** The stores a route suite runs on, as the store suite does: PGlite always, PostgreSQL when DATABASE_URL is set. */
+const STORES: ReadonlyArray<{ name: string; open: OpenStore | null }> = [
+  { name: 'PGlite (memory)', open: openPgliteClient },
+  { name: 'PostgreSQL', open: databaseUrl ? () => openScratchDatabase(databaseUrl) : null },
+];
+
+/**
+ * Declares the same route tests once per store, each with its own app (useTestApp).
+ * @example describeOnEachStore('GET /v1/cdn', (server) => { it('…', async () => { await server().app.request('/v1/cdn'); }); });
+ */
+export function describeOnEachStore(title: string, body: (server: () => TestApp) => void): void {
+  for (const { name, open } of STORES) {
+    const skipped = open ? '' : ' (skipped: DATABASE_URL is not set; run `npm run test:server:pg`)';
+    describe.skipIf(open === null)(`${title} on ${name}${skipped}`, () => {
+      // A skipped suite runs no hooks, so the stand-in is never opened.
+      body(useTestApp(open ?? openPgliteClient));
+    });
+  }
 }

@@ -24,7 +24,12 @@ export const PEER_ENDPOINT = `https://${PEER_HOST}/v1`;
  */
 export const siteHash = (site) => crypto.createHash('sha256').update(site.toLowerCase()).digest('hex');
 
-export async function startPeerService() {
+/**
+ * @param {{ trustProxy?: boolean }} [options] `trustProxy`: the service takes a report's network from X-Forwarded-For
+ *   (TRUST_PROXY=1), so a test can post as many networks (radar-crowd.mjs); the browsers' requests, forwarded
+ *   without that header, still count as loopback.
+ */
+export async function startPeerService({ trustProxy = false } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-peers-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: ROOT,
@@ -34,6 +39,7 @@ export async function startPeerService() {
       HOST: '127.0.0.1',
       METRICS_PORT: '0', // the default 9464 is taken by any other service running on this machine
       DATA_DIR: dataDir,
+      TRUST_PROXY: trustProxy ? '1' : '0',
       RATE_LIMIT_RPS: '1000',
       RATE_LIMIT_BURST: '1000',
     },

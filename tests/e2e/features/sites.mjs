@@ -66,6 +66,8 @@ export const SITES = {
   bfcache522: { url: 'https://bfcache-522.test/', route: cf522('7a000000000a000f', 'ICN') },
   peerOn: { url: 'https://shop.example.com/checkout', site: 'example.com', route: cf522('7a000000000a000a', 'ICN') },
   peerOff: { url: 'https://shop.example.net/checkout', site: 'example.net', route: cf522('7a000000000a000b', 'FRA') },
+  // Cloudflare's branded 500 at ICN, which our own re-fetch gets too: the page the CDN radar tests read (radar.mjs).
+  radar500: { url: 'https://radar-500.test/', route: edge500('7a000000000a0012', 'ICN', 'Seoul') },
 };
 /**
  * Hostile hosts forging Cloudflare's branded 500 and headers (forged-cdn.mjs). `pagesDev`: three names under the

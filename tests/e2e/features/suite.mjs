@@ -18,6 +18,7 @@ import { notificationClickTests } from './notify-clicks.mjs';
 import { optionsTests } from './options.mjs';
 import { peerTests } from './peers.mjs';
 import { popupTests } from './popup.mjs';
+import { radarTests } from './radar.mjs';
 import { featureHosts, featureRoutes } from './sites.mjs';
 import { forgetNotifications } from './helpers.mjs';
 import { watchTests } from './watch.mjs';
@@ -28,11 +29,11 @@ import { compareWithPrivacyTable } from '../harness/privacy-table.mjs';
 import { WARMUP_URL } from '../scenarios/table.mjs';
 
 /**
- * What every feature test gets: the browser, the notification spy, the fakes, the peer service and Firefox's
- * download folder.
+ * What every feature test gets: the browser, the notification spy, the fakes, the peer service, the port nothing
+ * listens on and Firefox's download folder.
  * @typedef {{ driver: Driver, spy: ReturnType<typeof notificationSpy>,
  *   server: Awaited<ReturnType<typeof startFakeServers>>, peers: Awaited<ReturnType<typeof startPeerService>>,
- *   downloads: string }} FeatureContext
+ *   closedPort: number, downloads: string }} FeatureContext
  */
 
 /** @param {Driver['name']} name @param {Launch} launch */
@@ -43,20 +44,22 @@ export function featureSuite(name, launch) {
     describe(`${name} features`, { skip: missing }, () => {});
     return;
   }
-  describe(`${name} features`, { timeout: 150_000 }, () => {
+  describe(`${name} features`, { timeout: 240_000 }, () => {
     /** Filled in by before(); the tests read it when they run. */
     const ctx = /** @type {FeatureContext} */ ({});
     before(
       async () => {
         if (missing) throw new Error(`CI=true and ${missing}`);
         const t0 = Date.now();
-        ctx.peers = await startPeerService();
+        // Trusting X-Forwarded-For lets the radar tests post as a crowd on many networks.
+        ctx.peers = await startPeerService({ trustProxy: true });
         const hosts = [...new Set([...mappedHosts(), ...featureHosts()])];
         ctx.server = await startFakeServers(hosts, { routes: featureRoutes(), forward: ctx.peers.forward });
+        ctx.closedPort = await findClosedPort();
         ctx.downloads = fs.mkdtempSync(path.join(os.tmpdir(), `culprit-${name}-downloads-`));
         ctx.driver = await launch({
           port: ctx.server.port,
-          closedPort: await findClosedPort(),
+          closedPort: ctx.closedPort,
           hosts,
           // Firefox: the options page's consent request is granted without a prompt (it still needs the click), and
           // downloads land in a known folder.
@@ -92,6 +95,8 @@ export function featureSuite(name, launch) {
     bfcacheTests(ctx);
     peerTests(ctx);
     optionsTests(ctx);
+    // After every other test that reads a verdict: the crowd's reports leave Cloudflare in `outage` for the hour.
+    radarTests(ctx);
 
     // Last, so it sees what the whole suite made the extension ask.
     it('every request the extension made matches a row of PRIVACY.md, and its feature rows all occurred', () => {
