@@ -31,6 +31,29 @@ describe('settings in storage.sync', () => {
     expect((await readSettings(storage)).peerEndpoints).toEqual(DEFAULT_SETTINGS.peerEndpoints);
   });
 
+  it('keeps every one of several changes made at once, and answers each with all those before it', async () => {
+    const storage = memoryStorage();
+    const answers = await Promise.all([
+      writeSettings(storage, { notifications: 'cdn-wide' }),
+      writeSettings(storage, { archiveLookup: true }),
+      writeSettings(storage, { language: 'ko' }),
+    ]);
+    const want = { notifications: 'cdn-wide', archiveLookup: true, language: 'ko' };
+    expect(await readSettings(storage)).toMatchObject(want);
+    expect(answers.at(-1)).toMatchObject(want);
+    expect(answers[0]).toMatchObject({ archiveLookup: false });
+  });
+
+  it('a refused change does not stop the ones after it', async () => {
+    const storage = memoryStorage();
+    const [refused, kept] = await Promise.all([
+      writeSettings(storage, { peerEndpoints: ['javascript:alert(1)'] }),
+      writeSettings(storage, { language: 'en' }),
+    ]);
+    expect(refused).toBeNull();
+    expect(kept).toMatchObject({ language: 'en' });
+  });
+
   it('reset removes the row, so every field is its default again', async () => {
     const storage = memoryStorage({ sync: { settings: { version: 1, notifications: 'off', language: 'en' } } });
     expect(await resetSettings(storage)).toEqual(DEFAULT_SETTINGS);
