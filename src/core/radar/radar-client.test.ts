@@ -9,12 +9,13 @@ const B = 'https://b.example';
 const NOW = 29_372_000;
 
 /** A real detail body: 12 failing sites at ICN and 6 at NRT, each from its own network. */
-function detailBody(vendor = 'cloudflare'): string {
-  const sightings: Sighting[] = Array.from({ length: 18 }, (_, index) => ({
+/** 18 sites failing at the edge, 12 at ICN and 6 at NRT; `originErrors` more that failed only at their origin. */
+function detailBody(vendor = 'cloudflare', originErrors = 0): string {
+  const sightings: Sighting[] = Array.from({ length: 18 + originErrors }, (_, index) => ({
     minute: NOW - 1,
     vendor: 'cloudflare',
     colo: index < 12 ? 'ICN' : 'NRT',
-    kind: 'edge-error',
+    kind: index < 18 ? 'edge-error' : 'origin-error',
     hostHash: `${index}-`.padEnd(64, 'c'),
     network: `net-${index}`,
     reports: 1,
@@ -41,6 +42,13 @@ const json =
 const timeout = (ms: number) => AbortSignal.timeout(ms);
 
 describe('the radar client', () => {
+  it('counts whole sites: one that failed only at its origin weighs half in the published figure', async () => {
+    const { fetch } = fakeFetch({ [A]: json(detailBody('cloudflare', 1)) });
+    const facts = await createRadarClient({ fetch, timeout }).lookup([A], 'cloudflare', 'NRT');
+    expect(JSON.parse(detailBody('cloudflare', 1)).data.vendor.sites.m15).toBe(18.5);
+    expect(facts.sites15).toBe(18);
+  });
+
   it('asks for the vendor only, and reads its state, its failing colos and my colo', async () => {
     const { fetch, calls } = fakeFetch({ [A]: json(detailBody()) });
     const facts = await createRadarClient({ fetch, timeout }).lookup([A], 'cloudflare', 'NRT');
