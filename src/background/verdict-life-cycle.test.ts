@@ -36,6 +36,16 @@ const branded500 = somePageMarkers({
   errorSourceId: 'cf-cloudflare-status',
 });
 
+/** The main-frame response of a Cloudflare 522 in tab 3. */
+const cloudflare522 = (world: ReturnType<typeof backgroundWorld>, timeStamp: number) =>
+  world.events.onMainFrameHeaders({
+    tabId: 3,
+    url: 'https://shop.example/',
+    statusCode: 522,
+    timeStamp,
+    responseHeaders: cloudflare,
+  });
+
 beforeEach(() => {
   gathering.jobs.length = 0;
 });
@@ -115,13 +125,7 @@ describe('the life cycle of a verdict', () => {
     const world = backgroundWorld();
     const t0 = world.now();
     world.loads.onResponse(3, t0);
-    await world.events.onMainFrameHeaders({
-      tabId: 3,
-      url: 'https://shop.example/',
-      statusCode: 522,
-      timeStamp: t0,
-      responseHeaders: cloudflare,
-    });
+    await cloudflare522(world, t0);
     await world.settle();
     expect((await world.lastDrawn(3)).drawn?.state?.kind).toBe('origin-error'); // drawn at once
     expect(gathering.jobs).toEqual([]); // but nothing fetched while the page loads
@@ -136,13 +140,7 @@ describe('the life cycle of a verdict', () => {
   it('a page whose load hangs is diagnosed after the bounded load wait', async () => {
     const world = backgroundWorld();
     world.loads.onResponse(3, world.now());
-    await world.events.onMainFrameHeaders({
-      tabId: 3,
-      url: 'https://shop.example/',
-      statusCode: 522,
-      timeStamp: world.now(),
-      responseHeaders: cloudflare,
-    });
+    await cloudflare522(world, world.now());
     await world.advance(LOAD_WAIT_MS - 1);
     expect(gathering.jobs).toEqual([]);
     await world.advance(1);
@@ -151,13 +149,7 @@ describe('the life cycle of a verdict', () => {
 
   it('a failing response whose page never reports is settled after the bounded wait', async () => {
     const world = backgroundWorld();
-    await world.events.onMainFrameHeaders({
-      tabId: 3,
-      url: 'https://shop.example/',
-      statusCode: 522,
-      timeStamp: world.now(),
-      responseHeaders: cloudflare,
-    });
+    await cloudflare522(world, world.now());
     await world.settle();
     await finishOldest(world);
     await world.advance(READING_WAIT_MS - 1);

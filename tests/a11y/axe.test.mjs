@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openExtensionPage, openSite, SITE_NAMES, setLanguage, startFakeWeb } from './harness.mjs';
+import { launch, openExtensionPage, openSite, SITE_NAMES, setLanguage, startFakeWeb, tabStops } from './harness.mjs';
 
 /** Injected through the DevTools protocol: extension pages' CSP ('script-src self') refuses an inline <script>. */
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -101,22 +101,7 @@ describe('keyboard and reflow', () => {
   it('Tab walks the popup in reading order, and every stop shows a focus ring', async () => {
     const page = await openExtensionPage(browser, `popup.html?tab=${tabs.site}`);
     try {
-      /** @type {{ id: string | null | undefined, ring: boolean }[]} */
-      const stops = [];
-      for (let i = 0; i < 12; i++) {
-        await page.keyboard.press('Tab');
-        const stop = await page.evaluate(() => {
-          const el = /** @type {HTMLElement | null} */ (document.activeElement);
-          if (!el || el === document.body) return null;
-          const style = getComputedStyle(el);
-          return {
-            id: el.dataset.action ?? el.dataset.link ?? el.getAttribute('href'),
-            ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
-          };
-        });
-        if (!stop || stops.some((s) => s.id === stop.id)) break;
-        stops.push(stop);
-      }
+      const stops = await tabStops(page, 12);
       assert.deepEqual(
         stops.map((s) => s.id),
         [

@@ -269,3 +269,28 @@ export async function openExtensionPage(browser, file, { colorScheme = 'light', 
   await page.evaluate(() => document.fonts.ready);
   return page;
 }
+
+/**
+ * Presses Tab up to `max` times and lists where focus went, until it leaves the page or comes back round: each stop's
+ * name (data-action, data-link or href) and whether it shows a focus ring of at least 2 px.
+ * @param {import('playwright-core').Page} page @param {number} max
+ */
+export async function tabStops(page, max) {
+  /** @type {{ id: string | null | undefined, ring: boolean }[]} */
+  const stops = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const el = /** @type {HTMLElement | null} */ (document.activeElement);
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      return {
+        id: el.dataset.action ?? el.dataset.link ?? el.getAttribute('href'),
+        ring: style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2,
+      };
+    });
+    if (!stop || stops.some((s) => s.id === stop.id)) break;
+    stops.push(stop);
+  }
+  return stops;
+}

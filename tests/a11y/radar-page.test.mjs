@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { assertTextRendered } from '../e2e/harness/rendered-text.mjs';
+import { tabStops } from './harness.mjs';
 import { reportFailingSites, startRadarService } from './radar-service.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -108,22 +109,7 @@ describe('radar page, keyboard', () => {
   it('Tab reaches every control with a visible focus ring, and the language toggle works by keyboard', async () => {
     const { page, close } = await openRadar();
     try {
-      /** @type {{ id: string | null, ring: boolean }[]} */
-      const stops = [];
-      for (let i = 0; i < 6; i++) {
-        await page.keyboard.press('Tab');
-        const stop = await page.evaluate(() => {
-          const el = /** @type {HTMLElement | null} */ (document.activeElement);
-          if (!el || el === document.body) return null;
-          const style = getComputedStyle(el);
-          return {
-            id: el.dataset.action ?? el.getAttribute('href'),
-            ring: style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2,
-          };
-        });
-        if (!stop || stops.some((s) => s.id === stop.id)) break;
-        stops.push(stop);
-      }
+      const stops = await tabStops(page, 6);
       assert.deepEqual(
         stops.map((s) => s.id),
         ['language', 'refresh', '/openapi.json'],
