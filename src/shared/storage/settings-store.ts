@@ -16,7 +16,10 @@ export const readSettings = (storage: SettingsStorage): Promise<Settings> => sto
 const queues = new WeakMap<SettingsStorage, Promise<unknown>>();
 function inTurn<T>(storage: SettingsStorage, task: () => Promise<T>): Promise<T> {
   const turn = (queues.get(storage) ?? Promise.resolve()).then(task);
-  queues.set(storage, turn.catch(() => undefined));
+  queues.set(
+    storage,
+    turn.catch(() => undefined),
+  );
   return turn;
 }
 
