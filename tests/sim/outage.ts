@@ -30,6 +30,15 @@ if (unknown.length > 0) {
 const installs = Number(values.installs);
 const adoption = Number(values.adoption);
 const seed = Number(values.seed);
+const invalid = [
+  !(Number.isInteger(installs) && installs > 0) && `--installs ${values.installs}: a whole number above 0`,
+  !(adoption > 0 && adoption <= 1) && `--adoption ${values.adoption}: a share above 0 and at most 1`,
+  !Number.isInteger(seed) && `--seed ${values.seed}: a whole number`,
+].filter(Boolean);
+if (invalid.length > 0) {
+  console.error(invalid.join('\n'));
+  process.exit(2);
+}
 const reporters = Math.round(installs * adoption);
 const population = `${reporters.toLocaleString('en')} reporting installs (${installs.toLocaleString('en')} × ${adoption * 100} %), seed ${seed}`;
 
