@@ -1,15 +1,10 @@
 // The real peer-report service for the radar page's browser test: `server/index.ts` in a child process on a free
 // loopback port, with a throwaway PGlite directory, behind a pretend load balancer (TRUST_PROXY=1) so each report can
 // come from a network of its own and count towards the radar's breadth. Builds the page first if it is stale.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildRadarPage } from '../../server/radar-page/build.mjs';
+import { startServiceProcess } from '../e2e/harness/service-process.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** PGlite's first start, migrations included, takes seconds alone and far longer on a machine busy with other suites. */
 const START_MS = 90_000;
 
@@ -18,45 +13,11 @@ const START_MS = 90_000;
  */
 export async function startRadarService() {
   await buildRadarPage({ ifStale: true });
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-radar-service-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: '0',
-      METRICS_PORT: '0',
-      DATA_DIR: dataDir,
-      TRUST_PROXY: '1',
-      RATE_LIMIT_BURST: '1000',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
-  try {
-    const origin = await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the service did not listen within ${START_MS} ms`)), START_MS);
-      let out = '';
-      child.stdout?.on('data', (chunk) => {
-        out += chunk;
-        const listening = out.match(/listening on (http:\/\/[^\s]+)/);
-        if (!listening?.[1]) return;
-        clearTimeout(timer);
-        resolve(listening[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`the service exited (${code}) before listening`)));
-    });
-    return { origin: /** @type {string} */ (origin), stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  const { origin, stop } = await startServiceProcess(
+    { TRUST_PROXY: '1', RATE_LIMIT_BURST: '1000' },
+    { label: 'radar service', startMs: START_MS },
+  );
+  return { origin, stop };
 }
 
 let serial = 0;

@@ -1,14 +1,9 @@
 // The real peer-report service (server/index.ts, embedded PGlite in a temporary DATA_DIR) as a child process on
 // 127.0.0.1. The browsers reach it as https://PEER_HOST/v1: the fake front terminates TLS for that name (the settings
 // accept https endpoints only) and forwards every request here unchanged, counting them on the way.
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
-import { ROOT } from '../harness/browsers.mjs';
-import { withTimeout } from '../harness/wait.mjs';
+import { startServiceProcess } from '../harness/service-process.mjs';
 
 /**
  * A site's entry in the service's answer to GET /v1/prefix/<4 hex>: reports in the last 15 and 60 minutes, and state.
@@ -30,39 +25,9 @@ export const siteHash = (site) => crypto.createHash('sha256').update(site.toLowe
  *   without that header, still count as loopback.
  */
 export async function startPeerService({ trustProxy = false } = {}) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'culprit-peers-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      METRICS_PORT: '0', // the default 9464 is taken by any other service running on this machine
-      DATA_DIR: dataDir,
-      TRUST_PROXY: trustProxy ? '1' : '0',
-      RATE_LIMIT_RPS: '1000',
-      RATE_LIMIT_BURST: '1000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  /** @type {Promise<number>} */
-  const listening = new Promise((resolve, reject) => {
-    /** @param {Buffer} chunk */
-    const onData = (chunk) => {
-      output += chunk;
-      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
-      if (m) resolve(Number(m[1]));
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.once('exit', (code) => reject(new Error(`peer service exited with ${code}: ${output.slice(-500)}`)));
-  });
-  const port = await withTimeout('peer service: "listening on" from server/index.ts', listening, 45_000).catch(
-    (err) => {
-      child.kill('SIGKILL');
-      throw err;
-    },
+  const { port, stop } = await startServiceProcess(
+    { TRUST_PROXY: trustProxy ? '1' : '0', RATE_LIMIT_RPS: '1000', RATE_LIMIT_BURST: '1000' },
+    { label: 'peer service', startMs: 45_000 },
   );
 
   /** Every request that reached the service: `METHOD /path`. @type {string[]} */
@@ -98,15 +63,6 @@ export async function startPeerService({ trustProxy = false } = {}) {
     /** @type {{ data: { entries: PeerEntry[] } }} */
     const body = await res.json();
     return body.data.entries.find((e) => e.hostHash === hash) ?? null;
-  }
-
-  async function stop() {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await withTimeout('peer service: exit after SIGTERM', exited, 10_000).catch(() => child.kill('SIGKILL'));
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 
   return { port, requests, forward: { hosts: new Set([PEER_HOST]), handle }, entryFor, stop };
