@@ -10,7 +10,8 @@ function builtPage(): string {
   fs.mkdirSync(path.join(dir, 'assets'));
   fs.writeFileSync(
     path.join(dir, 'index.html'),
-    '<!doctype html><html lang="en"><title>CDN radar</title><script type="module" src="/assets/index-Ab12.js"></script><div id="app"></div>',
+    '<!doctype html><html lang="en"><title>CDN radar</title>' +
+      '<script type="module" src="/assets/index-Ab12.js"></script><div id="app"></div>',
   );
   fs.writeFileSync(path.join(dir, 'assets', 'index-Ab12.js'), 'console.log("radar")');
   fs.writeFileSync(path.join(dir, 'assets', 'index-Cd34.css'), 'body{margin:0}');

@@ -109,6 +109,8 @@ const shuffle = (xs) => {
   return a;
 };
 const fmt = (x) => x.toFixed(3);
+/** @param {number[]} averages */
+const loads = (averages) => averages.map((x) => x.toFixed(2)).join(' ');
 
 const pages = benchPages();
 const site = await startBenchSite(pages);
@@ -151,9 +153,7 @@ try {
 
 const loadAfter = os.loadavg();
 console.log(`bench:pageload: ${ROUNDS} rounds (+${WARMUP_ROUNDS} warm-up), ${os.cpus().length} CPUs`);
-console.log(
-  `load average (1/5/15 min): before ${loadBefore.map((x) => x.toFixed(2)).join(' ')}, after ${loadAfter.map((x) => x.toFixed(2)).join(' ')}`,
-);
+console.log(`load average (1/5/15 min): before ${loads(loadBefore)}, after ${loads(loadAfter)}`);
 console.log(
   `\n${'page'.padEnd(30)} ${'none ms'.padStart(9)} ${'prod ms'.padStart(9)} ${'no-reader'.padStart(9)}   (medians)`,
 );

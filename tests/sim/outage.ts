@@ -40,7 +40,8 @@ if (invalid.length > 0) {
   process.exit(2);
 }
 const reporters = Math.round(installs * adoption);
-const population = `${reporters.toLocaleString('en')} reporting installs (${installs.toLocaleString('en')} × ${adoption * 100} %), seed ${seed}`;
+const count = (n: number) => n.toLocaleString('en');
+const population = `${count(reporters)} reporting installs (${count(installs)} × ${adoption * 100} %), seed ${seed}`;
 
 let missed = 0;
 for (const name of names) {
