@@ -135,7 +135,7 @@ const reader = createReaderInjection({
   },
   titleOf: async (tabId) => (await browser.tabs.get(tabId)).title ?? '',
   onRestored: (tabId, url, status, shown) => events.onPageRestored(tabId, url, status, shown),
-  schedule,
+  whenLoaded: loads.whenLoaded,
 });
 listenToNavigations({ loads, reader, events, chains });
 browser.tabs.onCreated.addListener((tab) => void chains.onTabCreated(tab));

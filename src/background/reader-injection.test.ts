@@ -1,26 +1,46 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createReaderInjection, READ_WAIT_MS } from './reader-injection.ts';
+import { createLoadGate, LOAD_WAIT_MS } from './load-gate.ts';
+import { createReaderInjection } from './reader-injection.ts';
 
 const CF_522 = [
   ['server', 'cloudflare'],
   ['cf-ray', '8a1b2c3d4e5f6789-ICN'],
 ] as const;
 
+/** The reader injection behind the load gate, told of each event in the order navigation-listeners.ts tells them. */
 function world(title = 'Spring sale | shop.example') {
+  const timers: Array<{ ms: number; task: () => void }> = [];
+  const loads = createLoadGate({ schedule: (ms, task) => void timers.push({ ms, task }) });
   const deps = {
     inject: vi.fn(async (_tabId: number) => undefined),
     titleOf: vi.fn(async (_tabId: number) => title),
     onRestored: vi.fn(async () => undefined),
-    schedule: vi.fn((_ms: number, _task: () => void) => undefined),
+    whenLoaded: loads.whenLoaded,
   };
-  /** Runs the timers set so far, as if READ_WAIT_MS had passed. */
-  const runTimers = () => {
-    for (const [ms, task] of deps.schedule.mock.calls.splice(0)) {
-      expect(ms).toBe(READ_WAIT_MS);
+  const injection = createReaderInjection(deps);
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+  const reader = {
+    onHeaders: async (details: ReturnType<typeof headers>) => {
+      loads.onResponse(details.tabId, details.timeStamp);
+      await injection.onHeaders(details);
+      await settle();
+    },
+    onCommitted: injection.onCommitted,
+    onCompleted: async (details: ReturnType<typeof complete>) => {
+      if (details.frameId === 0) loads.onDone(details.tabId, details.timeStamp);
+      await injection.onCompleted(details);
+      await settle();
+    },
+  };
+  /** Runs the timers set so far, as if LOAD_WAIT_MS had passed. */
+  const runTimers = async () => {
+    for (const { ms, task } of timers.splice(0)) {
+      expect(ms).toBe(LOAD_WAIT_MS);
       task();
     }
+    await settle();
   };
-  return { deps, reader: createReaderInjection(deps), runTimers };
+  return { deps, reader, runTimers };
 }
 
 const headers = (url: string, statusCode: number, timeStamp: number) => ({
@@ -36,7 +56,8 @@ const commit = (timeStamp: number, transitionQualifiers: string[] = []) => ({
   timeStamp,
   transitionQualifiers,
 });
-const complete = (url: string) => ({ tabId: 3, frameId: 0, url });
+/** Loads end well after every response in these tests, so none of them reads as a late event of a loaded page. */
+const complete = (url: string, timeStamp = 1000) => ({ tabId: 3, frameId: 0, url, timeStamp });
 
 describe('createReaderInjection', () => {
   it('reads a failing page once its document has loaded, not while it loads', async () => {
@@ -46,7 +67,7 @@ describe('createReaderInjection', () => {
     expect(deps.inject).not.toHaveBeenCalled();
     await reader.onCompleted(complete('https://shop.example/'));
     expect(deps.inject.mock.calls).toEqual([[3]]);
-    runTimers();
+    await runTimers();
     expect(deps.inject).toHaveBeenCalledTimes(1);
   });
 
@@ -54,7 +75,7 @@ describe('createReaderInjection', () => {
     const { deps, reader, runTimers } = world();
     reader.onHeaders(headers('https://shop.example/', 522, 100));
     await reader.onCommitted(commit(110));
-    runTimers();
+    await runTimers();
     expect(deps.inject.mock.calls).toEqual([[3]]);
     await reader.onCompleted(complete('https://shop.example/'));
     expect(deps.inject).toHaveBeenCalledTimes(1);
@@ -83,7 +104,7 @@ describe('createReaderInjection', () => {
     await reader.onCommitted(commit(110));
     await reader.onCommitted(commit(200));
     await reader.onCompleted(complete('https://shop.example/#top'));
-    runTimers();
+    await runTimers();
     expect(deps.inject).not.toHaveBeenCalled();
   });
 

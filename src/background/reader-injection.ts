@@ -3,8 +3,8 @@
  * the main-frame response (core/detect/reader-needed.ts) whether the page may be an error, block or challenge page,
  * and only then injects the reader into that tab's document, once it has loaded: a script injected earlier makes the
  * browser build the extension's isolated world while the page still loads, which slows the load itself
- * (bench:pageload). A page that has not loaded READ_WAIT_MS after its commit is read then, so a hanging subresource
- * cannot keep its reading from arriving before the reading wait ends (READING_WAIT_MS). A page the response rule
+ * (bench:pageload). When the page has loaded is the load gate's to say (load-gate.ts), bounded as it is for the
+ * diagnosis, so a hanging subresource cannot keep the reading from arriving before the reading wait ends. A page the response rule
  * cannot see (a 200 error page with no vendor headers) is caught, if at all, by its title once it has loaded.
  *
  * A document restored from the back/forward cache makes no request, so the tab would keep the state of the document
@@ -17,9 +17,6 @@ import { needsReading } from '../core/detect/reader-needed.ts';
 import { isCandidateTitle } from '../core/detect/prefilter.ts';
 import type { HeaderList } from '../core/detect/types.ts';
 import type { PageReport } from '../shared/page-report.ts';
-import { READING_WAIT_MS } from './reading-merge.ts';
-
-export const READ_WAIT_MS = READING_WAIT_MS - 500;
 
 export interface ReaderInjectionDeps {
   /** Runs the reader in the tab's top document (scripting.executeScript); rejects when the tab cannot take it. */
@@ -27,8 +24,8 @@ export interface ReaderInjectionDeps {
   /** The tab's title as the browser shows it (tabs.get: host permissions give it without the `tabs` permission). */
   titleOf: (tabId: number) => Promise<string>;
   onRestored: (tabId: number, url: string, status: number | null, shown: PageReport['document']) => Promise<void>;
-  /** Runs `task` after `ms` (setTimeout). */
-  schedule: (ms: number, task: () => void) => void;
+  /** Resolves once the tab's page has loaded, or after the load gate's bound (load-gate.ts). */
+  whenLoaded: (tabId: number) => Promise<void>;
 }
 
 interface TabNavigation {
@@ -39,9 +36,8 @@ interface TabNavigation {
   commitAt: number;
   previousCommitAt: number;
   read: boolean;
-  /** The last commit's document must be read once it has loaded; and whether it has. */
+  /** The last commit's document is to be read once it has loaded. */
   readOnLoad: boolean;
-  loaded: boolean;
   /** The last commit went back or forward: a restore if no request was made between the two commits. */
   forwardBack: boolean;
   /** Status of the documents this tab showed, by URL, for restores (bounded). */
@@ -62,7 +58,6 @@ export function createReaderInjection(deps: ReaderInjectionDeps) {
         previousCommitAt: 0,
         read: false,
         readOnLoad: false,
-        loaded: false,
         forwardBack: false,
         statuses: new Map(),
       };
@@ -77,12 +72,11 @@ export function createReaderInjection(deps: ReaderInjectionDeps) {
     return deps.inject(tabId).catch(() => undefined);
   };
 
-  /** Reads the last commit's document now if it has loaded, else once it has (or READ_WAIT_MS from its commit). */
+  /** Reads the last commit's document once it has loaded, unless another commit came first. */
   function readWhenLoaded(tabId: number, tab: TabNavigation): Promise<void> {
-    if (tab.loaded) return inject(tabId, tab);
     tab.readOnLoad = true;
     const commitAt = tab.commitAt;
-    deps.schedule(READ_WAIT_MS, () => {
+    void deps.whenLoaded(tabId).then(() => {
       if (tab.commitAt === commitAt && tab.readOnLoad && !tab.read) void inject(tabId, tab);
     });
     return Promise.resolve();
@@ -127,21 +121,19 @@ export function createReaderInjection(deps: ReaderInjectionDeps) {
     tab.commitAt = Math.round(details.timeStamp);
     tab.read = false;
     tab.readOnLoad = false;
-    tab.loaded = false;
     const mustRead = hadResponse && tab.mustRead;
     tab.mustRead = false;
     return mustRead ? readWhenLoaded(details.tabId, tab) : Promise.resolve();
   }
 
   /**
-   * webNavigation.onCompleted, top frame: a page that must be read is read now, a restore is told now, and an unread
-   * page with an error page's title is read.
+   * webNavigation.onCompleted, top frame: a restore is told now, and an unread page with an error page's title is
+   * read (one that must be read is the load gate's, which this same event releases).
    */
   async function onCompleted(details: { tabId: number; frameId: number; url: string }) {
     if (details.frameId !== 0 || details.tabId < 0) return;
     const tab = tabOf(details.tabId);
-    tab.loaded = true;
-    if (tab.readOnLoad && !tab.read) return inject(details.tabId, tab);
+    if (tab.readOnLoad) return;
     const isRestore = tab.forwardBack && tab.responseAt <= tab.previousCommitAt;
     tab.forwardBack = false;
     if (isRestore) {
