@@ -1,14 +1,17 @@
 /**
- * Holds a failed page's diagnosis until the page has loaded. The diagnosis re-fetches the page and asks status pages,
- * peers and probes; started at the response, those requests compete with the page's own load and make an error page
- * load markedly slower (bench:pageload). Held to the load, they cost the verdict only the error page's load time,
- * which is short. A main-frame network error has nothing left to load and passes at once.
+ * Says when a tab's page has loaded. Until then the background asks the browser nothing about it: the reading of its
+ * main-frame response (storage, badge, diagnosis; tab-events.ts) and the reader's injection (reader-injection.ts) wait
+ * here. Each of those is a request to the browser process, and the diagnosis adds requests to the network; during the
+ * load they compete with the page's own and make it load markedly slower (bench:pageload). Held to the load, they cost
+ * the verdict only the error page's load time, which is short. A main-frame network error has nothing left to load and
+ * passes at once.
  *
- * The hold is bounded: a page whose subresources hang is diagnosed LOAD_WAIT_MS after its response anyway, which is
- * before its reading settles (READING_WAIT_MS), so a settled verdict is never held back by it.
+ * The hold is bounded: a page whose subresources hang is read LOAD_WAIT_MS after its response anyway, so its verdict
+ * comes at most that much later than if nothing waited.
  */
 import { READING_WAIT_MS } from './reading-merge.ts';
 
+/** Shorter than the reading wait, so a page report that came first is still joined by its held response. */
 export const LOAD_WAIT_MS = READING_WAIT_MS - 500;
 
 export interface LoadGateDeps {

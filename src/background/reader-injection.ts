@@ -3,9 +3,10 @@
  * the main-frame response (core/detect/reader-needed.ts) whether the page may be an error, block or challenge page,
  * and only then injects the reader into that tab's document, once it has loaded: a script injected earlier makes the
  * browser build the extension's isolated world while the page still loads, which slows the load itself
- * (bench:pageload). When the page has loaded is the load gate's to say (load-gate.ts), bounded as it is for the
- * diagnosis, so a hanging subresource cannot keep the reading from arriving before the reading wait ends. A page the response rule
- * cannot see (a 200 error page with no vendor headers) is caught, if at all, by its title once it has loaded.
+ * (bench:pageload). When the page has loaded is the load gate's to say (load-gate.ts), the same as for the reading
+ * of the page's response, so both arrive together and a hanging subresource holds neither for long. A page the
+ * response rule cannot see (a 200 error page with no vendor headers) is caught, if at all, by its title once it has
+ * loaded.
  *
  * A document restored from the back/forward cache makes no request, so the tab would keep the state of the document
  * before it. A back/forward commit with no main-frame response since the tab's previous commit is such a restore;

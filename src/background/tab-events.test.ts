@@ -19,6 +19,7 @@ function setup(classify: (s: PageSnapshot) => Detection) {
     classify,
     now: () => NOW,
     onReading: async (id, s) => void told.push([id, s]),
+    whenLoaded: () => Promise.resolve(),
   });
   return { session: storage.areas.session, store, events, told };
 }

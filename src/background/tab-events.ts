@@ -16,11 +16,16 @@ export interface TabEventDeps {
   store: TabStore;
   classify: (snapshot: PageSnapshot) => Detection;
   now: () => number;
-  /** Told of every reading stored, once the tab's queue has moved on: draw it, diagnose it, settle it. */
-  onReading: (tabId: number, state: TabState) => Promise<void>;
+  /**
+   * Told of every reading stored, once the tab's queue has moved on: draw it, diagnose it, settle it. `before` is the
+   * tab's state before this reading.
+   */
+  onReading: (tabId: number, state: TabState, before: TabState | null) => Promise<void>;
+  /** Resolves once the tab's page has loaded, or at the load gate's bound (load-gate.ts). */
+  whenLoaded: (tabId: number) => Promise<void>;
 }
 
-export function createTabEvents({ store, classify, now, onReading }: TabEventDeps) {
+export function createTabEvents({ store, classify, now, onReading, whenLoaded }: TabEventDeps) {
   const { stateOf, settleBy, pageState } = createTabReadings({ classify, now });
 
   /**
@@ -39,12 +44,17 @@ export function createTabEvents({ store, classify, now, onReading }: TabEventDep
       if (merge === 'replace') await store.clear(tabId);
       const next = await task({ state, page: merge === 'join' ? page : null }, merge);
       await store.putState(next);
-      return next;
+      return { next, before: state };
     });
-    if (saved) await onReading(tabId, saved);
+    if (saved) await onReading(tabId, saved.next, saved.before);
   }
 
-  /** webRequest.onHeadersReceived, main_frame only: a first, header-only reading that the page's report refines. */
+  /**
+   * webRequest.onHeadersReceived, main_frame only: a first, header-only reading that the page's report refines. It is
+   * stored, drawn and diagnosed once the page has loaded: each of those steps asks the browser process something, and
+   * during the load every such request competes with the page's own (bench:pageload). An error page loads in moments,
+   * and the page report it waits for is read at the same point.
+   */
   function onMainFrameHeaders(details: {
     tabId: number;
     url: string;
@@ -61,13 +71,20 @@ export function createTabEvents({ store, classify, now, onReading }: TabEventDep
       at,
     };
     const document: DocumentRef = { startedAt: at, shownAt: null };
-    return apply(details.tabId, { source: 'headers', document, url: details.url }, async ({ page }) => {
-      await store.putResponse(details.tabId, response);
-      if (page) return pageState(details.tabId, page, response, now());
-      const detection = classify({ url: response.url, status: response.status, headers: response.headers, page: null });
-      const settledAt = settleBy('headers', detection);
-      return stateOf(details.tabId, { ...response, source: 'headers', document, detection, settledAt });
-    });
+    const read = () =>
+      apply(details.tabId, { source: 'headers', document, url: details.url }, async ({ page }) => {
+        await store.putResponse(details.tabId, response);
+        if (page) return pageState(details.tabId, page, response, now());
+        const detection = classify({
+          url: response.url,
+          status: response.status,
+          headers: response.headers,
+          page: null,
+        });
+        const settledAt = settleBy('headers', detection);
+        return stateOf(details.tabId, { ...response, source: 'headers', document, detection, settledAt });
+      });
+    return whenLoaded(details.tabId).then(read);
   }
 
   /**

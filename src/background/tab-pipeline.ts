@@ -24,7 +24,7 @@ export interface TabPipelineDeps {
   onSettled: LifeCycleDeps['onSettled'];
   /** Told of every stored reading after the life cycle has drawn it, before its diagnosis starts. */
   onPageState?: (state: TabState) => Promise<void>;
-  /** Resolves once the tab's page has loaded (load-gate.ts): its diagnosis waits for that. At once by default. */
+  /** Resolves once the tab's page has loaded (load-gate.ts): its response is read then. At once by default. */
   whenLoaded?: (tabId: number) => Promise<void>;
 }
 
@@ -53,17 +53,13 @@ export function createTabPipeline(deps: TabPipelineDeps) {
     paint: painter.paint,
     onSettled: deps.onSettled,
   });
-  /**
-   * Every stored reading is drawn at once and followed until it settles; a failed page also starts its diagnosis,
-   * once the page has loaded.
-   */
-  const onReading = async (tabId: number, state: TabState) => {
-    await lifeCycle.onReading(tabId, state);
+  /** Every stored reading is drawn and followed until it settles; a failed page also starts its diagnosis. */
+  const onReading = async (tabId: number, state: TabState, before: TabState | null) => {
+    await lifeCycle.onReading(tabId, state, before);
     await deps.onPageState?.(state);
-    if (state.kind === 'none') return;
-    const loaded = deps.whenLoaded?.(tabId) ?? Promise.resolve();
-    void loaded.then(() => diagnoser.diagnose(tabId));
+    if (state.kind !== 'none') void diagnoser.diagnose(tabId);
   };
-  const events = createTabEvents({ store, classify, now, onReading });
+  const whenLoaded = deps.whenLoaded ?? (() => Promise.resolve());
+  const events = createTabEvents({ store, classify, now, onReading, whenLoaded });
   return { store, diagnoser, view, painter, lifeCycle, events };
 }

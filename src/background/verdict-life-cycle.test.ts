@@ -46,6 +46,8 @@ const cloudflare522 = (world: ReturnType<typeof backgroundWorld>, timeStamp: num
     responseHeaders: cloudflare,
   });
 
+const normal200 = { tabId: 3, url: 'https://shop.example/next', statusCode: 200, responseHeaders: cloudflare };
+
 beforeEach(() => {
   gathering.jobs.length = 0;
 });
@@ -121,30 +123,63 @@ describe('the life cycle of a verdict', () => {
     });
   });
 
-  it("a failing response's diagnosis waits for the page to load, and is settled all the same", async () => {
+  it('a failing response is stored, drawn and diagnosed once its page has loaded, and is settled all the same', async () => {
     const world = backgroundWorld();
     const t0 = world.now();
     world.loads.onResponse(3, t0);
-    await cloudflare522(world, t0);
+    void cloudflare522(world, t0);
     await world.settle();
-    expect((await world.lastDrawn(3)).drawn?.state?.kind).toBe('origin-error'); // drawn at once
-    expect(gathering.jobs).toEqual([]); // but nothing fetched while the page loads
+    expect(await world.store.getState(3)).toBeNull(); // nothing asked of the browser while the page loads
+    expect(world.drawn).toEqual([]);
+    expect(gathering.jobs).toEqual([]);
     world.loads.onDone(3, t0 + 120);
     await world.settle();
+    expect((await world.lastDrawn(3)).drawn?.state?.kind).toBe('origin-error');
     expect(gathering.jobs.map((j) => j.page.kind)).toEqual(['origin-error']);
     await finishOldest(world);
     await world.advance(READING_WAIT_MS);
     expect(world.announced.map((a) => a.verdict.rule)).toEqual(['site-origin']);
   });
 
-  it('a page whose load hangs is diagnosed after the bounded load wait', async () => {
+  it('a page whose load hangs is read after the bounded load wait', async () => {
     const world = backgroundWorld();
     world.loads.onResponse(3, world.now());
-    await cloudflare522(world, world.now());
+    void cloudflare522(world, world.now());
     await world.advance(LOAD_WAIT_MS - 1);
+    expect(world.drawn).toEqual([]);
     expect(gathering.jobs).toEqual([]);
     await world.advance(1);
+    expect((await world.lastDrawn(3)).drawn?.state?.kind).toBe('origin-error');
     expect(gathering.jobs).toHaveLength(1);
+  });
+
+  it('a Firefox header event that comes after the page has loaded is read at once', async () => {
+    const world = backgroundWorld();
+    const t0 = world.now();
+    world.loads.onResponse(3, t0);
+    world.loads.onDone(3, t0 + 150);
+    world.loads.onResponse(3, t0); // the same response's event, delivered late
+    await cloudflare522(world, t0);
+    await world.settle();
+    expect((await world.lastDrawn(3)).drawn?.state?.kind).toBe('origin-error');
+    expect(gathering.jobs).toHaveLength(1);
+  });
+
+  it('a normal page is stored but not drawn: the browser cleared its badge at the commit', async () => {
+    const world = backgroundWorld();
+    await world.events.onMainFrameHeaders({ ...normal200, timeStamp: world.now() });
+    await world.settle();
+    expect((await world.store.getState(3))?.kind).toBe('none');
+    expect(world.drawn).toEqual([]);
+  });
+
+  it("a normal page after a failed one in the same tab is drawn, so the failure's badge goes", async () => {
+    const world = backgroundWorld();
+    await cloudflare522(world, world.now());
+    await world.advance(10);
+    await world.events.onMainFrameHeaders({ ...normal200, timeStamp: world.now() });
+    await world.settle();
+    expect((await world.lastDrawn(3)).drawn?.state?.kind).toBe('none');
   });
 
   it('a failing response whose page never reports is settled after the bounded wait', async () => {

@@ -61,9 +61,13 @@ export function createVerdictLifeCycle(deps: LifeCycleDeps) {
     deps.schedule(wait, () => void settle(tabId).catch(() => undefined));
   }
 
-  /** After a reading is stored: draw it, and announce the verdict if the reading is settled now or when it will be. */
-  async function onReading(tabId: number, state: TabState): Promise<void> {
-    await deps.paint(tabId);
+  /**
+   * After a reading is stored: draw it, and announce the verdict if the reading is settled now or when it will be. A
+   * page with nothing to show, where nothing was shown either, is not drawn: the browser clears a tab's badge when a
+   * new document commits in it, so drawing nothing again would only cost three calls to the browser per page.
+   */
+  async function onReading(tabId: number, state: TabState, before: TabState | null): Promise<void> {
+    if (state.kind !== 'none' || (before !== null && before.kind !== 'none')) await deps.paint(tabId);
     await follow(tabId, state);
   }
 
