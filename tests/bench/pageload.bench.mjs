@@ -1,10 +1,11 @@
-// `npm run bench:pageload`: what the extension costs a page load. Debian Chromium loads the same pages under three
+// `npm run bench:pageload`: what the extension costs a page load. Debian Chromium loads the same pages under four
 // configurations, interleaved within every round and in a new order each time: no extension, the production build,
-// and the production build with the reader left out (VITE_NO_READER=1). Each load's loadEventEnd is paired with the
-// same round's load without the extension; the median paired ratio and its bootstrap 95 % interval are printed for
-// normal and error pages, with the machine's load average (a busy machine widens the intervals). ROUNDS=200 for a
-// full run; not part of `npm test`. Error pages get a diagnosis, whose requests to the outside fail at once here
-// (every other name is unresolvable), so their figure is a lower bound of the real cost.
+// the production build with the reader left out (VITE_NO_READER=1), and the floor, the same manifest with a worker
+// that only listens (pageload-floor.mjs). Each load's loadEventEnd is paired with the same round's load without the
+// extension; the median paired ratio and its bootstrap 95 % interval are printed for normal and error pages, with the
+// machine's load average (a busy machine widens the intervals). ROUNDS=200 for a full run; not part of `npm test`.
+// Error pages get a diagnosis, whose requests to the outside fail at once here (every other name is unresolvable), so
+// their figure is a lower bound of the real cost.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +14,7 @@ import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { BROWSERS, ROOT } from '../e2e/harness/browsers.mjs';
 import { chromiumArgs } from '../e2e/harness/launch-chromium.mjs';
+import { buildFloor } from './pageload-floor.mjs';
 import { benchPages, startBenchSite } from './pageload-site.mjs';
 import { bootstrapMedian, median } from './pageload-stats.mjs';
 
@@ -119,10 +121,12 @@ const [prod, noReader] = await Promise.all([
   build(path.join(out, 'prod'), {}),
   build(path.join(out, 'no-reader'), { VITE_NO_READER: '1' }),
 ]);
+const floor = buildFloor(prod, path.join(out, 'floor'));
 const configs = {
   none: await launch(null, rules),
   production: await launch(prod, rules),
   'no reader': await launch(noReader, rules),
+  'listeners only': await launch(floor, rules),
 };
 const loadBefore = os.loadavg();
 /** times[page][config] = one loadEventEnd per round */
@@ -154,25 +158,29 @@ try {
 const loadAfter = os.loadavg();
 console.log(`bench:pageload: ${ROUNDS} rounds (+${WARMUP_ROUNDS} warm-up), ${os.cpus().length} CPUs`);
 console.log(`load average (1/5/15 min): before ${loads(loadBefore)}, after ${loads(loadAfter)}`);
-console.log(
-  `\n${'page'.padEnd(30)} ${'none ms'.padStart(9)} ${'prod ms'.padStart(9)} ${'no-reader'.padStart(9)}   (medians)`,
-);
+const columns = ['none ms', 'prod ms', 'no-reader', 'listeners'];
+console.log(`\n${'page'.padEnd(30)} ${columns.map((c) => c.padStart(9)).join(' ')}   (medians)`);
 for (const [name, byConfig] of Object.entries(times)) {
   const m = (c) => median(byConfig[c]).toFixed(1).padStart(9);
-  console.log(`${name.padEnd(30)} ${m('none')} ${m('production')} ${m('no reader')}`);
+  console.log(`${name.padEnd(30)} ${Object.keys(configs).map(m).join(' ')}`);
 }
 console.log('\nsettled verdict, production build: ms from navigation start, median [bootstrap 95 % CI]');
 for (const [name, ms] of Object.entries(verdictTimes).filter(([, ms]) => ms.length > 0)) {
   const { median: mid, low, high } = bootstrapMedian(ms);
   console.log(`${name.padEnd(30)} ${mid.toFixed(0)} [${low.toFixed(0)}, ${high.toFixed(0)}]`);
 }
+/** Paired ratios of `config` over `base` for the pages of `kind`, printed as median [bootstrap 95 % CI]. */
+function printRatio(label, kind, config, base) {
+  const ratios = Object.entries(pages)
+    .filter(([, p]) => p.kind === kind)
+    .flatMap(([name]) => times[name][config].map((t, i) => t / times[name][base][i]));
+  const { median: mid, low, high } = bootstrapMedian(ratios);
+  console.log(`${label.padEnd(36)} ${fmt(mid)} [${fmt(low)}, ${fmt(high)}]  n=${ratios.length}`);
+}
 console.log('\npaired loadEventEnd ratio against no extension: median [bootstrap 95 % CI], n pairs');
 for (const kind of ['normal', 'error']) {
-  for (const config of ['production', 'no reader']) {
-    const ratios = Object.entries(pages)
-      .filter(([, p]) => p.kind === kind)
-      .flatMap(([name]) => times[name][config].map((t, i) => t / times[name].none[i]));
-    const { median: mid, low, high } = bootstrapMedian(ratios);
-    console.log(`${`${kind} pages, ${config}`.padEnd(30)} ${fmt(mid)} [${fmt(low)}, ${fmt(high)}]  n=${ratios.length}`);
-  }
+  for (const config of ['production', 'no reader', 'listeners only'])
+    printRatio(`${kind} pages, ${config}`, kind, config, 'none');
 }
+console.log('\nproduction against the listeners-only floor (what the extension itself adds): paired ratio');
+for (const kind of ['normal', 'error']) printRatio(`${kind} pages`, kind, 'production', 'listeners only');
