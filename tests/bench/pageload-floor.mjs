@@ -6,23 +6,32 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const LISTENERS_ONLY = `
+const WEB_REQUEST_LISTENERS = `
 const MAIN_FRAME = { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] };
-const HTTP_PAGES = { url: [{ schemes: ['http', 'https'] }] };
-const ignore = () => {};
 chrome.webRequest.onHeadersReceived.addListener(ignore, MAIN_FRAME, ['responseHeaders']);
 chrome.webRequest.onErrorOccurred.addListener(ignore, MAIN_FRAME);
 chrome.webRequest.onBeforeRequest.addListener(ignore, MAIN_FRAME);
+`;
+
+const OTHER_LISTENERS = `
+const HTTP_PAGES = { url: [{ schemes: ['http', 'https'] }] };
 chrome.webNavigation.onCommitted.addListener(ignore, HTTP_PAGES);
 chrome.webNavigation.onCompleted.addListener(ignore, HTTP_PAGES);
 for (const event of ['onCreated', 'onRemoved', 'onUpdated', 'onActivated']) chrome.tabs[event].addListener(ignore);
 chrome.runtime.onMessage.addListener(ignore);
 `;
 
-/** Copies the production build at `prod` to `dir` with its service worker replaced by bare listeners. */
-export function buildFloor(prod, dir) {
+/**
+ * Copies the production build at `prod` to `dir` with its service worker replaced by bare listeners. Without
+ * `webRequest`, the permission and its listeners are left out: what is left is what the other events cost.
+ */
+export function buildFloor(prod, dir, { webRequest }) {
   fs.cpSync(prod, dir, { recursive: true });
-  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
-  fs.writeFileSync(path.join(dir, manifest.background.service_worker), LISTENERS_ONLY);
+  const manifestPath = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+  if (!webRequest) manifest.permissions = manifest.permissions.filter((p) => p !== 'webRequest');
+  fs.writeFileSync(manifestPath, JSON.stringify(manifest));
+  const worker = `const ignore = () => {};\n${webRequest ? WEB_REQUEST_LISTENERS : ''}${OTHER_LISTENERS}`;
+  fs.writeFileSync(path.join(dir, manifest.background.service_worker), worker);
   return dir;
 }

@@ -16,6 +16,7 @@ import { BROWSERS, ROOT } from '../e2e/harness/browsers.mjs';
 import { chromiumArgs } from '../e2e/harness/launch-chromium.mjs';
 import { buildFloor } from './pageload-floor.mjs';
 import { benchPages, startBenchSite } from './pageload-site.mjs';
+import { buildTraced, traceLoads } from './pageload-trace.mjs';
 import { bootstrapMedian, median } from './pageload-stats.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 30);
@@ -121,13 +122,20 @@ const [prod, noReader] = await Promise.all([
   build(path.join(out, 'prod'), {}),
   build(path.join(out, 'no-reader'), { VITE_NO_READER: '1' }),
 ]);
-const floor = buildFloor(prod, path.join(out, 'floor'));
-const configs = {
-  none: await launch(null, rules),
-  production: await launch(prod, rules),
-  'no reader': await launch(noReader, rules),
-  'listeners only': await launch(floor, rules),
+/** Every configuration, by name: the build it loads (null: no extension). CONFIGS=a,b picks some beside `none`. */
+const builds = {
+  none: null,
+  production: prod,
+  'no reader': noReader,
+  'listeners only': buildFloor(prod, path.join(out, 'floor'), { webRequest: true }),
+  'listeners without webRequest': buildFloor(prod, path.join(out, 'floor-no-webrequest'), { webRequest: false }),
 };
+const picked = process.env.CONFIGS?.split(',').map((c) => c.trim()) ?? Object.keys(builds).slice(1);
+const unknown = picked.filter((c) => !(c in builds) || c === 'none');
+if (unknown.length)
+  throw new Error(`CONFIGS: unknown ${unknown.join(', ')}; pick from ${Object.keys(builds).slice(1)}`);
+const configs = {};
+for (const name of ['none', ...picked]) configs[name] = await launch(builds[name], rules);
 const loadBefore = os.loadavg();
 /** times[page][config] = one loadEventEnd per round */
 const times = Object.fromEntries(
@@ -136,6 +144,8 @@ const times = Object.fromEntries(
 /** verdictTimes[page] = one settled-verdict time per round, production build */
 const verdictTimes = Object.fromEntries(Object.keys(pages).map((p) => [p, []]));
 let serial = 0;
+/** traced[page] = the production worker's calls between that page's response and its load, by kind (one load) */
+let traced = {};
 try {
   for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
     for (const [name, page] of shuffle(Object.entries(pages))) {
@@ -149,6 +159,11 @@ try {
     }
     process.stderr.write(`round ${round + 1 - WARMUP_ROUNDS}/${ROUNDS}\r`);
   }
+  const urls = Object.fromEntries(
+    Object.entries(pages).map(([name, p]) => [name, `https://${p.host}/?trace=${++serial}`]),
+  );
+  const tracing = await launch(buildTraced(prod, path.join(out, 'traced')), rules);
+  traced = await traceLoads(tracing, urls).finally(() => tracing.close());
 } finally {
   await Promise.all(Object.values(configs).map((c) => c.close()));
   await site.close();
@@ -158,11 +173,10 @@ try {
 const loadAfter = os.loadavg();
 console.log(`bench:pageload: ${ROUNDS} rounds (+${WARMUP_ROUNDS} warm-up), ${os.cpus().length} CPUs`);
 console.log(`load average (1/5/15 min): before ${loads(loadBefore)}, after ${loads(loadAfter)}`);
-const columns = ['none ms', 'prod ms', 'no-reader', 'listeners'];
-console.log(`\n${'page'.padEnd(30)} ${columns.map((c) => c.padStart(9)).join(' ')}   (medians)`);
+console.log(`\nmedian loadEventEnd, ms\n${'page'.padEnd(30)} ${Object.keys(configs).join(' | ')}`);
 for (const [name, byConfig] of Object.entries(times)) {
-  const m = (c) => median(byConfig[c]).toFixed(1).padStart(9);
-  console.log(`${name.padEnd(30)} ${Object.keys(configs).map(m).join(' ')}`);
+  const m = (c) => median(byConfig[c]).toFixed(1).padStart(Math.min(c.length, 12));
+  console.log(`${name.padEnd(30)} ${Object.keys(configs).map(m).join('   ')}`);
 }
 console.log('\nsettled verdict, production build: ms from navigation start, median [bootstrap 95 % CI]');
 for (const [name, ms] of Object.entries(verdictTimes).filter(([, ms]) => ms.length > 0)) {
@@ -179,8 +193,19 @@ function printRatio(label, kind, config, base) {
 }
 console.log('\npaired loadEventEnd ratio against no extension: median [bootstrap 95 % CI], n pairs');
 for (const kind of ['normal', 'error']) {
-  for (const config of ['production', 'no reader', 'listeners only'])
-    printRatio(`${kind} pages, ${config}`, kind, config, 'none');
+  for (const config of picked) printRatio(`${kind} pages, ${config}`, kind, config, 'none');
 }
-console.log('\nproduction against the listeners-only floor (what the extension itself adds): paired ratio');
-for (const kind of ['normal', 'error']) printRatio(`${kind} pages`, kind, 'production', 'listeners only');
+if (configs.production && configs['listeners only']) {
+  console.log('\nproduction against the listeners-only floor (what the extension itself adds): paired ratio');
+  for (const kind of ['normal', 'error']) printRatio(`${kind} pages`, kind, 'production', 'listeners only');
+}
+console.log("\nproduction worker's calls to the browser between a page's response and its load (counted, not timed)");
+for (const [name, calls] of Object.entries(traced)) {
+  const text =
+    calls === null
+      ? 'not traced (no response or no load seen)'
+      : Object.entries(calls)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ');
+  console.log(`${name.padEnd(30)} ${text || 'none'}`);
+}
