@@ -22,6 +22,7 @@ export function listenToNavigations(to: {
   browser.webRequest.onHeadersReceived.addListener(
     (details) => {
       const headers = (details.responseHeaders ?? []).map(({ name, value }) => [name, value ?? ''] as const);
+      // The gate first: the reader and the tab events ask it whether this response's page is still loading.
       loads.onResponse(details.tabId, details.timeStamp);
       void reader.onHeaders({ ...details, headers });
       void events.onMainFrameHeaders(details);

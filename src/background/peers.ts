@@ -1,8 +1,9 @@
 /**
  * Opt-in peer reports in the background: the `peers` source of the diagnosis, a report after a settled verdict that
  * the report policy accepts (verdict-life-cycle.ts), and the popup's "Report this problem". While `peerReports` is
- * off nothing here sends or stores anything: the source is skipped and verdicts pass by. The daily client id lives in storage.local (it must outlive a browser restart within
- * the day), the per-site report times in storage.session (they only matter for 10 minutes).
+ * off nothing here sends or stores anything: the source is skipped and verdicts pass by. The daily client id lives in
+ * storage.local (it must outlive a browser restart within the day), the per-site report times in storage.session
+ * (they only matter for 10 minutes).
  */
 import { createKeyedQueue } from '../core/serial-queue.ts';
 import { SourceSkipped } from '../core/diagnose/run-source.ts';

@@ -123,7 +123,7 @@ describe('the life cycle of a verdict', () => {
     });
   });
 
-  it('a failing response is stored, drawn and diagnosed once its page has loaded, and is settled all the same', async () => {
+  it('a failing response is stored, drawn and diagnosed once its page has loaded, then settled', async () => {
     const world = backgroundWorld();
     const t0 = world.now();
     world.loads.onResponse(3, t0);

@@ -189,7 +189,7 @@ function printRatio(label, kind, config, base) {
     .filter(([, p]) => p.kind === kind)
     .flatMap(([name]) => times[name][config].map((t, i) => t / times[name][base][i]));
   const { median: mid, low, high } = bootstrapMedian(ratios);
-  console.log(`${label.padEnd(36)} ${fmt(mid)} [${fmt(low)}, ${fmt(high)}]  n=${ratios.length}`);
+  console.log(`${label.padEnd(46)} ${fmt(mid)} [${fmt(low)}, ${fmt(high)}]  n=${ratios.length}`);
 }
 console.log('\npaired loadEventEnd ratio against no extension: median [bootstrap 95 % CI], n pairs');
 for (const kind of ['normal', 'error']) {
