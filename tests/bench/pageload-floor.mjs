@@ -3,8 +3,7 @@
 // costs a page load is what the browser charges any extension that watches top-level responses this way (Chromium
 // routes every request through its webRequest proxy once an extension holds the permission, and dispatches each
 // event to the worker); what production costs above it is the extension's own work.
-import fs from 'node:fs';
-import path from 'node:path';
+import { buildVariant } from './build-variant.mjs';
 
 const WEB_REQUEST_LISTENERS = `
 const MAIN_FRAME = { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] };
@@ -26,12 +25,10 @@ chrome.runtime.onMessage.addListener(ignore);
  * `webRequest`, the permission and its listeners are left out: what is left is what the other events cost.
  */
 export function buildFloor(prod, dir, { webRequest }) {
-  fs.cpSync(prod, dir, { recursive: true });
-  const manifestPath = path.join(dir, 'manifest.json');
-  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
-  if (!webRequest) manifest.permissions = manifest.permissions.filter((p) => p !== 'webRequest');
-  fs.writeFileSync(manifestPath, JSON.stringify(manifest));
-  const worker = `const ignore = () => {};\n${webRequest ? WEB_REQUEST_LISTENERS : ''}${OTHER_LISTENERS}`;
-  fs.writeFileSync(path.join(dir, manifest.background.service_worker), worker);
-  return dir;
+  return buildVariant(prod, dir, {
+    manifest: (m) => {
+      if (!webRequest) m.permissions = m.permissions.filter((p) => p !== 'webRequest');
+    },
+    worker: () => `const ignore = () => {};\n${webRequest ? WEB_REQUEST_LISTENERS : ''}${OTHER_LISTENERS}`,
+  });
 }

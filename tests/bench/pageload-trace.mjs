@@ -4,9 +4,8 @@
 // clock, decides what counts, so the figure does not move with the machine's load. The log is a module imported ahead
 // of the worker's own code, so its listeners hear each event before the worker's do, and a call the worker makes on
 // hearing of the load counts as after it.
-import fs from 'node:fs';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { buildVariant } from './build-variant.mjs';
 
 /** Runs in the worker, before its own code: wraps its browser calls so each one is logged. */
 function installLog() {
@@ -48,12 +47,10 @@ function callsWhileLoading(log) {
 
 /** Copies the production build at `prod` to `dir` with the log imported ahead of its worker. */
 export function buildTraced(prod, dir) {
-  fs.cpSync(prod, dir, { recursive: true });
-  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
-  const loader = path.join(dir, manifest.background.service_worker);
-  fs.writeFileSync(path.join(dir, 'call-log.js'), `(${installLog})();\n`);
-  fs.writeFileSync(loader, `import './call-log.js';\n${fs.readFileSync(loader, 'utf8')}`);
-  return dir;
+  return buildVariant(prod, dir, {
+    files: { 'call-log.js': `(${installLog})();\n` },
+    worker: (source) => `import './call-log.js';\n${source}`,
+  });
 }
 
 /**
